@@ -1,0 +1,27 @@
+{
+    "name": "Emulation & Commendation: advanced exemplars",
+    "summary": "Awards, titles, annual classifications and initiatives of staff and units; "
+    "who qualifies as an advanced exemplar; the plan that fosters them; official reports",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/emulation-exemplar/emulation_exemplar",
+    "author": "emulation_exemplar contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["hr"],
+    "external_dependencies": {"python": []},
+    "data": [
+        "security/emulation_security.xml",
+        "security/ir.model.access.csv",
+        "data/award_type_data.xml",
+        "views/award_type_views.xml",
+        "views/award_views.xml",
+        "views/classification_views.xml",
+        "views/initiative_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_department_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [],
+}

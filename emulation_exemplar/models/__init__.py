@@ -1,0 +1,7 @@
+from . import award_type
+from . import history_mixin
+from . import award
+from . import classification
+from . import initiative
+from . import hr_employee
+from . import hr_department

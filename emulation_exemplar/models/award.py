@@ -1,0 +1,90 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .award_type import AWARD_LEVELS
+
+
+class EmulationAward(models.Model):
+    _name = "emulation.award"
+    _inherit = ["emulation.history.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Award or emulation title"
+    _order = "year desc, decision_date desc, id desc"
+    _rec_names_search = ["award_type_id", "employee_id", "department_id", "decision_number"]
+
+    award_type_id = fields.Many2one(
+        "emulation.award.type",
+        string="Award type",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('recipient_scope', 'in', (recipient_type, 'both'))]",
+    )
+    kind = fields.Selection(related="award_type_id.kind", store=True, string="Kind")
+    level = fields.Selection(AWARD_LEVELS, related="award_type_id.level", store=True)
+    recipient_type = fields.Selection(tracking=True)
+    employee_id = fields.Many2one(tracking=True)
+    department_id = fields.Many2one(tracking=True)
+    year = fields.Integer(tracking=True)
+    decision_number = fields.Char(
+        tracking=True, help="Number and symbol of the decision, e.g. 1234/QĐ-UBND."
+    )
+    decision_date = fields.Date(tracking=True)
+    authority = fields.Char(
+        string="Issuing authority",
+        compute="_compute_authority",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Who signed the decision; taken from the award type, and may be changed.",
+    )
+    reason = fields.Text(string="Achievement", help="The achievement the award recognises.")
+    decision_file = fields.Binary(string="Decision scan", attachment=True)
+    decision_filename = fields.Char()
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="A revoked or mistaken award is archived: it stays in the history but no longer "
+        "counts for eligibility.",
+    )
+
+    @api.depends("award_type_id")
+    def _compute_authority(self):
+        for award in self:
+            if award.award_type_id.authority:
+                award.authority = award.award_type_id.authority
+
+    @api.depends("award_type_id", "employee_id", "department_id", "year")
+    def _compute_display_name(self):
+        for award in self:
+            recipient = award.employee_id or award.department_id
+            parts = [award.award_type_id.name or _("Award")]
+            if recipient:
+                parts.append(recipient.name)
+            award.display_name = " – ".join(parts) + (f" ({award.year})" if award.year else "")
+
+    @api.constrains("award_type_id", "recipient_type")
+    def _check_award_scope(self):
+        for award in self:
+            scope = award.award_type_id.recipient_scope
+            if scope == "collective" and award.recipient_type == "individual":
+                raise ValidationError(
+                    _(
+                        "%(type)s is awarded to units only: it cannot be given to a person. "
+                        "Choose the unit as recipient, or another award type.",
+                        type=award.award_type_id.name,
+                    )
+                )
+            if scope == "individual" and award.recipient_type == "collective":
+                raise ValidationError(
+                    _(
+                        "%(type)s is awarded to people only: it cannot be given to a unit. "
+                        "Choose a person as recipient, or another award type.",
+                        type=award.award_type_id.name,
+                    )
+                )
+
+    @api.constrains("decision_date", "year")
+    def _check_decision_date(self):
+        self._check_decision_date_year()

@@ -1,0 +1,139 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+RECIPIENT_TYPES = [("individual", "Individual"), ("collective", "Collective")]
+FIRST_YEAR = 1945
+
+
+class EmulationHistoryMixin(models.AbstractModel):
+    """A history record about one person (hr.employee) or one unit (hr.department)."""
+
+    _name = "emulation.history.mixin"
+    _description = "Emulation history of a person or a unit"
+    _check_company_auto = True
+
+    recipient_type = fields.Selection(
+        RECIPIENT_TYPES,
+        required=True,
+        default="individual",
+        index=True,
+        help="Individual: a person (employee). Collective: a unit (department).",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        context={"active_test": False},
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        context={"active_test": False},
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        string="Unit of the recipient",
+        compute="_compute_unit_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The unit the award counts for in statistics: the unit itself for a collective, "
+        "the person's department at the time of recording for an individual.",
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year - 1,
+        index=True,
+        aggregator=False,
+        help="The year the achievement counts for (not necessarily the decision year).",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("recipient_type", "employee_id", "department_id")
+    def _compute_unit_id(self):
+        for record in self:
+            if record.recipient_type == "collective":
+                record.unit_id = record.department_id
+            else:
+                record.unit_id = record.employee_id.department_id
+
+    @api.onchange("recipient_type")
+    def _onchange_recipient_type(self):
+        if self.recipient_type == "individual":
+            self.department_id = False
+        else:
+            self.employee_id = False
+
+    @api.onchange("employee_id", "department_id")
+    def _onchange_recipient_company(self):
+        recipient = self.employee_id or self.department_id
+        if recipient.company_id:
+            self.company_id = recipient.company_id
+
+    def _recipient(self):
+        self.ensure_one()
+        return self.employee_id if self.recipient_type == "individual" else self.department_id
+
+    @api.constrains("recipient_type", "employee_id", "department_id")
+    def _check_recipient(self):
+        for record in self:
+            if record.recipient_type == "individual":
+                if not record.employee_id or record.department_id:
+                    raise ValidationError(
+                        _(
+                            "A record for an individual needs the employee, and no unit. "
+                            "Choose the employee, or set the recipient type to Collective."
+                        )
+                    )
+            elif not record.department_id or record.employee_id:
+                raise ValidationError(
+                    _(
+                        "A record for a collective needs the unit, and no employee. "
+                        "Choose the unit, or set the recipient type to Individual."
+                    )
+                )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    def _check_decision_date_year(self):
+        check_decision_dates(self)
+
+
+def check_years(records):
+    """Refuse years before 1945 or after next year (records with a ``year`` field)."""
+    next_year = fields.Date.context_today(records).year + 1
+    for record in records:
+        if not FIRST_YEAR <= record.year <= next_year:
+            raise ValidationError(
+                records.env._(
+                    "The year %(year)s is not valid: enter a year between %(first)s and "
+                    "%(last)s.",
+                    year=record.year,
+                    first=FIRST_YEAR,
+                    last=next_year,
+                )
+            )
+
+
+def check_decision_dates(records):
+    """Refuse a decision date earlier than the year the achievement counts for."""
+    for record in records:
+        if record.decision_date and record.decision_date.year < record.year:
+            raise ValidationError(
+                records.env._(
+                    "The decision date %(date)s is earlier than the year %(year)s the "
+                    "achievement counts for. Check the year or the decision date.",
+                    date=record.decision_date.strftime("%d/%m/%Y"),
+                    year=record.year,
+                )
+            )

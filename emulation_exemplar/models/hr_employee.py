@@ -1,0 +1,124 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrEmployeeBase(models.AbstractModel):
+    _inherit = "hr.employee.base"
+
+    # Awards and titles are public honours inside the agency: shown on the public profile too.
+    emulation_award_count = fields.Integer(
+        string="Awards", compute="_compute_emulation_award_count"
+    )
+
+    def _compute_emulation_award_count(self):
+        counts = dict(
+            self.env["emulation.award"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        counts = {employee.id: count for employee, count in counts.items()}
+        for employee in self:
+            employee.emulation_award_count = counts.get(employee.id, 0)
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    emulation_award_ids = fields.One2many(
+        "emulation.award",
+        "employee_id",
+        string="Awards and titles",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+    emulation_classification_ids = fields.One2many(
+        "emulation.classification",
+        "employee_id",
+        string="Annual classifications",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+    emulation_initiative_ids = fields.Many2many(
+        "emulation.initiative",
+        "emulation_initiative_employee_rel",
+        "employee_id",
+        "initiative_id",
+        string="Initiatives",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+    emulation_classification_count = fields.Integer(
+        string="Classifications",
+        compute="_compute_emulation_history_counts",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+    emulation_initiative_count = fields.Integer(
+        string="Initiatives",
+        compute="_compute_emulation_history_counts",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+
+    def _compute_emulation_history_counts(self):
+        classifications = {
+            employee.id: count
+            for employee, count in self.env["emulation.classification"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        }
+        initiatives = {
+            employee.id: count
+            for employee, count in self.env["emulation.initiative"]._read_group(
+                [("employee_ids", "in", self.ids)], ["employee_ids"], ["__count"]
+            )
+        }
+        for employee in self:
+            employee.emulation_classification_count = classifications.get(employee.id, 0)
+            employee.emulation_initiative_count = initiatives.get(employee.id, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_emulation_history(self):
+        for model, field in (
+            ("emulation.award", "employee_id"),
+            ("emulation.classification", "employee_id"),
+            ("emulation.initiative", "employee_ids"),
+        ):
+            records = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([(field, "in", self.ids)], limit=1)
+            )
+            if records:
+                raise UserError(
+                    _(
+                        "%(name)s has emulation history (awards, classifications or "
+                        "initiatives) and cannot be deleted, so that the history is kept. "
+                        "Archive the employee instead.",
+                        name=(records[field] & self)[:1].name,
+                    )
+                )
+
+    def _emulation_action(self, xmlid, field, extra_context=None):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [(field, "in" if field.endswith("_ids") else "=", self.id)]
+        context = {
+            "default_recipient_type": "individual",
+            "default_employee_id": self.id,
+            "search_default_filter_active_or_archived": 0,
+        }
+        context.update(extra_context or {})
+        action["context"] = context
+        return action
+
+    def action_view_emulation_awards(self):
+        return self._emulation_action("emulation_exemplar.action_emulation_award", "employee_id")
+
+    def action_view_emulation_classifications(self):
+        return self._emulation_action(
+            "emulation_exemplar.action_emulation_classification", "employee_id"
+        )
+
+    def action_view_emulation_initiatives(self):
+        return self._emulation_action(
+            "emulation_exemplar.action_emulation_initiative",
+            "employee_ids",
+            {"default_employee_ids": [self.id]},
+        )

@@ -1,0 +1,76 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .history_mixin import check_decision_dates, check_years
+
+INITIATIVE_LEVELS = [
+    ("grassroots", "Grassroots"),
+    ("provincial", "Provincial"),
+    ("national", "National"),
+]
+
+
+class EmulationInitiative(models.Model):
+    _name = "emulation.initiative"
+    _inherit = ["mail.thread"]
+    _description = "Recognised initiative"
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        "emulation_initiative_employee_rel",
+        "initiative_id",
+        "employee_id",
+        string="Authors",
+        check_company=True,
+        context={"active_test": False},
+        help="The author and co-authors recognised by the decision.",
+    )
+    level = fields.Selection(
+        INITIATIVE_LEVELS,
+        required=True,
+        default="grassroots",
+        tracking=True,
+        help="The level of the council that recognised the initiative.",
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year - 1,
+        index=True,
+        aggregator=False,
+        tracking=True,
+        help="The year the initiative counts for.",
+    )
+    decision_number = fields.Char(tracking=True)
+    decision_date = fields.Date(tracking=True)
+    applied_effectively = fields.Boolean(
+        tracking=True,
+        help="Recognised as applied effectively (áp dụng có hiệu quả). Some criteria count only "
+        "those.",
+    )
+    description = fields.Text()
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(default=True)
+
+    @api.constrains("employee_ids")
+    def _check_authors(self):
+        for initiative in self:
+            if not initiative.employee_ids:
+                raise ValidationError(
+                    _(
+                        "The initiative %(name)s has no author: add at least one employee.",
+                        name=initiative.name,
+                    )
+                )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    @api.constrains("decision_date", "year")
+    def _check_decision_date(self):
+        check_decision_dates(self)
