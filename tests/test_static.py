@@ -3,6 +3,8 @@
 import ast
 import csv
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -76,12 +78,33 @@ def test_no_deprecated_view_syntax():
     for path in _files("*.xml"):
         text = path.read_text(encoding="utf-8")
         assert "<tree" not in text, f"{path}: use <list>, not <tree>"
-        assert "attrs=" not in text and " states=" not in text, f"{path}: attrs/states are gone in 17+"
+        assert "attrs=" not in text and " states=" not in text, (
+            f"{path}: attrs/states are gone in 17+"
+        )
         assert "t-raw" not in text, f"{path}: use t-out, not t-raw"
 
 
 def test_addon_layout():
-    for folder in ("models", "views", "data", "security", "reports", "tests", "i18n", "static/description", "readme"):
+    for folder in (
+        "models",
+        "views",
+        "data",
+        "security",
+        "reports",
+        "tests",
+        "i18n",
+        "static/description",
+        "readme",
+    ):
         assert (ADDON / folder).is_dir(), folder
     assert (ADDON / "static/description/icon.png").is_file()
     assert (ADDON / "readme/DESCRIPTION.md").is_file()
+
+
+def test_readme_rst_is_generated_from_fragments():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "gen_readme.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,3 +1,4 @@
+# load order matters: the mixin before the models that inherit it
 from . import award_type
 from . import history_mixin
 from . import award

@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .award_type import AWARD_LEVELS
-
 
 class EmulationAward(models.Model):
     _name = "emulation.award"
@@ -22,7 +20,7 @@ class EmulationAward(models.Model):
         domain="[('recipient_scope', 'in', (recipient_type, 'both'))]",
     )
     kind = fields.Selection(related="award_type_id.kind", store=True, string="Kind")
-    level = fields.Selection(AWARD_LEVELS, related="award_type_id.level", store=True)
+    level = fields.Selection(related="award_type_id.level", store=True)
     recipient_type = fields.Selection(tracking=True)
     employee_id = fields.Many2one(tracking=True)
     department_id = fields.Many2one(tracking=True)

@@ -1,6 +1,5 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.osv import expression
 
 AWARD_LEVELS = [
     ("grassroots", "Grassroots"),
@@ -19,6 +18,7 @@ class EmulationAwardType(models.Model):
     _name = "emulation.award.type"
     _description = "Emulation title or form of commendation"
     _order = "sequence, level, name, id"
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(
@@ -52,7 +52,6 @@ class EmulationAwardType(models.Model):
     description = fields.Text(translate=True)
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         index=True,
         help="Leave empty for an award type shared by all companies.",
     )
@@ -101,19 +100,11 @@ class EmulationAwardType(models.Model):
         for award_type in self:
             award_type.display_name = award_type.name or award_type.code or ""
 
-    @api.model
-    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
-        # Match the code as well as the name (users' imports refer to either).
-        if name and operator in ("ilike", "=ilike", "=", "like"):
-            domain = expression.AND(
-                [domain or [], ["|", ("code", operator, name), ("name", operator, name)]]
-            )
-            return self._search(domain, limit=limit, order=order)
-        return super()._name_search(name, domain, operator, limit, order)
-
     def action_view_awards(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("emulation_exemplar.action_emulation_award")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_exemplar.action_emulation_award"
+        )
         action["domain"] = [("award_type_id", "=", self.id)]
         action["context"] = {"default_award_type_id": self.id}
         return action

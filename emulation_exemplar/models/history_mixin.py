@@ -21,7 +21,6 @@ class EmulationHistoryMixin(models.AbstractModel):
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         index="btree_not_null",
         ondelete="restrict",
         check_company=True,
@@ -116,8 +115,7 @@ def check_years(records):
         if not FIRST_YEAR <= record.year <= next_year:
             raise ValidationError(
                 records.env._(
-                    "The year %(year)s is not valid: enter a year between %(first)s and "
-                    "%(last)s.",
+                    "The year %(year)s is not valid: enter a year between %(first)s and %(last)s.",
                     year=record.year,
                     first=FIRST_YEAR,
                     last=next_year,

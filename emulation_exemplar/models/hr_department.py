@@ -15,10 +15,10 @@ class HrDepartment(models.Model):
         groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_award_count = fields.Integer(
-        string="Awards", compute="_compute_emulation_history_counts"
+        string="Award count", compute="_compute_emulation_history_counts"
     )
     emulation_classification_count = fields.Integer(
-        string="Classifications",
+        string="Classification count",
         compute="_compute_emulation_history_counts",
         groups="emulation_exemplar.group_emulation_manager",
     )

@@ -7,7 +7,7 @@ class HrEmployeeBase(models.AbstractModel):
 
     # Awards and titles are public honours inside the agency: shown on the public profile too.
     emulation_award_count = fields.Integer(
-        string="Awards", compute="_compute_emulation_award_count"
+        string="Award count", compute="_compute_emulation_award_count"
     )
 
     def _compute_emulation_award_count(self):
@@ -45,12 +45,12 @@ class HrEmployee(models.Model):
         groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_classification_count = fields.Integer(
-        string="Classifications",
+        string="Classification count",
         compute="_compute_emulation_history_counts",
         groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_initiative_count = fields.Integer(
-        string="Initiatives",
+        string="Initiative count",
         compute="_compute_emulation_history_counts",
         groups="emulation_exemplar.group_emulation_manager",
     )

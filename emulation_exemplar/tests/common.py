@@ -12,10 +12,14 @@ class EmulationCase(TransactionCase):
         cls.company = cls.env.company
         cls.user_plain = new_test_user(cls.env, "emu_plain", groups="base.group_user")
         cls.user_manager = new_test_user(
-            cls.env, "emu_manager", groups="base.group_user,emulation_exemplar.group_emulation_manager"
+            cls.env,
+            "emu_manager",
+            groups="base.group_user,emulation_exemplar.group_emulation_manager",
         )
         cls.user_officer = new_test_user(
-            cls.env, "emu_officer", groups="base.group_user,emulation_exemplar.group_emulation_officer"
+            cls.env,
+            "emu_officer",
+            groups="base.group_user,emulation_exemplar.group_emulation_officer",
         )
         cls.user_admin = new_test_user(
             cls.env, "emu_admin", groups="base.group_user,emulation_exemplar.group_emulation_admin"

@@ -10,11 +10,16 @@ class TestAwardType(EmulationCase):
     def test_shipped_catalogue(self):
         """The catalogue ships the contract XML ids with the expected attributes."""
         prov = self.type_prov
-        self.assertEqual((prov.kind, prov.level, prov.recipient_scope), ("commendation", "provincial", "both"))
+        self.assertEqual(
+            (prov.kind, prov.level, prov.recipient_scope), ("commendation", "provincial", "both")
+        )
         self.assertEqual(self.type_mofa.level, "ministerial")
         self.assertEqual(self.type_central.level, "ministerial")
         soldier = self.type_soldier
-        self.assertEqual((soldier.kind, soldier.level, soldier.recipient_scope), ("title", "grassroots", "individual"))
+        self.assertEqual(
+            (soldier.kind, soldier.level, soldier.recipient_scope),
+            ("title", "grassroots", "individual"),
+        )
         self.assertEqual(self.type_flag.recipient_scope, "collective")
         codes = self.env["emulation.award.type"].search([]).mapped("code")
         self.assertEqual(len(codes), len(set(codes)), "shipped codes are unique")
@@ -22,7 +27,12 @@ class TestAwardType(EmulationCase):
 
     def test_create_and_name_search_by_code(self):
         award_type = self.env["emulation.award.type"].create(
-            {"name": "Special merit", "code": "SPECIAL", "level": "provincial", "kind": "commendation"}
+            {
+                "name": "Special merit",
+                "code": "SPECIAL",
+                "level": "provincial",
+                "kind": "commendation",
+            }
         )
         self.assertEqual(award_type.display_name, "Special merit")
         found = self.env["emulation.award.type"].name_search("SPECIAL")
@@ -31,7 +41,7 @@ class TestAwardType(EmulationCase):
         self.assertEqual([rec_id for rec_id, _name in found], [self.type_prov.id])
 
     def test_code_unique_global(self):
-        with self.assertRaisesRegex(ValidationError, "BK_UBND"):
+        with self.assertRaisesRegex(ValidationError, "bk_ubnd.*Provincial People"):
             self.env["emulation.award.type"].create({"name": "Copy", "code": "bk_ubnd"})
 
     def test_code_unique_per_company(self):
@@ -40,8 +50,12 @@ class TestAwardType(EmulationCase):
         Type.create({"name": "Local A", "code": "LOCAL", "company_id": self.company.id})
         # the same code in another company is fine
         Type.create({"name": "Local B", "code": "LOCAL", "company_id": other.id})
-        with self.assertRaises(ValidationError):
-            Type.create({"name": "Local C", "code": "LOCAL", "company_id": other.id})
+        # a case variant is refused by the Python check with a clear message
+        with self.assertRaisesRegex(ValidationError, "already used"):
+            Type.create({"name": "Local C", "code": "local", "company_id": other.id})
+        # a global code clashes with every company's
+        with self.assertRaisesRegex(ValidationError, "already used"):
+            Type.create({"name": "Local D", "code": "LOCAL"})
 
     def test_code_unique_sql(self):
         Type = self.env["emulation.award.type"]
@@ -49,8 +63,10 @@ class TestAwardType(EmulationCase):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
             # bypass the Python check to prove the database constraint too
             self.env.cr.execute(
-                "INSERT INTO emulation_award_type (name, code, company_id, kind, level, recipient_scope, active, sequence)"
-                " VALUES ('{\"en_US\": \"Sql B\"}', 'SQLX', %s, 'title', 'grassroots', 'both', true, 1)",
+                "INSERT INTO emulation_award_type"
+                " (name, code, company_id, kind, level, recipient_scope, active, sequence)"
+                " VALUES ('{\"en_US\": \"Sql B\"}', 'SQLX', %s, 'title', 'grassroots', 'both',"
+                " true, 1)",
                 [self.company.id],
             )
 
