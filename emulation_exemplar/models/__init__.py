@@ -4,5 +4,7 @@ from . import history_mixin
 from . import award
 from . import classification
 from . import initiative
+from . import criteria
+from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department

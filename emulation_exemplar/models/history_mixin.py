@@ -1,8 +1,22 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .exemplar_mixin import EXEMPLAR_FIELDS
+
 RECIPIENT_TYPES = [("individual", "Individual"), ("collective", "Collective")]
 FIRST_YEAR = 1945
+# fields of history records that eligibility depends on
+EXEMPLAR_HISTORY_FIELDS = {
+    "active",
+    "year",
+    "award_type_id",
+    "level",
+    "applied_effectively",
+    "recipient_type",
+    "employee_id",
+    "department_id",
+    "employee_ids",
+}
 
 
 class EmulationHistoryMixin(models.AbstractModel):
@@ -76,6 +90,31 @@ class EmulationHistoryMixin(models.AbstractModel):
         recipient = self.employee_id or self.department_id
         if recipient.company_id:
             self.company_id = recipient.company_id
+
+    def write(self, vals):
+        # Archiving a record hides it from its owners' one2many fields, and then the ORM's
+        # dependency triggers miss them: mark the owners (before and after) explicitly.
+        relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        result = super().write(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        return result
+
+    def _exemplar_owners(self):
+        return self.employee_id, self.department_id
+
+    def _exemplar_mark_owners(self):
+        self._exemplar_mark(self.with_context(active_test=False)._exemplar_owners())
+
+    @api.model
+    def _exemplar_mark(self, owner_sets):
+        """Mark the exemplar fields of the given people/units for recomputation."""
+        for owners in owner_sets:
+            owners = owners.with_context(active_test=False)
+            for fname in EXEMPLAR_FIELDS:
+                self.env.add_to_compute(owners._fields[fname], owners)
 
     def _recipient(self):
         self.ensure_one()

@@ -3,7 +3,9 @@ from odoo.exceptions import UserError
 
 
 class HrDepartment(models.Model):
-    _inherit = "hr.department"
+    _name = "hr.department"
+    _inherit = ["hr.department", "emulation.exemplar.mixin"]
+    _exemplar_owner_field = "department_id"
 
     emulation_award_ids = fields.One2many(
         "emulation.award", "department_id", string="Awards and titles"
@@ -22,6 +24,21 @@ class HrDepartment(models.Model):
         compute="_compute_emulation_history_counts",
         groups="emulation_exemplar.group_emulation_manager",
     )
+
+    @api.depends(
+        "company_id",
+        "emulation_award_ids.award_type_id",
+        "emulation_award_ids.year",
+        "emulation_award_ids.active",
+        "emulation_classification_ids.level",
+        "emulation_classification_ids.year",
+        "emulation_classification_ids.active",
+    )
+    def _compute_exemplar(self):
+        return super()._compute_exemplar()
+
+    def _exemplar_kinds(self):
+        return dict.fromkeys(self.ids, "collective")
 
     def _compute_emulation_history_counts(self):
         counts = {}

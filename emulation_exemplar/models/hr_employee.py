@@ -1,6 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .exemplar_mixin import PRIVATE
+
+EMULATION_CATEGORIES = [("key_cadre", "Key cadre"), ("staff", "Non-leadership staff")]
+
 
 class HrEmployeeBase(models.AbstractModel):
     _inherit = "hr.employee.base"
@@ -22,7 +26,31 @@ class HrEmployeeBase(models.AbstractModel):
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "emulation.exemplar.mixin"]
+    _exemplar_owner_field = "employee_id"
+
+    emulation_category = fields.Selection(
+        EMULATION_CATEGORIES,
+        string="Emulation category",
+        compute="_compute_emulation_category",
+        inverse="_inverse_emulation_category",
+        store=True,
+        readonly=False,
+        groups=PRIVATE,
+        help="Which criteria set applies. By default a manager of a department, or someone with "
+        "direct reports, is a key cadre; an officer can set it by hand.",
+    )
+    emulation_category_manual = fields.Selection(
+        EMULATION_CATEGORIES,
+        string="Category set by hand",
+        groups=PRIVATE,
+        copy=False,
+        help="When set, it overrides the automatic category and survives later changes.",
+    )
+    emulation_managed_department_ids = fields.One2many(
+        "hr.department", "manager_id", string="Managed departments", groups=PRIVATE
+    )
 
     emulation_award_ids = fields.One2many(
         "emulation.award",
@@ -54,6 +82,53 @@ class HrEmployee(models.Model):
         compute="_compute_emulation_history_counts",
         groups="emulation_exemplar.group_emulation_manager",
     )
+
+    @api.depends("emulation_category_manual", "child_ids", "emulation_managed_department_ids")
+    def _compute_emulation_category(self):
+        for employee in self:
+            if employee.emulation_category_manual:
+                employee.emulation_category = employee.emulation_category_manual
+            elif employee.child_ids or employee.emulation_managed_department_ids:
+                employee.emulation_category = "key_cadre"
+            else:
+                employee.emulation_category = "staff"
+
+    def _inverse_emulation_category(self):
+        for employee in self:
+            employee.emulation_category_manual = employee.emulation_category
+
+    def action_reset_emulation_category(self):
+        self.check_access("write")
+        self.emulation_category_manual = False
+
+    # ------------------------------------------------------------------ eligibility
+    @api.depends(
+        "company_id",
+        "emulation_category",
+        "emulation_award_ids.award_type_id",
+        "emulation_award_ids.year",
+        "emulation_award_ids.active",
+        "emulation_classification_ids.level",
+        "emulation_classification_ids.year",
+        "emulation_classification_ids.active",
+        "emulation_initiative_ids.level",
+        "emulation_initiative_ids.year",
+        "emulation_initiative_ids.applied_effectively",
+        "emulation_initiative_ids.active",
+    )
+    def _compute_exemplar(self):
+        return super()._compute_exemplar()
+
+    def _exemplar_kinds(self):
+        return {employee.id: employee.emulation_category for employee in self}
+
+    def _exemplar_history_domains(self, year_from, year_to):
+        domains = super()._exemplar_history_domains(year_from, year_to)
+        period = [("year", ">=", year_from), ("year", "<=", year_to)]
+        domains.append(
+            ("emulation.initiative", "employee_ids", [*period, ("employee_ids", "in", self.ids)])
+        )
+        return domains
 
     def _compute_emulation_history_counts(self):
         classifications = {

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .history_mixin import check_decision_dates, check_years
+from .history_mixin import EXEMPLAR_HISTORY_FIELDS, check_decision_dates, check_years
 
 INITIATIVE_LEVELS = [
     ("grassroots", "Grassroots"),
@@ -55,6 +55,23 @@ class EmulationInitiative(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+
+    def write(self, vals):
+        # see emulation.history.mixin: archived records are invisible to the dependency triggers
+        relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        result = super().write(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        return result
+
+    def _exemplar_owners(self):
+        return (self.employee_ids,)
+
+    def _exemplar_mark_owners(self):
+        owners = self.with_context(active_test=False)._exemplar_owners()
+        self.env["emulation.history.mixin"]._exemplar_mark(owners)
 
     @api.constrains("employee_ids")
     def _check_authors(self):

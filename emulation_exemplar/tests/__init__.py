@@ -1,1 +1,2 @@
 from . import test_award_type
+from . import test_eligibility

@@ -1,0 +1,377 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..core import eligibility as rules
+from .classification import CLASSIFICATION_LEVELS
+from .initiative import INITIATIVE_LEVELS
+
+RECIPIENT_KINDS = [
+    ("collective", "Collectives (units)"),
+    ("key_cadre", "Key cadres"),
+    ("staff", "Non-leadership staff"),
+]
+CONDITION_KINDS = [
+    (rules.AWARD_COUNT, "At least N awards of the given types"),
+    (rules.INITIATIVE_COUNT, "At least N initiatives of a level or higher"),
+    (rules.CLASSIFICATION_COUNT, "At least N years classified at a level or better"),
+    (rules.CLASSIFICATION_EVERY_YEAR, "Every year of the period classified at a level or better"),
+]
+
+
+class EmulationCriteriaSet(models.Model):
+    _name = "emulation.criteria.set"
+    _inherit = ["mail.thread"]
+    _description = "Exemplar criteria set"
+    _order = "year_from desc, recipient_kind, sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    recipient_kind = fields.Selection(
+        RECIPIENT_KINDS,
+        string="Applies to",
+        required=True,
+        tracking=True,
+        help="Collectives are units; key cadres are leaders and core staff; non-leadership staff "
+        "is everyone else. An employee's category is on the employee form.",
+    )
+    year_from = fields.Integer(
+        string="From year",
+        required=True,
+        tracking=True,
+        aggregator=False,
+        default=lambda self: fields.Date.context_today(self).year,
+    )
+    year_to = fields.Integer(
+        string="To year",
+        required=True,
+        tracking=True,
+        aggregator=False,
+        default=lambda self: fields.Date.context_today(self).year + 4,
+        help="Only awards, classifications and initiatives whose year lies within the period, "
+        "both years included, count.",
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="Only one active set per recipient kind and company is used to compute eligibility.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        index=True,
+        default=lambda self: self.env.company,
+        help="Leave empty for a set that applies to every company without a set of its own.",
+    )
+    alternative_ids = fields.One2many(
+        "emulation.criteria.alternative", "set_id", string="Alternatives", copy=True
+    )
+    human_criteria = fields.Text(
+        string="Criteria judged by people",
+        translate=True,
+        help="One criterion per line. They are not computed: they become the checklist an officer "
+        "ticks on each nomination.",
+    )
+    description = fields.Text(translate=True)
+
+    @api.constrains("year_from", "year_to")
+    def _check_period(self):
+        for criteria_set in self:
+            if not 1945 <= criteria_set.year_from <= criteria_set.year_to <= 2200:
+                raise ValidationError(
+                    _(
+                        "The period of %(name)s is not valid: the first year must not be after "
+                        "the last year.",
+                        name=criteria_set.name,
+                    )
+                )
+
+    @api.constrains("active", "recipient_kind", "company_id")
+    def _check_one_active(self):
+        for criteria_set in self.filtered("active"):
+            other = self.search(
+                [
+                    ("id", "!=", criteria_set.id),
+                    ("recipient_kind", "=", criteria_set.recipient_kind),
+                    ("company_id", "=", criteria_set.company_id.id),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    _(
+                        "%(other)s is already the active criteria set for %(kind)s. Archive it "
+                        "before activating %(name)s.",
+                        other=other.display_name,
+                        kind=dict(self._fields["recipient_kind"]._description_selection(self.env))[
+                            criteria_set.recipient_kind
+                        ],
+                        name=criteria_set.display_name,
+                    )
+                )
+
+    @api.depends("name", "year_from", "year_to")
+    def _compute_display_name(self):
+        for criteria_set in self:
+            criteria_set.display_name = "%s (%s–%s)" % (
+                criteria_set.name or "",
+                criteria_set.year_from or "",
+                criteria_set.year_to or "",
+            )
+
+    # ------------------------------------------------------------------ evaluation API
+    def _to_rules(self):
+        """This set as the rule core's Criteria (labels in the environment's language)."""
+        self.ensure_one()
+        return rules.Criteria(
+            year_from=self.year_from,
+            year_to=self.year_to,
+            alternatives=tuple(
+                rules.Alternative(
+                    name=alternative.name,
+                    key=alternative.id,
+                    conditions=tuple(c._to_rules() for c in alternative.condition_ids),
+                )
+                for alternative in self.alternative_ids
+            ),
+        )
+
+    def _recipient_model(self):
+        self.ensure_one()
+        return self.env["hr.department" if self.recipient_kind == "collective" else "hr.employee"]
+
+    def _applicable_domain(self):
+        """Domain of the people or units this set applies to."""
+        self.ensure_one()
+        domain = [("company_id", "=", self.company_id.id)] if self.company_id else []
+        if self.recipient_kind != "collective":
+            domain.append(("emulation_category", "=", self.recipient_kind))
+        return domain
+
+    def _evaluate(self, records):
+        """Evaluate this set on ``records`` (employees or units): {record id: Evaluation}."""
+        self.ensure_one()
+        counts = records._exemplar_counts(self.year_from, self.year_to)
+        return rules.evaluate_many(self._to_rules(), counts, keys=records.ids)
+
+    def _explain(self, evaluation):
+        """The readable explanation of ``evaluation`` in the environment's language."""
+        self.ensure_one()
+        return rules.explain(
+            evaluation,
+            self._to_rules(),
+            gettext=self.env["hr.employee"]._exemplar_gettext(self.env.lang),
+            level_labels=self.env["hr.employee"]._exemplar_level_labels(),
+        )
+
+    # ------------------------------------------------------------------ recompute on change
+    def _exemplar_owners(self):
+        """People and units whose results depend on these sets."""
+        employees = self.env["hr.employee"]
+        departments = self.env["hr.department"]
+        sets = self.with_context(active_test=False)
+        # a set without company applies to every company without a set of its own
+        domain = (
+            []
+            if not all(s.company_id for s in sets)
+            else [("company_id", "in", sets.company_id.ids)]
+        )
+        if any(s.recipient_kind == "collective" for s in self):
+            departments = departments.with_context(active_test=False).search(domain)
+        if any(s.recipient_kind != "collective" for s in self):
+            employees = employees.with_context(active_test=False).search(domain)
+        return employees, departments
+
+    def _exemplar_recompute_owners(self):
+        employees, departments = self._exemplar_owners()
+        employees._exemplar_recompute()
+        departments._exemplar_recompute()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sets = super().create(vals_list)
+        sets._exemplar_recompute_owners()
+        return sets
+
+    def write(self, vals):
+        before = self.with_context(active_test=False)
+        result = super().write(vals)
+        if {"active", "recipient_kind", "company_id", "year_from", "year_to"} & set(vals):
+            before._exemplar_recompute_owners()
+        return result
+
+    def unlink(self):
+        owners = self.with_context(active_test=False)._exemplar_owners()
+        result = super().unlink()
+        for records in owners:
+            records._exemplar_recompute()
+        return result
+
+
+class EmulationCriteriaAlternative(models.Model):
+    _name = "emulation.criteria.alternative"
+    _description = "Exemplar criteria alternative (any one suffices)"
+    _order = "set_id, sequence, id"
+
+    set_id = fields.Many2one(
+        "emulation.criteria.set", string="Criteria set", required=True, ondelete="cascade"
+    )
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    condition_ids = fields.One2many(
+        "emulation.criteria.condition",
+        "alternative_id",
+        string="Conditions",
+        copy=True,
+        help="All conditions must hold for this alternative to be met.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        alternatives = super().create(vals_list)
+        alternatives.set_id._exemplar_recompute_owners()
+        return alternatives
+
+    def write(self, vals):
+        sets = self.set_id
+        result = super().write(vals)
+        (sets | self.set_id)._exemplar_recompute_owners()
+        return result
+
+    def unlink(self):
+        sets = self.set_id
+        result = super().unlink()
+        sets.exists()._exemplar_recompute_owners()
+        return result
+
+
+class EmulationCriteriaCondition(models.Model):
+    _name = "emulation.criteria.condition"
+    _description = "Exemplar criteria condition (all must hold)"
+    _order = "alternative_id, sequence, id"
+
+    alternative_id = fields.Many2one(
+        "emulation.criteria.alternative", required=True, ondelete="cascade", index=True
+    )
+    set_id = fields.Many2one(related="alternative_id.set_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(CONDITION_KINDS, required=True, default=rules.AWARD_COUNT)
+    min_count = fields.Integer(
+        string="At least",
+        default=1,
+        help="How many awards, initiatives or years are needed. Ignored for “every year”.",
+    )
+    award_type_ids = fields.Many2many(
+        "emulation.award.type",
+        string="Award types",
+        help="Awards of any of these types count.",
+    )
+    initiative_level = fields.Selection(
+        INITIATIVE_LEVELS, string="Initiative level or higher", default="provincial"
+    )
+    applied_only = fields.Boolean(
+        string="Only applied effectively",
+        help="Count only initiatives recognised as applied effectively.",
+    )
+    classification_level = fields.Selection(
+        CLASSIFICATION_LEVELS, string="Classified at least", default="good"
+    )
+
+    @api.constrains(
+        "kind", "min_count", "award_type_ids", "initiative_level", "classification_level"
+    )
+    def _check_condition(self):
+        for condition in self:
+            if condition.kind != rules.CLASSIFICATION_EVERY_YEAR and condition.min_count < 1:
+                raise ValidationError(
+                    _(
+                        "A condition needs a number of at least 1 (%(name)s).",
+                        name=condition.display_name,
+                    )
+                )
+            if condition.kind == rules.AWARD_COUNT and not condition.award_type_ids:
+                raise ValidationError(
+                    _(
+                        "Choose the award types that count for the condition “%(name)s”.",
+                        name=condition.display_name,
+                    )
+                )
+            if condition.kind == rules.INITIATIVE_COUNT and not condition.initiative_level:
+                raise ValidationError(_("Choose the initiative level of the condition."))
+            if (
+                condition.kind in (rules.CLASSIFICATION_COUNT, rules.CLASSIFICATION_EVERY_YEAR)
+                and not condition.classification_level
+            ):
+                raise ValidationError(_("Choose the classification level of the condition."))
+
+    def _label(self):
+        """What the condition counts, in the environment's language."""
+        self.ensure_one()
+        if self.kind == rules.AWARD_COUNT:
+            return " / ".join(self.award_type_ids.mapped("name"))
+        if self.kind == rules.INITIATIVE_COUNT:
+            level = dict(self._fields["initiative_level"]._description_selection(self.env))
+            if self.applied_only:
+                return _(
+                    "initiative of %(level)s level or higher, applied effectively",
+                    level=level.get(self.initiative_level, "").lower(),
+                )
+            return _(
+                "initiative of %(level)s level or higher",
+                level=level.get(self.initiative_level, "").lower(),
+            )
+        levels = dict(self._fields["classification_level"]._description_selection(self.env))
+        return levels.get(self.classification_level, "").lower()
+
+    def _to_rules(self):
+        self.ensure_one()
+        level = None
+        if self.kind == rules.INITIATIVE_COUNT:
+            level = self.initiative_level
+        elif self.kind in (rules.CLASSIFICATION_COUNT, rules.CLASSIFICATION_EVERY_YEAR):
+            level = self.classification_level
+        return rules.Condition(
+            kind=self.kind,
+            min_count=self.min_count,
+            award_type_ids=frozenset(self.award_type_ids.ids),
+            level=level,
+            applied_only=self.applied_only,
+            label=self._label(),
+            key=self.id,
+        )
+
+    @api.depends("kind", "min_count", "award_type_ids", "initiative_level", "classification_level")
+    def _compute_display_name(self):
+        for condition in self:
+            if condition.kind == rules.CLASSIFICATION_EVERY_YEAR:
+                condition.display_name = _(
+                    "Every year classified %(label)s or better", label=condition._label()
+                )
+            elif condition.kind == rules.CLASSIFICATION_COUNT:
+                condition.display_name = _(
+                    "At least %(count)s years classified %(label)s or better",
+                    count=condition.min_count,
+                    label=condition._label(),
+                )
+            else:
+                condition.display_name = _(
+                    "At least %(count)s × %(label)s",
+                    count=condition.min_count,
+                    label=condition._label(),
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        conditions = super().create(vals_list)
+        conditions.set_id._exemplar_recompute_owners()
+        return conditions
+
+    def write(self, vals):
+        sets = self.set_id
+        result = super().write(vals)
+        (sets | self.set_id)._exemplar_recompute_owners()
+        return result
+
+    def unlink(self):
+        sets = self.set_id
+        result = super().unlink()
+        sets.exists()._exemplar_recompute_owners()
+        return result
