@@ -92,7 +92,11 @@ pg_start() {
         as_pg test -x "$LOCAL/pg" || die "user '$PG_OS_USER' cannot reach $LOCAL/pg: make the folders above it traversable (chmod o+x)"
     fi
     chmod 0755 "$PG_SOCK"
-    if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
+    local owner want=${PG_OS_USER:-$(id -un)}
+    if [ -d "$PGDATA_DIR" ] && owner=$(stat -c %U "$PGDATA_DIR") && [ "$owner" != "$want" ]; then
+        die "the cluster in $PGDATA_DIR belongs to '$owner', not '$want': run as the same user, or remove .local/pg"
+    fi
+    if ! as_pg test -f "$PGDATA_DIR/PG_VERSION"; then
         say "embedded PostgreSQL: creating a private cluster in $PGDATA_DIR"
         as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 \
             || { cat "$LOCAL/pg/initdb.log"; die "initdb failed"; }
