@@ -22,9 +22,11 @@ class EmulationClassification(models.Model):
         help="Decree 90/2020/NĐ-CP: Excellent = completed the tasks excellently; Good = completed "
         "the tasks well; Completed = completed the tasks; Not completed = did not complete them.",
     )
-    level_rank = fields.Integer(compute="_compute_level_rank", store=True, aggregator=False)
+    level_rank = fields.Integer(
+        string="Level rank", compute="_compute_level_rank", store=True, aggregator=False
+    )
     excellent_count = fields.Integer(
-        string="Excellent",
+        string="Excellent ratings",
         compute="_compute_level_rank",
         store=True,
         help="1 when classified excellent: sum it to count excellent ratings.",
