@@ -206,8 +206,34 @@ class EmulationCriteriaSet(models.Model):
         return result
 
 
+class EmulationCriteriaPart(models.AbstractModel):
+    """A part of a criteria set: any change recomputes the people and units it applies to."""
+
+    _name = "emulation.criteria.part"
+    _description = "Part of a criteria set"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        parts = super().create(vals_list)
+        parts.set_id._exemplar_recompute_owners()
+        return parts
+
+    def write(self, vals):
+        sets = self.set_id
+        result = super().write(vals)
+        (sets | self.set_id)._exemplar_recompute_owners()
+        return result
+
+    def unlink(self):
+        sets = self.set_id
+        result = super().unlink()
+        sets.exists()._exemplar_recompute_owners()
+        return result
+
+
 class EmulationCriteriaAlternative(models.Model):
     _name = "emulation.criteria.alternative"
+    _inherit = ["emulation.criteria.part"]
     _description = "Exemplar criteria alternative (any one suffices)"
     _order = "set_id, sequence, id"
 
@@ -224,27 +250,10 @@ class EmulationCriteriaAlternative(models.Model):
         help="All conditions must hold for this alternative to be met.",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        alternatives = super().create(vals_list)
-        alternatives.set_id._exemplar_recompute_owners()
-        return alternatives
-
-    def write(self, vals):
-        sets = self.set_id
-        result = super().write(vals)
-        (sets | self.set_id)._exemplar_recompute_owners()
-        return result
-
-    def unlink(self):
-        sets = self.set_id
-        result = super().unlink()
-        sets.exists()._exemplar_recompute_owners()
-        return result
-
 
 class EmulationCriteriaCondition(models.Model):
     _name = "emulation.criteria.condition"
+    _inherit = ["emulation.criteria.part"]
     _description = "Exemplar criteria condition (all must hold)"
     _order = "alternative_id, sequence, id"
 
@@ -357,21 +366,3 @@ class EmulationCriteriaCondition(models.Model):
                     count=condition.min_count,
                     label=condition._label(),
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        conditions = super().create(vals_list)
-        conditions.set_id._exemplar_recompute_owners()
-        return conditions
-
-    def write(self, vals):
-        sets = self.set_id
-        result = super().write(vals)
-        (sets | self.set_id)._exemplar_recompute_owners()
-        return result
-
-    def unlink(self):
-        sets = self.set_id
-        result = super().unlink()
-        sets.exists()._exemplar_recompute_owners()
-        return result

@@ -19,10 +19,44 @@ EXEMPLAR_HISTORY_FIELDS = {
 }
 
 
+class EmulationExemplarSource(models.AbstractModel):
+    """History whose records count for eligibility: keeps their owners' results current."""
+
+    _name = "emulation.exemplar.source"
+    _description = "History that counts for eligibility"
+
+    def _exemplar_owners(self):
+        """Tuple of the recordsets (people, units) whose eligibility these records feed."""
+        raise NotImplementedError
+
+    def write(self, vals):
+        # Archiving a record hides it from its owners' one2many fields, and then the ORM's
+        # dependency triggers miss them: mark the owners (before and after) explicitly.
+        relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        result = super().write(vals)
+        if relevant:
+            self._exemplar_mark_owners()
+        return result
+
+    def _exemplar_mark_owners(self):
+        self._exemplar_mark(self.with_context(active_test=False)._exemplar_owners())
+
+    @api.model
+    def _exemplar_mark(self, owner_sets):
+        """Mark the exemplar fields of the given people/units for recomputation."""
+        for owners in owner_sets:
+            owners = owners.with_context(active_test=False)
+            for fname in EXEMPLAR_FIELDS:
+                self.env.add_to_compute(owners._fields[fname], owners)
+
+
 class EmulationHistoryMixin(models.AbstractModel):
     """A history record about one person (hr.employee) or one unit (hr.department)."""
 
     _name = "emulation.history.mixin"
+    _inherit = ["emulation.exemplar.source"]
     _description = "Emulation history of a person or a unit"
     _check_company_auto = True
 
@@ -91,30 +125,8 @@ class EmulationHistoryMixin(models.AbstractModel):
         if recipient.company_id:
             self.company_id = recipient.company_id
 
-    def write(self, vals):
-        # Archiving a record hides it from its owners' one2many fields, and then the ORM's
-        # dependency triggers miss them: mark the owners (before and after) explicitly.
-        relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
-        if relevant:
-            self._exemplar_mark_owners()
-        result = super().write(vals)
-        if relevant:
-            self._exemplar_mark_owners()
-        return result
-
     def _exemplar_owners(self):
         return self.employee_id, self.department_id
-
-    def _exemplar_mark_owners(self):
-        self._exemplar_mark(self.with_context(active_test=False)._exemplar_owners())
-
-    @api.model
-    def _exemplar_mark(self, owner_sets):
-        """Mark the exemplar fields of the given people/units for recomputation."""
-        for owners in owner_sets:
-            owners = owners.with_context(active_test=False)
-            for fname in EXEMPLAR_FIELDS:
-                self.env.add_to_compute(owners._fields[fname], owners)
 
     def _recipient(self):
         self.ensure_one()

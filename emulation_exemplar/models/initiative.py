@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .history_mixin import EXEMPLAR_HISTORY_FIELDS, check_decision_dates, check_years
+from .history_mixin import check_decision_dates, check_years
 
 INITIATIVE_LEVELS = [
     ("grassroots", "Grassroots"),
@@ -12,7 +12,7 @@ INITIATIVE_LEVELS = [
 
 class EmulationInitiative(models.Model):
     _name = "emulation.initiative"
-    _inherit = ["mail.thread"]
+    _inherit = ["emulation.exemplar.source", "mail.thread"]
     _description = "Recognised initiative"
     _order = "year desc, id desc"
     _check_company_auto = True
@@ -56,22 +56,8 @@ class EmulationInitiative(models.Model):
     )
     active = fields.Boolean(default=True)
 
-    def write(self, vals):
-        # see emulation.history.mixin: archived records are invisible to the dependency triggers
-        relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
-        if relevant:
-            self._exemplar_mark_owners()
-        result = super().write(vals)
-        if relevant:
-            self._exemplar_mark_owners()
-        return result
-
     def _exemplar_owners(self):
         return (self.employee_ids,)
-
-    def _exemplar_mark_owners(self):
-        owners = self.with_context(active_test=False)._exemplar_owners()
-        self.env["emulation.history.mixin"]._exemplar_mark(owners)
 
     @api.constrains("employee_ids")
     def _check_authors(self):
