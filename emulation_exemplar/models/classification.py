@@ -17,6 +17,7 @@ class EmulationClassification(models.Model):
 
     level = fields.Selection(
         CLASSIFICATION_LEVELS,
+        string="Classification level",
         required=True,
         tracking=True,
         help="Decree 90/2020/NĐ-CP: Excellent = completed the tasks excellently; Good = completed "
