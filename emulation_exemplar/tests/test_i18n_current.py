@@ -1,0 +1,35 @@
+import os
+
+import polib
+
+from odoo.tools.translate import TranslationModuleReader
+
+from .common import EmulationCase
+
+I18N = os.path.join(os.path.dirname(os.path.dirname(__file__)), "i18n")
+
+
+class TestTranslationsCurrent(EmulationCase):
+    def test_pot_has_every_term_of_the_module(self):
+        """The committed .pot is current (tools/i18n_export), so vi.po can cover every term."""
+        reader = TranslationModuleReader(self.env.cr, ["emulation_exemplar"])
+        terms = {source for _module, _type, _name, _res_id, source, _comments, _value in reader}
+        pot = {entry.msgid for entry in polib.pofile(os.path.join(I18N, "emulation_exemplar.pot"))}
+        missing = sorted(terms - pot)
+        self.assertFalse(missing, "run tools/i18n_export; missing terms: %s" % missing[:10])
+
+    def test_vietnamese_is_served(self):
+        """The Vietnamese translation reaches users (labels and Python messages)."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
+        env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
+        prov = env_vi.ref("emulation_exemplar.award_type_provincial_merit")
+        self.assertEqual(prov.name, "Bằng khen của Chủ tịch UBND tỉnh")
+        labels = dict(
+            env_vi["emulation.classification"]._fields["level"]._description_selection(env_vi)
+        )
+        self.assertEqual(labels["excellent"], "Hoàn thành xuất sắc nhiệm vụ")
+        gettext = env_vi["hr.employee"]._exemplar_gettext("vi_VN")
+        self.assertNotEqual(
+            gettext("No criteria alternative is defined."), "No criteria alternative is defined."
+        )
