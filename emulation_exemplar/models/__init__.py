@@ -8,3 +8,4 @@ from . import criteria
 from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department
+from . import res_lang

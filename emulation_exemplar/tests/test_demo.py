@@ -1,0 +1,51 @@
+from odoo.tests.common import TransactionCase
+
+
+class TestDemo(TransactionCase):
+    """The demo Department exercises every path of plan 198's criteria (runs on a demo database)."""
+
+    def setUp(self):
+        super().setUp()
+        if not self.env.ref("emulation_exemplar.dep_office_inspectorate", raise_if_not_found=False):
+            self.skipTest("demo data not installed")
+
+    def _paths(self, xmlid):
+        criteria_set = self.env.ref(xmlid).with_context(lang="en_US")
+        return set(criteria_set.alternative_ids.mapped("name"))
+
+    def test_every_path_is_met_by_someone(self):
+        Employee = self.env["hr.employee"].with_context(lang="en_US")
+        met = set(Employee.search([("exemplar_eligible", "=", True)]).mapped("exemplar_path"))
+        for xmlid in (
+            "emulation_exemplar.criteria_plan198_key_cadre",
+            "emulation_exemplar.criteria_plan198_staff",
+        ):
+            self.assertLessEqual(self._paths(xmlid), met, xmlid)
+        units = self.env["hr.department"].with_context(lang="en_US")
+        met_units = set(units.search([("exemplar_eligible", "=", True)]).mapped("exemplar_path"))
+        self.assertEqual(self._paths("emulation_exemplar.criteria_plan198_collective"), met_units)
+
+    def test_one_step_away_and_far(self):
+        Employee = self.env["hr.employee"]
+        self.assertGreaterEqual(Employee.search_count([("exemplar_missing", "=", 1)]), 3)
+        self.assertGreaterEqual(Employee.search_count([("exemplar_missing", ">=", 2)]), 3)
+        cooperation = self.env.ref("emulation_exemplar.dep_cooperation")
+        self.assertEqual(cooperation.exemplar_missing, 1)
+        self.assertIn("2023", cooperation.exemplar_explanation)
+
+    def test_years_before_the_period_do_not_count(self):
+        person = self.env.ref("emulation_exemplar.emp_office_2")
+        soldier = self.env.ref("emulation_exemplar.award_type_grassroots_soldier")
+        titles = self.env["emulation.award"].search(
+            [("employee_id", "=", person.id), ("award_type_id", "=", soldier.id)]
+        )
+        self.assertEqual(sorted(titles.mapped("year")), [2019, 2020])
+        self.assertFalse(person.exemplar_eligible)
+        self.assertEqual(person.exemplar_missing, 2)
+        revoked = self.env.ref("emulation_exemplar.emp_consular_3")
+        self.assertEqual(revoked.exemplar_missing, 1, "the archived (revoked) award does not count")
+
+    def test_first_login_is_vietnamese(self):
+        self.assertEqual(self.env.ref("base.user_admin").lang, "vi_VN")
+        prov = self.env.ref("emulation_exemplar.award_type_provincial_merit")
+        self.assertEqual(prov.with_context(lang="vi_VN").name, "Bằng khen của Chủ tịch UBND tỉnh")
