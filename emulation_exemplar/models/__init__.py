@@ -9,3 +9,4 @@ from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department
 from . import res_lang
+from . import ir_module

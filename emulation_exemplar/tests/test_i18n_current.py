@@ -25,7 +25,8 @@ class TestTranslationsCurrent(EmulationCase):
         self.assertFalse(missing, "run tools/i18n_export; missing terms: %s" % missing[:10])
 
     def test_vietnamese_is_served(self):
-        """The Vietnamese translation reaches users (labels and Python messages)."""
+        """The Vietnamese translation reaches users (labels, Python messages, explanations)."""
+        self.award(self.emp_a, self.type_soldier, 2022)
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
         env_vi = self.env(context=dict(self.env.context, lang="vi_VN"))
@@ -38,4 +39,11 @@ class TestTranslationsCurrent(EmulationCase):
         gettext = env_vi["hr.employee"]._exemplar_gettext("vi_VN")
         self.assertNotEqual(
             gettext("No criteria alternative is defined."), "No criteria alternative is defined."
+        )
+        explanation = self.emp_a.with_context(lang="vi_VN").exemplar_explanation
+        self.assertIn("Chiến sĩ thi đua cơ sở", explanation)
+        self.assertIn("còn thiếu", explanation.lower())
+        self.assertIn(
+            "Grassroots emulation soldier",
+            self.emp_a.with_context(lang="en_US").exemplar_explanation,
         )
