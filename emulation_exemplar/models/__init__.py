@@ -9,3 +9,6 @@ from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department
 from . import res_lang
+from . import campaign
+from . import milestone
+from . import nomination
