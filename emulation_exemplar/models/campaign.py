@@ -42,15 +42,16 @@ class EmulationCampaign(models.Model):
     _check_company_auto = True
     _rec_names_search = ["name", "reference"]
 
-    name = fields.Char(
+    name = fields.Text(
         required=True,
         tracking=True,
-        help="e.g. Building, fostering and replicating advanced exemplars 2021–2025.",
+        help="The title of the plan, e.g. Building, fostering and replicating advanced "
+        "exemplars 2021–2025.",
     )
     reference = fields.Char(
         string="Reference number", tracking=True, help="Number and symbol, e.g. 198/KH-SNgV."
     )
-    issue_date = fields.Date(tracking=True)
+    issue_date = fields.Date(string="Issue date", tracking=True)
     year_from = fields.Integer(
         string="From year",
         required=True,
@@ -92,6 +93,7 @@ class EmulationCampaign(models.Model):
         "emulation.campaign.target", "campaign_id", string="Targets", copy=True
     )
     registration_deadline = fields.Date(
+        string="Registration deadline",
         tracking=True,
         help="Date by which the exemplars must be registered with the provincial Emulation and "
         "Commendation Board. Nominations of that year or before registered later are flagged.",
@@ -373,8 +375,8 @@ class EmulationCampaign(models.Model):
             body = Markup()
             for year, figures in campaign._progress_by_year().items():
                 asked = [
-                    _("%(count)s milestones", count=figures["milestones"]),
-                    *figures["targets"].mapped("display_name"),
+                    _("Milestones: %(count)s", count=figures["milestones"]),
+                    *(target._describe(with_year=False) for target in figures["targets"]),
                 ]
                 body += Markup(
                     "<tr><td>%s</td><td>%s</td><td class='text-end'>%s / %s</td>"
@@ -648,18 +650,23 @@ class EmulationCampaignTarget(models.Model):
 
     @api.depends("year", "stage", "min_count", "max_count", "label")
     def _compute_display_name(self):
-        stages = dict(self._fields["stage"]._description_selection(self.env))
         for target in self:
-            span = (
-                f"{target.min_count}–{target.max_count}"
-                if target.max_count and target.max_count != target.min_count
-                else str(target.min_count)
-            )
-            what = target.label or stages.get(target.stage, "")
-            name = f"{span} {what}"
-            if target.year:
-                name = f"{target.year}: {name}"
-            target.display_name = name
+            target.display_name = target._describe()
+
+    def _describe(self, with_year=True):
+        """e.g. "2021: 4–5 models and exemplars registered" (the label, or the stage)."""
+        self.ensure_one()
+        span = (
+            f"{self.min_count}–{self.max_count}"
+            if self.max_count and self.max_count != self.min_count
+            else str(self.min_count)
+        )
+        what = self.label or dict(self._fields["stage"]._description_selection(self.env)).get(
+            self.stage, ""
+        )
+        if with_year and self.year:
+            return f"{self.year}: {span} {what}"
+        return f"{span} {what}"
 
     @api.depends("year", "stage", "min_count", "max_count", "campaign_id.nomination_ids.stage")
     def _compute_achieved(self):

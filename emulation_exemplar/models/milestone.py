@@ -29,7 +29,6 @@ class EmulationCampaignMilestone(models.Model):
 
     campaign_id = fields.Many2one(
         "emulation.campaign",
-        string="Campaign",
         required=True,
         ondelete="cascade",
         index=True,
@@ -51,7 +50,7 @@ class EmulationCampaignMilestone(models.Model):
         tracking=True,
         help="The year of the roadmap this step belongs to; within the campaign period.",
     )
-    name = fields.Char(string="Step", required=True, tracking=True)
+    name = fields.Text(string="Step", required=True, tracking=True)
     description = fields.Text(help="What the plan asks for this step.")
     kind = fields.Selection(MILESTONE_KINDS, required=True, default="foster_replicate")
     deadline = fields.Date(tracking=True)
@@ -78,7 +77,7 @@ class EmulationCampaignMilestone(models.Model):
         search="_search_is_overdue",
         help="The deadline has passed and the step is not done.",
     )
-    done_date = fields.Date(tracking=True, copy=False)
+    done_date = fields.Date(string="Done on", tracking=True, copy=False)
     is_done_late = fields.Boolean(string="Done late", compute="_compute_is_done_late", store=True)
     outcome = fields.Text(help="What was done, the figures and the documents produced.")
     attachment_ids = fields.Many2many(

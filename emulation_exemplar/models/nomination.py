@@ -52,7 +52,6 @@ class EmulationNomination(models.Model):
     )
     campaign_id = fields.Many2one(
         "emulation.campaign",
-        string="Campaign",
         required=True,
         ondelete="restrict",
         index=True,
@@ -76,7 +75,6 @@ class EmulationNomination(models.Model):
     )
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         ondelete="restrict",
         index="btree_not_null",
         tracking=True,
@@ -110,8 +108,9 @@ class EmulationNomination(models.Model):
         "unit is nominated once.",
     )
     field_of_work = fields.Char(
+        string="Field of work",
         help="The field the exemplar stands out in, e.g. consular protection, administrative "
-        "reform."
+        "reform.",
     )
     achievements = fields.Text(help="The achievements that make the nominee an exemplar.")
     stage = fields.Selection(
@@ -123,7 +122,7 @@ class EmulationNomination(models.Model):
         group_expand=True,
         copy=False,
     )
-    drop_reason = fields.Text(tracking=True, copy=False)
+    drop_reason = fields.Text(string="Reason for dropping", tracking=True, copy=False)
     to_foster = fields.Boolean(
         string="To foster",
         tracking=True,
@@ -148,6 +147,7 @@ class EmulationNomination(models.Model):
         domain="[('share', '=', False)]",
     )
     registration_date = fields.Date(
+        string="Registered on",
         tracking=True,
         copy=False,
         help="The day the exemplar was registered with the provincial Emulation and "
@@ -181,9 +181,7 @@ class EmulationNomination(models.Model):
     )
     check_count = fields.Integer(compute="_compute_check_counts")
     check_done_count = fields.Integer(compute="_compute_check_counts")
-    propagation_ids = fields.One2many(
-        "emulation.nomination.propagation", "nomination_id", string="Propagation"
-    )
+    propagation_ids = fields.One2many("emulation.nomination.propagation", "nomination_id")
     propagation_count = fields.Integer(compute="_compute_propagation_count")
     color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)
@@ -641,7 +639,6 @@ class EmulationNominationPropagation(models.Model):
 
     nomination_id = fields.Many2one(
         "emulation.nomination",
-        string="Nomination",
         required=True,
         ondelete="cascade",
         index=True,
