@@ -28,6 +28,7 @@
         "views/hr_department_views.xml",
         "views/campaign_views.xml",
         "views/nomination_views.xml",
+        "wizards/wizard_views.xml",
         "views/res_config_settings_views.xml",
         "reports/report_layout.xml",
         "reports/report_eligible.xml",
@@ -37,5 +38,6 @@
     ],
     "demo": [
         "data/demo_department.xml",
+        "data/demo_campaign.xml",
     ],
 }

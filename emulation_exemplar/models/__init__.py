@@ -10,3 +10,6 @@ from . import hr_employee
 from . import hr_department
 from . import res_lang
 from . import ir_module
+from . import campaign
+from . import milestone
+from . import nomination

@@ -1,0 +1,86 @@
+"""Roadmap rules: nomination stages, targets, reminders and late registrations.
+
+Pure Python, standard library only: no Odoo import. The Odoo models of the campaign, its
+milestones and its nominations call these functions.
+"""
+
+from datetime import timedelta
+
+# The life of an exemplar in the plan: detect → select → register → foster → replicate / honour;
+# or dropped with a reason. Replicated and honoured are two alternative ends of the same rank.
+STAGES = ("detected", "selected", "registered", "fostering", "replicated", "honoured", "dropped")
+STAGE_RANK = {
+    "detected": 1,
+    "selected": 2,
+    "registered": 3,
+    "fostering": 4,
+    "replicated": 5,
+    "honoured": 5,
+}
+
+
+def stage_reached(stage, target_stage):
+    """True when a nomination at ``stage`` has reached ``target_stage``.
+
+    A dropped nomination has reached nothing. The two ends (replicated, honoured) only count for
+    themselves; every other stage counts for the stages before it.
+    """
+    if stage not in STAGE_RANK or target_stage not in STAGE_RANK:
+        return False
+    if STAGE_RANK[target_stage] == 5:
+        return stage == target_stage
+    return STAGE_RANK[stage] >= STAGE_RANK[target_stage]
+
+
+def target_status(count, min_count, max_count):
+    """'below', 'met' or 'above' the target ``min_count``–``max_count`` (0: no maximum)."""
+    if count < min_count:
+        return "below"
+    if max_count and count > max_count:
+        return "above"
+    return "met"
+
+
+def reminder_due(deadline, today, days_before, done=False, sent=False):
+    """True when the reminder of a milestone is to be sent ``today``.
+
+    It is due from ``days_before`` days before the deadline up to the deadline itself, once, and
+    never for a milestone that is done or has no deadline. After the deadline, the milestone is
+    overdue instead.
+    """
+    if done or sent or not deadline:
+        return False
+    return deadline - timedelta(days=max(days_before, 0)) <= today <= deadline
+
+
+def is_overdue(deadline, today, done=False):
+    """True when the deadline has passed and the milestone is not done."""
+    return bool(deadline) and not done and deadline < today
+
+
+def done_on_time(deadline, done_date):
+    """True when done on or before the deadline (or when there is no deadline)."""
+    return not deadline or not done_date or done_date <= deadline
+
+
+def is_late_registration(registration_date, deadline, year=None):
+    """True when registered after the campaign's registration deadline.
+
+    The deadline applies to the nominations detected in its year or before (e.g. plan 198 asks
+    for the 2021 exemplars to be registered before 30/03/2021); new factors detected in later
+    years are not late against it.
+    """
+    if not registration_date or not deadline:
+        return False
+    if year and year > deadline.year:
+        return False
+    return registration_date > deadline
+
+
+def clamp_year(year, year_from, year_to):
+    """``year`` brought into the period ``year_from``–``year_to`` (when it is set)."""
+    if year_from and year < year_from:
+        return year_from
+    if year_to and year > year_to:
+        return year_to
+    return year

@@ -1,0 +1,666 @@
+import re
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html
+
+from ..core import roadmap
+
+NOMINEE_KINDS = [
+    ("individual", "Individual"),
+    ("collective", "Collective"),
+    ("model", "Model (practice)"),
+]
+NOMINATION_STAGES = [
+    ("detected", "Detected"),
+    ("selected", "Selected"),
+    ("registered", "Registered"),
+    ("fostering", "Fostering"),
+    ("replicated", "Replicated"),
+    ("honoured", "Honoured"),
+    ("dropped", "Dropped"),
+]
+PROPAGATION_KINDS = [
+    ("article", "Article"),
+    ("meeting", "Meeting"),
+    ("broadcast", "Broadcast"),
+    ("social_media", "Social media"),
+    ("conference_talk", "Conference talk"),
+]
+
+
+def _date(value):
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+class EmulationNomination(models.Model):
+    _name = "emulation.nomination"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Exemplar nomination"
+    _order = "campaign_id, year, name, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Nominee",
+        compute="_compute_name",
+        store=True,
+        index="trigram",
+        help="The person, the unit or the model (practice) followed.",
+    )
+    campaign_id = fields.Many2one(
+        "emulation.campaign",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    nominee_kind = fields.Selection(
+        NOMINEE_KINDS,
+        string="Nominee kind",
+        required=True,
+        default="individual",
+        tracking=True,
+        help="An individual is a person; a collective is a unit; a model is a named practice with "
+        "the unit that runs it.",
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        ondelete="restrict",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        ondelete="restrict",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        help="For a collective, the unit nominated; for a model, the unit that runs it.",
+    )
+    model_name = fields.Char(
+        string="Model name", tracking=True, help="The name of the practice held up as a model."
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        string="Unit (statistics)",
+        compute="_compute_unit_id",
+        store=True,
+        index=True,
+        help="The unit for statistics: the person's unit, the unit itself, or the unit running "
+        "the model.",
+    )
+    nominee_key = fields.Char(
+        compute="_compute_nominee_key",
+        store=True,
+        help="Identifies the nominee within a campaign: the same person, unit or model of a "
+        "unit is nominated once.",
+    )
+    field_of_work = fields.Char(
+        string="Field of work",
+        help="The field the exemplar stands out in, e.g. consular protection, administrative "
+        "reform.",
+    )
+    achievements = fields.Text(help="The achievements that make the nominee an exemplar.")
+    stage = fields.Selection(
+        NOMINATION_STAGES,
+        required=True,
+        default="detected",
+        tracking=True,
+        index=True,
+        group_expand=True,
+        copy=False,
+    )
+    drop_reason = fields.Text(string="Reason for dropping", tracking=True, copy=False)
+    to_foster = fields.Boolean(
+        string="To foster",
+        tracking=True,
+        help="Not yet eligible, one step away: the campaign fosters the nominee towards the "
+        "criteria.",
+    )
+    year = fields.Integer(
+        compute="_compute_year",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+        aggregator=False,
+        index=True,
+        help="The year of the campaign the nominee was detected in.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Followed by",
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    registration_date = fields.Date(
+        string="Registered on",
+        tracking=True,
+        copy=False,
+        help="The day the exemplar was registered with the provincial Emulation and "
+        "Commendation Board.",
+    )
+    registration_deadline = fields.Date(related="campaign_id.registration_deadline")
+    is_late_registration = fields.Boolean(
+        string="Late registration",
+        compute="_compute_is_late_registration",
+        store=True,
+        tracking=True,
+        help="Registered after the campaign's registration deadline.",
+    )
+    criteria_set_id = fields.Many2one(
+        "emulation.criteria.set",
+        string="Criteria set",
+        compute="_compute_criteria_set_id",
+        store=True,
+        readonly=False,
+        help="The criteria the nominee is judged by; its human-judged criteria are the checklist.",
+    )
+    eligibility_snapshot = fields.Text(
+        readonly=True,
+        copy=False,
+        help="The eligibility explanation as it stood when the nominee was selected: later "
+        "changes to the history do not rewrite what the board was told.",
+    )
+    snapshot_date = fields.Date(string="Snapshot taken on", readonly=True, copy=False)
+    check_ids = fields.One2many(
+        "emulation.nomination.check", "nomination_id", string="Checklist", copy=True
+    )
+    check_count = fields.Integer(compute="_compute_check_counts")
+    check_done_count = fields.Integer(compute="_compute_check_counts")
+    propagation_ids = fields.One2many("emulation.nomination.propagation", "nomination_id")
+    propagation_count = fields.Integer(compute="_compute_propagation_count")
+    color = fields.Integer()
+    active = fields.Boolean(default=True, tracking=True)
+
+    _sql_constraints = [
+        (
+            "nominee_unique",
+            "unique(campaign_id, nominee_key) DEFERRABLE INITIALLY DEFERRED",
+            "The same person, unit or model is nominated twice in one campaign.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("nominee_kind", "employee_id.name", "department_id.name", "model_name")
+    def _compute_name(self):
+        for nomination in self:
+            if nomination.nominee_kind == "individual":
+                nomination.name = nomination.employee_id.name
+            elif nomination.nominee_kind == "collective":
+                nomination.name = nomination.department_id.name
+            else:
+                nomination.name = nomination.model_name
+
+    @api.depends("nominee_kind", "employee_id.department_id", "department_id")
+    def _compute_unit_id(self):
+        for nomination in self:
+            if nomination.nominee_kind == "individual":
+                nomination.unit_id = nomination.employee_id.department_id
+            else:
+                nomination.unit_id = nomination.department_id
+
+    @api.depends("nominee_kind", "employee_id", "department_id", "model_name")
+    def _compute_nominee_key(self):
+        for nomination in self:
+            nomination.nominee_key = nomination._nominee_key()
+
+    def _nominee_key(self):
+        self.ensure_one()
+        if self.nominee_kind == "individual":
+            return f"employee:{self.employee_id.id}" if self.employee_id else False
+        if self.nominee_kind == "collective":
+            return f"department:{self.department_id.id}" if self.department_id else False
+        if not self.model_name:
+            return False
+        model = re.sub(r"\s+", " ", self.model_name).strip().casefold()
+        return f"model:{self.department_id.id or 0}:{model}"
+
+    @api.depends("campaign_id.year_from", "campaign_id.year_to")
+    def _compute_year(self):
+        today = fields.Date.context_today(self)
+        for nomination in self:
+            campaign = nomination.campaign_id
+            nomination.year = nomination.year or roadmap.clamp_year(
+                today.year, campaign.year_from, campaign.year_to
+            )
+
+    @api.depends("registration_date", "year", "campaign_id.registration_deadline")
+    def _compute_is_late_registration(self):
+        for nomination in self:
+            nomination.is_late_registration = roadmap.is_late_registration(
+                nomination.registration_date,
+                nomination.campaign_id.registration_deadline,
+                nomination.year,
+            )
+
+    @api.depends("nominee_kind", "employee_id", "department_id", "campaign_id.criteria_set_ids")
+    def _compute_criteria_set_id(self):
+        for nomination in self:
+            kind = nomination._recipient_kind()
+            criteria_set = self.env["emulation.criteria.set"]
+            if kind:
+                criteria_set = nomination.campaign_id.criteria_set_ids.filtered(
+                    lambda s, kind=kind: s.recipient_kind == kind
+                )[:1]
+                if not criteria_set:
+                    nominee = nomination._nominee()
+                    criteria_set = nominee.sudo().exemplar_criteria_set_id if nominee else None
+            nomination.criteria_set_id = criteria_set or False
+
+    @api.depends("check_ids.done")
+    def _compute_check_counts(self):
+        for nomination in self:
+            nomination.check_count = len(nomination.check_ids)
+            nomination.check_done_count = len(nomination.check_ids.filtered("done"))
+
+    def _compute_propagation_count(self):
+        counts = {}
+        if self.ids:
+            counts = {
+                nomination.id: count
+                for nomination, count in self.env["emulation.nomination.propagation"]._read_group(
+                    [("nomination_id", "in", self.ids)], ["nomination_id"], ["__count"]
+                )
+            }
+        for nomination in self:
+            nomination.propagation_count = counts.get(nomination.id, 0)
+
+    def _nominee(self):
+        """The employee or unit judged by the criteria (none for a model)."""
+        self.ensure_one()
+        if self.nominee_kind == "individual":
+            return self.employee_id
+        if self.nominee_kind == "collective":
+            return self.department_id
+        return None
+
+    def _recipient_kind(self):
+        """The criteria's recipient kind of the nominee: collective, key_cadre, staff or None."""
+        self.ensure_one()
+        if self.nominee_kind == "collective" and self.department_id:
+            return "collective"
+        if self.nominee_kind == "individual" and self.employee_id:
+            return self.employee_id.sudo().emulation_category or "staff"
+        return None
+
+    # ------------------------------------------------------------------ onchange
+    @api.onchange("nominee_kind")
+    def _onchange_nominee_kind(self):
+        if self.nominee_kind == "individual":
+            self.department_id = False
+            self.model_name = False
+        elif self.nominee_kind == "collective":
+            self.employee_id = False
+            self.model_name = False
+        else:
+            self.employee_id = False
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("nominee_kind", "employee_id", "department_id", "model_name")
+    def _check_nominee_matches_kind(self):
+        for nomination in self:
+            kind = nomination.nominee_kind
+            if kind == "individual" and (
+                not nomination.employee_id or nomination.department_id or nomination.model_name
+            ):
+                raise ValidationError(
+                    _(
+                        "An individual nomination needs the employee, and no unit or model "
+                        "name (%(name)s). Choose the employee, or change the nominee kind.",
+                        name=nomination.display_name,
+                    )
+                )
+            if kind == "collective" and (
+                not nomination.department_id or nomination.employee_id or nomination.model_name
+            ):
+                raise ValidationError(
+                    _(
+                        "A collective nomination needs the unit, and no employee or model name "
+                        "(%(name)s). Choose the unit, or change the nominee kind.",
+                        name=nomination.display_name,
+                    )
+                )
+            if kind == "model" and (
+                not (nomination.model_name or "").strip()
+                or not nomination.department_id
+                or nomination.employee_id
+            ):
+                raise ValidationError(
+                    _(
+                        "A model nomination needs the name of the model and the unit that runs "
+                        "it, and no employee (%(name)s). Fill them in, or change the nominee "
+                        "kind.",
+                        name=nomination.display_name,
+                    )
+                )
+
+    @api.constrains("campaign_id", "nominee_kind", "employee_id", "department_id", "model_name")
+    def _check_nominee_unique(self):
+        """The same person, unit or model once per campaign (dropped and archived included).
+
+        The database constraint is checked at the end of the transaction, so that this check
+        runs first and tells the officer which nomination already exists."""
+        keyed = self.filtered("nominee_key")
+        if not keyed:
+            return
+        self.flush_model(["campaign_id", "nominee_key"])
+        groups = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("campaign_id", "in", keyed.campaign_id.ids),
+                    ("nominee_key", "in", keyed.mapped("nominee_key")),
+                ],
+                ["campaign_id", "nominee_key"],
+                ["id:recordset"],
+                having=[("__count", ">", 1)],
+            )
+        )
+        stages = dict(self._fields["stage"]._description_selection(self.env))
+        for campaign, _key, nominations in groups:
+            nomination = (nominations & self.sudo())[:1] or nominations[:1]
+            other = (nominations - nomination)[:1]
+            raise ValidationError(
+                _(
+                    "%(name)s is already nominated in the campaign %(campaign)s (stage: "
+                    "%(stage)s). A person, unit or model is nominated once per campaign: open "
+                    "the existing nomination instead (it may be dropped or archived).",
+                    name=nomination.name,
+                    campaign=campaign.display_name,
+                    stage=stages.get(other.stage, ""),
+                )
+            )
+
+    @api.constrains("year", "campaign_id")
+    def _check_year(self):
+        for nomination in self:
+            campaign = nomination.campaign_id
+            if not campaign.year_from <= nomination.year <= campaign.year_to:
+                raise ValidationError(
+                    _(
+                        "The nomination of %(name)s is for %(year)s, outside the period "
+                        "%(first)s–%(last)s of the campaign %(campaign)s.",
+                        name=nomination.name,
+                        year=nomination.year,
+                        first=campaign.year_from,
+                        last=campaign.year_to,
+                        campaign=campaign.display_name,
+                    )
+                )
+
+    @api.constrains("stage", "drop_reason")
+    def _check_drop_reason(self):
+        for nomination in self:
+            if nomination.stage == "dropped" and not (nomination.drop_reason or "").strip():
+                raise ValidationError(
+                    _(
+                        "Enter the reason why %(name)s is dropped.",
+                        name=nomination.name,
+                    )
+                )
+
+    @api.constrains("registration_date")
+    def _check_registration_date(self):
+        today = fields.Date.context_today(self)
+        for nomination in self:
+            if nomination.registration_date and nomination.registration_date > today:
+                raise ValidationError(
+                    _(
+                        "The registration date of %(name)s, %(date)s, is in the future. Enter "
+                        "the day the provincial board received the registration.",
+                        name=nomination.name,
+                        date=_date(nomination.registration_date),
+                    )
+                )
+
+    # ------------------------------------------------------------------ create / write
+    @api.model_create_multi
+    def create(self, vals_list):
+        campaign_ids = {vals["campaign_id"] for vals in vals_list if vals.get("campaign_id")}
+        campaigns = {c.id: c for c in self.env["emulation.campaign"].browse(campaign_ids)}
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            campaign = campaigns.get(vals.get("campaign_id"))
+            if campaign and "company_id" not in vals:
+                vals["company_id"] = campaign.company_id.id
+            stage = vals.get("stage", "detected")
+            if roadmap.stage_reached(stage, "registered") and not vals.get("registration_date"):
+                vals["registration_date"] = today
+        nominations = super().create(vals_list)
+        nominations._load_checklist()
+        nominations.filtered(
+            lambda n: roadmap.stage_reached(n.stage, "selected") and not n.eligibility_snapshot
+        )._take_eligibility_snapshot()
+        return nominations
+
+    def write(self, vals):
+        vals = dict(vals)
+        stage = vals.get("stage")
+        if stage and roadmap.stage_reached(stage, "registered") and "registration_date" not in vals:
+            unregistered = self.filtered(lambda n: not n.registration_date)
+            if unregistered and unregistered != self:
+                unregistered.write({"registration_date": fields.Date.context_today(self)})
+            elif unregistered:
+                vals["registration_date"] = fields.Date.context_today(self)
+        if stage and stage != "dropped" and "drop_reason" not in vals:
+            vals["drop_reason"] = False
+        result = super().write(vals)
+        if stage and roadmap.stage_reached(stage, "selected"):
+            self.filtered(lambda n: not n.eligibility_snapshot)._take_eligibility_snapshot()
+        if {"criteria_set_id", "nominee_kind", "employee_id", "department_id"} & set(vals):
+            self._load_checklist()
+        return result
+
+    # ------------------------------------------------------------------ eligibility snapshot
+    def _eligibility_texts(self):
+        """{nomination id: text} of the nominees' current eligibility explanation, judged by
+        the nomination's criteria set (from the stored results when that is the set used)."""
+        texts = {}
+        by_set = defaultdict(list)
+        for nomination in self:
+            nominee = nomination._nominee()
+            if nominee:
+                by_set[nomination.criteria_set_id].append(nomination)
+        for criteria_set, nominations in by_set.items():
+            stored = [
+                n
+                for n in nominations
+                if not criteria_set or n._nominee().sudo().exemplar_criteria_set_id == criteria_set
+            ]
+            for nomination in stored:
+                nominee = nomination._nominee().sudo()
+                texts[nomination.id] = (
+                    nominee.exemplar_criteria_set_id,
+                    nominee.exemplar_explanation or "",
+                )
+            others = [n for n in nominations if n not in stored]
+            if others:
+                nominees = others[0]._nominee().browse([n._nominee().id for n in others]).sudo()
+                evaluations = criteria_set.sudo()._evaluate(nominees)
+                for nomination in others:
+                    evaluation = evaluations[nomination._nominee().id]
+                    texts[nomination.id] = (criteria_set, criteria_set._explain(evaluation))
+        return texts
+
+    def _take_eligibility_snapshot(self):
+        """Freeze the eligibility explanation on the nominations (when they are selected)."""
+        today = fields.Date.context_today(self)
+        texts = self._eligibility_texts()
+        for nomination in self:
+            if nomination.id not in texts:
+                continue
+            criteria_set, explanation = texts[nomination.id]
+            header = _(
+                "Eligibility on %(date)s, criteria set %(set)s:",
+                date=_date(today),
+                set=criteria_set.display_name or _("none"),
+            )
+            nomination.write(
+                {
+                    "eligibility_snapshot": f"{header}\n{explanation}",
+                    "snapshot_date": today,
+                }
+            )
+
+    def action_refresh_snapshot(self):
+        """Take the snapshot again (an officer's explicit decision, logged in the chatter)."""
+        self.check_access("write")
+        for nomination in self:
+            if nomination.eligibility_snapshot:
+                nomination.message_post(
+                    body=Markup("<p>%s</p>%s")
+                    % (
+                        _("Eligibility snapshot replaced; the previous one read:"),
+                        plaintext2html(nomination.eligibility_snapshot),
+                    )
+                )
+        self._take_eligibility_snapshot()
+        return True
+
+    # ------------------------------------------------------------------ checklist
+    def _load_checklist(self):
+        """Add the criteria set's human-judged criteria missing from the checklist."""
+        vals_list = []
+        for nomination in self:
+            criteria = [
+                line.strip()
+                for line in (nomination.criteria_set_id.human_criteria or "").splitlines()
+                if line.strip()
+            ]
+            present = set(nomination.check_ids.mapped("name"))
+            sequence = max(nomination.check_ids.mapped("sequence"), default=0)
+            for criterion in criteria:
+                if criterion in present:
+                    continue
+                present.add(criterion)
+                sequence += 10
+                vals_list.append(
+                    {"nomination_id": nomination.id, "name": criterion, "sequence": sequence}
+                )
+        if vals_list:
+            self.env["emulation.nomination.check"].create(vals_list)
+
+    def action_load_checklist(self):
+        self.check_access("write")
+        self._load_checklist()
+        return True
+
+    # ------------------------------------------------------------------ stage buttons
+    def _set_stage(self, stage):
+        self.check_access("write")
+        self.write({"stage": stage})
+        return True
+
+    def action_select(self):
+        return self._set_stage("selected")
+
+    def action_register(self):
+        return self._set_stage("registered")
+
+    def action_foster(self):
+        return self._set_stage("fostering")
+
+    def action_replicate(self):
+        return self._set_stage("replicated")
+
+    def action_honour(self):
+        return self._set_stage("honoured")
+
+    def action_reset_detected(self):
+        return self._set_stage("detected")
+
+    def action_drop(self):
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Drop the nomination"),
+            "res_model": "emulation.nomination.drop.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_nomination_ids": [(6, 0, self.ids)]},
+        }
+
+    def action_view_propagation(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_exemplar.action_emulation_nomination_propagation"
+        )
+        action["domain"] = [("nomination_id", "=", self.id)]
+        action["context"] = {"default_nomination_id": self.id}
+        return action
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_registered(self):
+        for nomination in self:
+            if roadmap.stage_reached(nomination.stage, "registered"):
+                raise UserError(
+                    _(
+                        "%(name)s is registered with the provincial board: the nomination "
+                        "cannot be deleted. Drop it with a reason, or archive it.",
+                        name=nomination.name,
+                    )
+                )
+
+
+class EmulationNominationCheck(models.Model):
+    _name = "emulation.nomination.check"
+    _description = "Checklist line of a nomination (criterion judged by people)"
+    _order = "nomination_id, sequence, id"
+
+    nomination_id = fields.Many2one(
+        "emulation.nomination", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="nomination_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(string="Criterion", required=True)
+    done = fields.Boolean(string="Met", help="Ticked when the officer judges the criterion met.")
+    note = fields.Char(help="What the judgement rests on.")
+
+
+class EmulationNominationPropagation(models.Model):
+    _name = "emulation.nomination.propagation"
+    _description = "Propagation of an exemplar (article, meeting, broadcast…)"
+    _order = "date desc, id desc"
+
+    nomination_id = fields.Many2one(
+        "emulation.nomination",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="nomination_id.company_id", store=True, index=True)
+    campaign_id = fields.Many2one(related="nomination_id.campaign_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    kind = fields.Selection(PROPAGATION_KINDS, required=True, default="article")
+    channel = fields.Char(help="Where: the newspaper, the meeting, the station, the page…")
+    url = fields.Char(string="Link")
+    document = fields.Binary(attachment=True)
+    document_name = fields.Char()
+    note = fields.Text()
+
+    @api.constrains("url")
+    def _check_url(self):
+        for line in self:
+            if line.url and not re.match(r"^https?://\S+$", line.url.strip()):
+                raise ValidationError(
+                    _(
+                        "The link %(url)s is not a web address: it must start with http:// or "
+                        "https://.",
+                        url=line.url,
+                    )
+                )

@@ -1,0 +1,3 @@
+from . import campaign_close_wizard
+from . import campaign_propose_wizard
+from . import nomination_drop_wizard

@@ -1,0 +1,103 @@
+"""Tests of the pure-Python roadmap rules (``emulation_exemplar/core/roadmap.py``), without Odoo."""
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "roadmap.py"
+
+
+def _load():
+    name = "exemplar_roadmap_core"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, PATH)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+roadmap = _load()
+
+
+@pytest.mark.parametrize(
+    ("stage", "target", "reached"),
+    [
+        ("detected", "detected", True),
+        ("detected", "selected", False),
+        ("registered", "selected", True),
+        ("fostering", "registered", True),
+        ("replicated", "registered", True),
+        ("honoured", "registered", True),
+        ("honoured", "honoured", True),
+        ("honoured", "replicated", False),
+        ("replicated", "honoured", False),
+        ("fostering", "replicated", False),
+        ("dropped", "detected", False),
+        ("registered", "dropped", False),
+    ],
+)
+def test_stage_reached(stage, target, reached):
+    assert roadmap.stage_reached(stage, target) is reached
+
+
+def test_stages_in_plan_order():
+    assert roadmap.STAGES[:4] == ("detected", "selected", "registered", "fostering")
+    assert set(roadmap.STAGE_RANK) == set(roadmap.STAGES) - {"dropped"}
+
+
+@pytest.mark.parametrize(
+    ("count", "low", "high", "status"),
+    [(3, 4, 5, "below"), (4, 4, 5, "met"), (5, 4, 5, "met"), (6, 4, 5, "above"), (9, 1, 0, "met")],
+)
+def test_target_status(count, low, high, status):
+    assert roadmap.target_status(count, low, high) == status
+
+
+def test_reminder_due_window_and_once():
+    deadline = date(2023, 7, 31)
+    assert not roadmap.reminder_due(deadline, date(2023, 7, 16), 14)
+    assert roadmap.reminder_due(deadline, date(2023, 7, 17), 14)
+    assert roadmap.reminder_due(deadline, date(2023, 7, 31), 14)
+    assert not roadmap.reminder_due(deadline, date(2023, 8, 1), 14), "overdue instead"
+    assert not roadmap.reminder_due(deadline, date(2023, 7, 20), 14, sent=True)
+    assert not roadmap.reminder_due(deadline, date(2023, 7, 20), 14, done=True)
+    assert not roadmap.reminder_due(None, date(2023, 7, 20), 14)
+    assert roadmap.reminder_due(deadline, date(2023, 7, 31), 0)
+    assert not roadmap.reminder_due(deadline, date(2023, 7, 30), 0)
+
+
+def test_overdue_and_on_time():
+    deadline = date(2023, 7, 31)
+    assert not roadmap.is_overdue(deadline, date(2023, 7, 31))
+    assert roadmap.is_overdue(deadline, date(2023, 8, 1))
+    assert not roadmap.is_overdue(deadline, date(2023, 8, 1), done=True)
+    assert not roadmap.is_overdue(None, date(2023, 8, 1))
+    assert roadmap.done_on_time(deadline, date(2023, 7, 31))
+    assert not roadmap.done_on_time(deadline, date(2023, 8, 1))
+    assert roadmap.done_on_time(None, date(2023, 8, 1))
+
+
+def test_late_registration():
+    deadline = date(2021, 3, 30)
+    assert not roadmap.is_late_registration(date(2021, 3, 30), deadline, 2021)
+    assert roadmap.is_late_registration(date(2021, 3, 31), deadline, 2021)
+    assert roadmap.is_late_registration(date(2021, 4, 8), deadline)
+    assert not roadmap.is_late_registration(date(2023, 5, 10), deadline, 2023), "a new factor"
+    assert not roadmap.is_late_registration(None, deadline, 2021)
+    assert not roadmap.is_late_registration(date(2021, 4, 8), None, 2021)
+
+
+def test_clamp_year():
+    assert roadmap.clamp_year(2026, 2021, 2025) == 2025
+    assert roadmap.clamp_year(2019, 2021, 2025) == 2021
+    assert roadmap.clamp_year(2023, 2021, 2025) == 2023
+    assert roadmap.clamp_year(2023, 0, 0) == 2023
+
+
+def test_no_odoo_import():
+    source = PATH.read_text(encoding="utf-8")
+    assert "import odoo" not in source and "from odoo" not in source
