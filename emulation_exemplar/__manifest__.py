@@ -29,6 +29,7 @@
         "views/campaign_views.xml",
         "views/nomination_views.xml",
         "views/res_config_settings_views.xml",
+        "views/statistics_views.xml",
         "reports/report_layout.xml",
         "reports/report_eligible.xml",
         "reports/report_record.xml",

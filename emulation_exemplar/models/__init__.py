@@ -9,3 +9,7 @@ from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department
 from . import res_lang
+from . import res_company
+from . import res_config_settings
+from . import report_helpers
+from . import ir_actions_report
