@@ -431,3 +431,26 @@ class TestPdf(ReportCase):
         self.assertIn("Trần Văn Nam", html)
         self.assertNotIn("Nguyễn Văn An", html, "another company's staff")
         self.assertEqual(self.pdf(REPORT_ELIGIBLE_CANDIDATES, sets, user), 1)
+
+
+class TestReportQueries(ReportCase):
+    def count_queries(self, report, records):
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        self.render(report, records, self.user_printer)
+        return self.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_records(self):
+        """Printing many records costs the same queries as printing two: batched reads."""
+        Employee = self.env["hr.employee"]
+        people = Employee.create(
+            [{"name": "Cán bộ %s" % i, "department_id": self.unit_office.id} for i in range(12)]
+        )
+        for person in people:
+            self.award(person, self.type_soldier, 2022, decision_number="1/QĐ")
+            self.classify(person, 2022, "good")
+        self.env.flush_all()
+        self.count_queries(REPORT_EMPLOYEE, people[:2])  # warm the caches of views and groups
+        few = self.count_queries(REPORT_EMPLOYEE, people[:2])
+        many = self.count_queries(REPORT_EMPLOYEE, people)
+        self.assertLessEqual(many, few + 2, "queries: %s for 2 records, %s for 12" % (few, many))
