@@ -53,6 +53,19 @@ class EmulationReportBase(models.AbstractModel):
         return dict(field._description_selection(self.env)).get(record[fname], record[fname])
 
     @api.model
+    def _decision_line(self, number, date):
+        """ "No. 12/QĐ-UBND, dated 05/01/2023" for a table cell."""
+        if number and date:
+            return self.env._(
+                "No. %(number)s, dated %(date)s", number=number, date=self._format_date(date)
+            )
+        if number:
+            return self.env._("No. %(number)s", number=number)
+        if date:
+            return self.env._("Dated %(date)s", date=self._format_date(date))
+        return ""
+
+    @api.model
     def _readable(self, record_or_model, fname):
         """Whether the user may read ``fname`` (the field exists and its groups allow it)."""
         field = record_or_model._fields.get(fname)
@@ -90,6 +103,7 @@ class EmulationReportBase(models.AbstractModel):
             "emu_header": header,
             "emu_date": self._format_date,
             "emu_label": self._selection_label,
+            "emu_decision": self._decision_line,
             "emu_type_code": self._type_code,
         }
 
@@ -308,7 +322,14 @@ class ReportEmulationEligible(models.AbstractModel):
                     ],
                 }
             )
-        return {"groups": groups, "with_candidates": with_candidates}
+        periods = {group["period"] for group in groups}
+        return {
+            "groups": groups,
+            "with_candidates": with_candidates,
+            "period_subtitle": (
+                self.env._("Period %(period)s", period=periods.pop()) if len(periods) == 1 else ""
+            ),
+        }
 
     @api.model
     def _sorted_recipients(self, records):

@@ -82,10 +82,12 @@ class ReportCase(EmulationCase):
         )
         cls.classify(cls.unit_office, 2022, "excellent", decision_number="130/QĐ-SNgV")
 
-    def render(self, report, records, user=None):
+    def render(self, report, records, user=None, lang=None):
         Report = self.env["ir.actions.report"]
         if user:
             Report = Report.with_user(user)
+        if lang:
+            Report = Report.with_context(lang=lang)
         html, report_type = Report._render_qweb_html(report, records.ids)
         self.assertEqual(report_type, "html")
         return html.decode()
@@ -211,6 +213,16 @@ class TestRecordReport(ReportCase):
         # nothing of the other person
         self.assertNotIn("Trần Thị Bình", html)
         self.assertNotIn("2001/QĐ-UBND", html)
+
+    def test_employee_record_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer, lang="vi_VN")
+        self.assertIn("Hồ sơ thi đua, khen thưởng", html)
+        self.assertIn("Số 15/QĐ-SNgV ngày 05/01/2023", html, "decisions and dd/mm/yyyy dates")
+        self.assertIn("Hoàn thành xuất sắc nhiệm vụ", html)
+        for english in ("Commendation record", "Personal details", "None recorded", "dated"):
+            self.assertNotIn(english, html)
 
     def test_department_record(self):
         html = self.render(REPORT_DEPARTMENT, self.unit_office, self.user_printer)
