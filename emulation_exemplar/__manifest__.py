@@ -38,5 +38,6 @@
     ],
     "demo": [
         "data/demo_department.xml",
+        "data/report_demo.xml",
     ],
 }
