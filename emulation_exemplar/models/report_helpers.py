@@ -269,7 +269,9 @@ class ReportEmulationEligible(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         docs = self._browse_readable("emulation.criteria.set", docids)
         values = self._common_values(docs, data)
-        values.update(self._eligible_values(docs))
+        paper = self._eligible_values(docs)
+        paper.update(record=False, company=docs[:1].company_id or self.env.company)
+        values["papers"] = [paper]
         return values
 
     @api.model
@@ -283,8 +285,9 @@ class ReportEmulationEligible(models.AbstractModel):
             )
 
     @api.model
-    def _eligible_values(self, criteria_sets, with_candidates=None):
-        """The tables of the paper: one group per criteria set, collectives first."""
+    def _eligible_values(self, criteria_sets, with_candidates=None, company=None):
+        """The tables of the paper: one group per criteria set, collectives first; with
+        ``company``, only that company's people and units."""
         self._check_officer()
         if with_candidates is None:
             with_candidates = self._with_candidates
@@ -294,7 +297,10 @@ class ReportEmulationEligible(models.AbstractModel):
         kinds = dict(criteria_sets._fields["recipient_kind"]._description_selection(self.env))
         groups = []
         for criteria_set in criteria_sets:
-            population = criteria_set._recipient_model().search(criteria_set._applicable_domain())
+            domain = criteria_set._applicable_domain()
+            if company:
+                domain = [*domain, ("company_id", "in", [company.id, False])]
+            population = criteria_set._recipient_model().search(domain)
             evaluations = criteria_set._evaluate(population)
             eligible = population.filtered(lambda r, ev=evaluations: ev[r.id].eligible)
             candidates = population.browse()
@@ -326,6 +332,7 @@ class ReportEmulationEligible(models.AbstractModel):
         return {
             "groups": groups,
             "with_candidates": with_candidates,
+            "subtitle": False,
             "period_subtitle": (
                 self.env._("Period %(period)s", period=periods.pop()) if len(periods) == 1 else ""
             ),
@@ -481,3 +488,222 @@ class ReportEmulationEligibleCandidates(models.AbstractModel):
     _inherit = "report.emulation_exemplar.report_eligible"
     _description = "List of eligible advanced exemplars and of those one step away"
     _with_candidates = True
+
+
+class ReportEmulationEligibleCampaign(models.AbstractModel):
+    """The list of eligible exemplars of a campaign: by the campaign's criteria sets, or by the
+    active ones of its company when it names none."""
+
+    _name = "report.emulation_exemplar.report_eligible_campaign"
+    _inherit = "report.emulation_exemplar.report_eligible"
+    _description = "List of eligible advanced exemplars of a campaign"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        values["papers"] = []
+        for campaign in docs:
+            paper = self._eligible_values(
+                self._campaign_criteria_sets(campaign), company=campaign.company_id
+            )
+            paper.update(
+                record=campaign, company=campaign.company_id, subtitle=campaign.display_name
+            )
+            values["papers"].append(paper)
+        return values
+
+    @api.model
+    def _campaign_criteria_sets(self, campaign):
+        if campaign.criteria_set_ids:
+            return campaign.criteria_set_ids
+        sets = self.env["emulation.criteria.set"].search(
+            [("active", "=", True), ("company_id", "in", [campaign.company_id.id, False])]
+        )
+        chosen = {}
+        for criteria_set in sets.sorted(lambda s: bool(not s.company_id)):  # the company's first
+            chosen.setdefault(criteria_set.recipient_kind, criteria_set)
+        return sets.browse([s.id for s in chosen.values()])
+
+
+class ReportEmulationEligibleCampaignCandidates(models.AbstractModel):
+    _name = "report.emulation_exemplar.report_eligible_campaign_candidates"
+    _inherit = "report.emulation_exemplar.report_eligible_campaign"
+    _description = "List of eligible advanced exemplars of a campaign and of those one step away"
+    _with_candidates = True
+
+
+class ReportEmulationCampaign(models.AbstractModel):
+    """Progress and review report of a campaign: milestones, nominations per stage against the
+    targets with each exemplar's propagation, and the figures per year."""
+
+    _name = "report.emulation_exemplar.report_campaign"
+    _inherit = "emulation.report.base"
+    _description = "Campaign progress and review report"
+    _type_code = "BC"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        values["campaigns"] = self._campaign_values(docs)
+        return values
+
+    @api.model
+    def _campaign_values(self, campaigns):
+        """{campaign id: values}, read as the user (only the records they may read), in a few
+        searches and grouped reads for all campaigns."""
+        result = {
+            campaign.id: {
+                "info": [],
+                "milestones": [],
+                "stages": [],
+                "targets": [],
+                "nominations": [],
+                "years": [],
+            }
+            for campaign in campaigns
+        }
+        if not campaigns:
+            return result
+        Milestone = self.env["emulation.campaign.milestone"]
+        for milestone in Milestone.search(
+            [("campaign_id", "in", campaigns.ids)], order="year, deadline, sequence, id"
+        ):
+            result[milestone.campaign_id.id]["milestones"].append(milestone)
+        Nomination = self.env["emulation.nomination"]
+        per_stage = defaultdict(dict)
+        for campaign, stage, count in Nomination._read_group(
+            [("campaign_id", "in", campaigns.ids)], ["campaign_id", "stage"], ["__count"]
+        ):
+            per_stage[campaign.id][stage] = count
+        nominations = Nomination.search(
+            [("campaign_id", "in", campaigns.ids)], order="year, nominee_kind, name, id"
+        )
+        propagations = defaultdict(list)
+        for line in self.env["emulation.nomination.propagation"].search(
+            [("nomination_id", "in", nominations.ids)], order="date, id"
+        ):
+            propagations[line.nomination_id.id].append(line)
+        for nomination in nominations:
+            result[nomination.campaign_id.id]["nominations"].append(
+                {
+                    "nomination": nomination,
+                    "unit": nomination.unit_id.name or "",
+                    "propagation": [
+                        self._propagation_text(line) for line in propagations[nomination.id]
+                    ],
+                }
+            )
+        targets = defaultdict(list)
+        for target in self.env["emulation.campaign.target"].search(
+            [("campaign_id", "in", campaigns.ids)]
+        ):
+            targets[target.campaign_id.id].append(target)
+        for campaign in campaigns:
+            values = result[campaign.id]
+            values["info"] = self._campaign_info(campaign)
+            by_stage = defaultdict(list)
+            for target in targets[campaign.id]:
+                by_stage[target.stage].append(target)
+            values["stages"] = [
+                {
+                    "stage": stage,
+                    "label": label,
+                    "count": count,
+                    "reached": "" if stage == "dropped" else reached,
+                    "targets": by_stage.get(stage, []),
+                }
+                for stage, label, count, reached in campaign._stage_figures(per_stage[campaign.id])
+            ]
+            values["targets"] = targets[campaign.id]
+            values["years"] = self._year_figures(campaign, targets[campaign.id])
+        return result
+
+    @api.model
+    def _campaign_info(self, campaign):
+        info = [
+            (self.env._("Plan"), campaign.display_name),
+            (self.env._("Issued on"), self._format_date(campaign.issue_date)),
+            (self.env._("Period"), "%s–%s" % (campaign.year_from, campaign.year_to)),
+            (self.env._("Responsible unit"), campaign.department_id.name),
+            (self.env._("Responsible"), campaign.user_id.name),
+            (self.env._("State"), self._selection_label(campaign, "state")),
+            (
+                self.env._("Registration deadline"),
+                self._format_date(campaign.registration_deadline),
+            ),
+            (
+                self.env._("Criteria sets"),
+                ", ".join(campaign.criteria_set_ids.mapped("display_name")),
+            ),
+        ]
+        return [(label, value) for label, value in info if value]
+
+    @api.model
+    def _propagation_text(self, line):
+        parts = [self._format_date(line.date), self._selection_label(line, "kind")]
+        if line.channel:
+            parts.append(line.channel)
+        return " – ".join(part for part in parts if part)
+
+    @api.model
+    def _year_figures(self, campaign, targets):
+        """Per year of the period: what the plan asked and what was done, with the figures of
+        the statistics (awards and titles, people classified excellent, exemplars)."""
+        progress = campaign._progress_by_year()
+        years = list(range(campaign.year_from, campaign.year_to + 1))
+        domain = [("company_id", "=", campaign.company_id.id), ("year", "in", years)]
+        awards = dict(self.env["emulation.award"]._read_group(domain, ["year"], ["__count"]))
+        excellent = dict(
+            self.env["emulation.classification"]._read_group(
+                [*domain, ("recipient_type", "=", "individual")],
+                ["year"],
+                ["excellent_count:sum"],
+            )
+        )
+        rows = []
+        for year in years:
+            figures = progress.get(year, {})
+            rows.append(
+                {
+                    "year": year,
+                    "targets": [t.display_name for t in targets if t.year == year],
+                    "milestones": figures.get("milestones", 0),
+                    "done": figures.get("milestones_done", 0),
+                    "late": figures.get("milestones_late", 0),
+                    "overdue": figures.get("milestones_overdue", 0),
+                    "detected": figures.get("detected", 0),
+                    "registered": figures.get("registered", 0),
+                    "awards": awards.get(year, 0),
+                    "excellent": excellent.get(year) or 0,
+                }
+            )
+        return rows
+
+
+class ReportEmulationRegistration(models.AbstractModel):
+    """The list of models and exemplars registered with the provincial Emulation and
+    Commendation Board: field of work, achievements and registration date."""
+
+    _name = "report.emulation_exemplar.report_registration"
+    _inherit = "emulation.report.base"
+    _description = "Registration list of models and exemplars"
+    _type_code = "DS"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        registered = {campaign.id: [] for campaign in docs}
+        for nomination in self.env["emulation.nomination"].search(
+            [
+                ("campaign_id", "in", docs.ids),
+                ("registration_date", "!=", False),
+                ("stage", "!=", "dropped"),
+            ],
+            order="registration_date, nominee_kind, name, id",
+        ):
+            registered[nomination.campaign_id.id].append(nomination)
+        values["registered"] = registered
+        return values
