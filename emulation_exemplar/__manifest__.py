@@ -30,6 +30,7 @@
         "views/nomination_views.xml",
         "wizards/wizard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/statistics_views.xml",
         "reports/report_layout.xml",
         "reports/report_eligible.xml",
         "reports/report_record.xml",
@@ -39,5 +40,6 @@
     "demo": [
         "data/demo_department.xml",
         "data/demo_campaign.xml",
+        "data/report_demo.xml",
     ],
 }

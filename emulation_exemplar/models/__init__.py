@@ -13,3 +13,7 @@ from . import ir_module
 from . import campaign
 from . import milestone
 from . import nomination
+from . import res_company
+from . import res_config_settings
+from . import report_helpers
+from . import ir_actions_report

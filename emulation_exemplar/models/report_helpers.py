@@ -1,0 +1,709 @@
+"""Values of the official papers (QWeb PDF reports in the layout of Decree 30/2020/NĐ-CP).
+
+Every report model here reads its content as the printing user: no ``sudo()``, so a paper never
+shows records the user cannot read; a record the user cannot read at all raises ``AccessError``.
+All records of one print are prepared in a few batched searches, and rendered as one document
+(one wkhtmltopdf run), whatever their number.
+"""
+
+import dataclasses
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from ..core import eligibility as rules
+from .res_company import document_symbol
+
+PRIVATE = "emulation_exemplar.group_emulation_manager"
+
+
+class EmulationReportBase(models.AbstractModel):
+    """Shared helpers: header and signature values, dates in dd/mm/yyyy, selection labels."""
+
+    _name = "emulation.report.base"
+    _description = "Emulation official paper (shared helpers)"
+    _type_code = "BC"  # Decree 30/2020 type code of the paper (BC: report, DS: list)
+
+    # ------------------------------------------------------------------ formatting
+    @api.model
+    def _format_date(self, value):
+        """dd/mm/yyyy, whatever the user's language; empty for no date."""
+        if not value:
+            return ""
+        return fields.Date.to_date(value).strftime("%d/%m/%Y")
+
+    @api.model
+    def _decree_date(self, place, date=None):
+        """The place and date line of Decree 30/2020: "Hà Tĩnh, ngày 05 tháng 02 năm 2025".
+
+        Days below 10 and the months January and February take a leading zero."""
+        date = fields.Date.to_date(date) if date else fields.Date.context_today(self)
+        day = "%02d" % date.day
+        month = "%02d" % date.month if date.month < 3 else str(date.month)
+        text = "ngày %s tháng %s năm %s" % (day, month, date.year)
+        return "%s, %s" % (place, text) if place else text.capitalize()
+
+    @api.model
+    def _selection_label(self, record, fname):
+        """The label of a selection field's value, in the user's language."""
+        if not record or not record[fname]:
+            return ""
+        field = record._fields[fname]
+        return dict(field._description_selection(self.env)).get(record[fname], record[fname])
+
+    @api.model
+    def _decision_line(self, number, date):
+        """ "No. 12/QĐ-UBND, dated 05/01/2023" for a table cell."""
+        if number and date:
+            return self.env._(
+                "No. %(number)s, dated %(date)s", number=number, date=self._format_date(date)
+            )
+        if number:
+            return self.env._("No. %(number)s", number=number)
+        if date:
+            return self.env._("Dated %(date)s", date=self._format_date(date))
+        return ""
+
+    @api.model
+    def _readable(self, record_or_model, fname):
+        """Whether the user may read ``fname`` (the field exists and its groups allow it)."""
+        field = record_or_model._fields.get(fname)
+        return bool(field) and field.is_accessible(self.env)
+
+    # ------------------------------------------------------------------ header and signature
+    @api.model
+    def _header(self, company, type_code=None, date=None):
+        """The header and signature values of a paper issued by ``company``."""
+        company = company or self.env.company
+        values = company._emulation_report_header()
+        symbol = document_symbol(values["symbol"], type_code or self._type_code)
+        values.update(
+            number_line="Số:%s/%s" % ("\u00a0" * 10, symbol),
+            symbol=symbol,
+            date_line=self._decree_date(values["place"], date),
+        )
+        return values
+
+    @api.model
+    def _common_values(self, docs, data=None):
+        headers = {}
+
+        def header(company, type_code=None):
+            key = (company.id, type_code)
+            if key not in headers:
+                headers[key] = self._header(company, type_code)
+            return headers[key]
+
+        return {
+            "doc_ids": docs.ids,
+            "doc_model": docs._name,
+            "docs": docs,
+            "data": data or {},
+            "emu_header": header,
+            "emu_date": self._format_date,
+            "emu_label": self._selection_label,
+            "emu_decision": self._decision_line,
+            "emu_type_code": self._type_code,
+        }
+
+    @api.model
+    def _browse_readable(self, model, docids):
+        """The records to print, after checking that the user may read them."""
+        docs = self.env[model].browse(docids).exists()
+        docs.check_access("read")
+        return docs
+
+
+class ReportEmulationRecordEmployee(models.AbstractModel):
+    """Commendation record of a person: identity, awards and titles, initiatives,
+    classifications by year, and the current eligibility explanation."""
+
+    _name = "report.emulation_exemplar.report_record_employee"
+    _inherit = "emulation.report.base"
+    _description = "Commendation record of a person"
+    _type_code = "BC"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("hr.employee", docids)
+        values = self._common_values(docs, data)
+        values["records"] = self._record_values(docs)
+        return values
+
+    @api.model
+    def _record_values(self, employees):
+        """{employee id: values of the record}, read as the user, in a few batched searches."""
+        result = {
+            employee.id: {
+                "awards": [],
+                "initiatives": [],
+                "classifications": [],
+                "identity": [],
+                "explanation": False,
+                "eligibility": False,
+            }
+            for employee in employees
+        }
+        if not employees:
+            return result
+        order = "year, decision_date, id"
+        Award = self.env["emulation.award"]
+        for award in Award.search([("employee_id", "in", employees.ids)], order=order):
+            result[award.employee_id.id]["awards"].append(award)
+        Classification = self.env["emulation.classification"]
+        for line in Classification.search([("employee_id", "in", employees.ids)], order=order):
+            result[line.employee_id.id]["classifications"].append(line)
+        Initiative = self.env["emulation.initiative"]
+        for initiative in Initiative.search([("employee_ids", "in", employees.ids)], order=order):
+            for author in initiative.employee_ids:
+                if author.id in result:
+                    result[author.id]["initiatives"].append(initiative)
+        show_eligibility = self._readable(employees, "exemplar_explanation")
+        show_category = self._readable(employees, "emulation_category")
+        show_birthday = self._readable(employees, "birthday")
+        show_gender = self._readable(employees, "gender")
+        for employee in employees:
+            identity = [(self.env._("Full name"), employee.name)]
+            if show_birthday and employee.birthday:
+                identity.append((self.env._("Date of birth"), self._format_date(employee.birthday)))
+            if show_gender and employee.gender:
+                identity.append((self.env._("Gender"), self._selection_label(employee, "gender")))
+            identity.append((self.env._("Position"), employee.job_title or employee.job_id.name))
+            identity.append((self.env._("Unit"), employee.department_id.name))
+            if show_category:
+                identity.append(
+                    (
+                        self.env._("Emulation category"),
+                        self._selection_label(employee, "emulation_category"),
+                    )
+                )
+            values = result[employee.id]
+            values["identity"] = [(label, value) for label, value in identity if value]
+            if show_eligibility:
+                values.update(self._eligibility_values(employee))
+        return result
+
+    @api.model
+    def _eligibility_values(self, record):
+        if record.exemplar_eligible:
+            status = self.env._("Eligible as an advanced exemplar")
+        elif record.exemplar_criteria_set_id and record.exemplar_missing == 1:
+            status = self.env._("Not yet eligible: one step away")
+        elif record.exemplar_criteria_set_id:
+            status = self.env._("Not eligible")
+        else:
+            status = self.env._("No active criteria set applies")
+        return {
+            "eligibility": status,
+            "criteria_set": record.exemplar_criteria_set_id.display_name or "",
+            "explanation": record.exemplar_explanation or "",
+        }
+
+
+class ReportEmulationRecordDepartment(models.AbstractModel):
+    """Commendation record of a unit: identity, awards and titles, classifications by year, and
+    the current eligibility explanation."""
+
+    _name = "report.emulation_exemplar.report_record_department"
+    _inherit = "report.emulation_exemplar.report_record_employee"
+    _description = "Commendation record of a unit"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("hr.department", docids)
+        values = self._common_values(docs, data)
+        values["records"] = self._record_values(docs)
+        return values
+
+    @api.model
+    def _record_values(self, departments):
+        result = defaultdict(
+            lambda: {
+                "awards": [],
+                "initiatives": [],
+                "classifications": [],
+                "identity": [],
+                "explanation": False,
+                "eligibility": False,
+            }
+        )
+        if not departments:
+            return result
+        order = "year, decision_date, id"
+        domain = [("department_id", "in", departments.ids), ("recipient_type", "=", "collective")]
+        for award in self.env["emulation.award"].search(domain, order=order):
+            result[award.department_id.id]["awards"].append(award)
+        for line in self.env["emulation.classification"].search(domain, order=order):
+            result[line.department_id.id]["classifications"].append(line)
+        show_eligibility = self._readable(departments, "exemplar_explanation")
+        for department in departments:
+            identity = [
+                (self.env._("Unit"), department.name),
+                (self.env._("Part of"), department.parent_id.name),
+                (self.env._("Head of unit"), department.manager_id.name),
+            ]
+            values = result[department.id]
+            values["identity"] = [(label, value) for label, value in identity if value]
+            if show_eligibility:
+                values.update(self._eligibility_values(department))
+        return dict(result)
+
+
+KIND_ORDER = {"collective": 0, "key_cadre": 1, "staff": 2}
+OFFICER = "emulation_exemplar.group_emulation_officer"
+
+
+class ReportEmulationEligible(models.AbstractModel):
+    """List of the eligible advanced exemplars of one or more criteria sets: collectives, key
+    cadres and staff each in a table, with the path met and the awards, titles, initiatives and
+    classifications that counted. One paper for the whole selection."""
+
+    _name = "report.emulation_exemplar.report_eligible"
+    _inherit = "emulation.report.base"
+    _description = "List of eligible advanced exemplars"
+    _type_code = "DS"
+    _with_candidates = False
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.criteria.set", docids)
+        values = self._common_values(docs, data)
+        paper = self._eligible_values(docs)
+        paper.update(record=False, company=docs[:1].company_id or self.env.company)
+        values["papers"] = [paper]
+        return values
+
+    @api.model
+    def _check_officer(self):
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(
+                self.env._(
+                    "Only emulation officers can print the list of eligible exemplars: it "
+                    "shows personnel judgements on everyone."
+                )
+            )
+
+    @api.model
+    def _eligible_values(self, criteria_sets, with_candidates=None, company=None):
+        """The tables of the paper: one group per criteria set, collectives first; with
+        ``company``, only that company's people and units."""
+        self._check_officer()
+        if with_candidates is None:
+            with_candidates = self._with_candidates
+        criteria_sets = criteria_sets.sorted(
+            lambda s: (KIND_ORDER.get(s.recipient_kind, 9), -s.year_from, s.sequence, s.id)
+        )
+        kinds = dict(criteria_sets._fields["recipient_kind"]._description_selection(self.env))
+        groups = []
+        for criteria_set in criteria_sets:
+            domain = criteria_set._applicable_domain()
+            if company:
+                domain = [*domain, ("company_id", "in", [company.id, False])]
+            population = criteria_set._recipient_model().search(domain)
+            evaluations = criteria_set._evaluate(population)
+            eligible = population.filtered(lambda r, ev=evaluations: ev[r.id].eligible)
+            candidates = population.browse()
+            if with_candidates:
+                candidates = population.filtered(
+                    lambda r, ev=evaluations: not ev[r.id].eligible and ev[r.id].missing == 1
+                )
+            items = self._counted_items(criteria_set, eligible, evaluations)
+            groups.append(
+                {
+                    "criteria_set": criteria_set,
+                    "kind": criteria_set.recipient_kind,
+                    "kind_label": kinds.get(criteria_set.recipient_kind, ""),
+                    "period": "%s–%s" % (criteria_set.year_from, criteria_set.year_to),
+                    "eligible": [
+                        self._person_row(record, evaluations[record.id], items[record.id])
+                        for record in self._sorted_recipients(eligible)
+                    ],
+                    "candidates": [
+                        dict(
+                            self._person_row(record, evaluations[record.id], []),
+                            missing=self._missing_text(criteria_set, evaluations[record.id]),
+                        )
+                        for record in self._sorted_recipients(candidates)
+                    ],
+                }
+            )
+        periods = {group["period"] for group in groups}
+        return {
+            "groups": groups,
+            "with_candidates": with_candidates,
+            "subtitle": False,
+            "period_subtitle": (
+                self.env._("Period %(period)s", period=periods.pop()) if len(periods) == 1 else ""
+            ),
+        }
+
+    @api.model
+    def _sorted_recipients(self, records):
+        if records._name == "hr.department":
+            return records.sorted(lambda d: (d.complete_name or "").lower())
+        return records.sorted(lambda e: ((e.department_id.name or "").lower(), e.name.lower()))
+
+    @api.model
+    def _person_row(self, record, evaluation, items):
+        if record._name == "hr.department":
+            unit, position = record.parent_id.name or "", ""
+        else:
+            unit, position = record.department_id.name or "", record.job_title or ""
+        return {
+            "record": record,
+            "name": record.name,
+            "unit": unit,
+            "position": position,
+            "path": evaluation.path or "",
+            "items": items,
+        }
+
+    @api.model
+    def _missing_text(self, criteria_set, evaluation):
+        """What the nearest alternatives still miss, without the conditions already met."""
+        nearest = tuple(
+            dataclasses.replace(result, conditions=tuple(c for c in result.conditions if not c.met))
+            for result in evaluation.alternatives
+            if result.conditions and result.missing == evaluation.missing
+        )
+        text = criteria_set._explain(dataclasses.replace(evaluation, alternatives=nearest))
+        return "\n".join(text.splitlines()[1:]).strip()
+
+    @api.model
+    def _counted_items(self, criteria_set, records, evaluations):
+        """{record id: [text, ...]}: the awards, initiatives and classifications of the met
+        alternative, in a few searches for all records (as the user: only what they may read)."""
+        items = defaultdict(list)
+        if not records:
+            return items
+        owner = "department_id" if records._name == "hr.department" else "employee_id"
+        period = [
+            ("year", ">=", criteria_set.year_from),
+            ("year", "<=", criteria_set.year_to),
+        ]
+        order = "year, decision_date, id"
+        awards = defaultdict(list)
+        for award in self.env["emulation.award"].search(
+            [*period, (owner, "in", records.ids)], order=order
+        ):
+            awards[award[owner].id].append(award)
+        classifications = defaultdict(list)
+        for line in self.env["emulation.classification"].search(
+            [*period, (owner, "in", records.ids)], order=order
+        ):
+            classifications[line[owner].id].append(line)
+        initiatives = defaultdict(list)
+        if owner == "employee_id":
+            for initiative in self.env["emulation.initiative"].search(
+                [*period, ("employee_ids", "in", records.ids)], order=order
+            ):
+                for author in initiative.employee_ids:
+                    initiatives[author.id].append(initiative)
+        for record in records:
+            evaluation = evaluations[record.id]
+            met = next((a for a in evaluation.alternatives if a.met), None)
+            if not met:
+                continue
+            seen = set()
+            lines = []
+            for result in met.conditions:
+                condition = result.condition
+                if condition.kind == rules.AWARD_COUNT:
+                    for award in awards[record.id]:
+                        if award.award_type_id.id in condition.award_type_ids and award not in seen:
+                            seen.add(award)
+                            lines.append(self._award_text(award))
+                elif condition.kind == rules.INITIATIVE_COUNT:
+                    accepted = rules.INITIATIVE_LEVELS[
+                        rules.INITIATIVE_LEVELS.index(condition.level) :
+                    ]
+                    for initiative in initiatives[record.id]:
+                        if (
+                            initiative.level in accepted
+                            and (initiative.applied_effectively or not condition.applied_only)
+                            and initiative not in seen
+                        ):
+                            seen.add(initiative)
+                            lines.append(self._initiative_text(initiative))
+                else:
+                    years = [line for line in classifications[record.id] if line not in seen]
+                    if years:
+                        seen.update(years)
+                        lines.append(self._classification_text(years))
+            items[record.id] = lines
+        return items
+
+    @api.model
+    def _decision_text(self, number, date):
+        if number and date:
+            return self.env._(
+                "decision %(number)s of %(date)s", number=number, date=self._format_date(date)
+            )
+        if number:
+            return self.env._("decision %(number)s", number=number)
+        if date:
+            return self.env._("decision of %(date)s", date=self._format_date(date))
+        return ""
+
+    @api.model
+    def _award_text(self, award):
+        decision = self._decision_text(award.decision_number, award.decision_date)
+        if decision:
+            return self.env._(
+                "%(award)s (%(year)s), %(decision)s",
+                award=award.award_type_id.name,
+                year=award.year,
+                decision=decision,
+            )
+        return self.env._("%(award)s (%(year)s)", award=award.award_type_id.name, year=award.year)
+
+    @api.model
+    def _initiative_text(self, initiative):
+        decision = self._decision_text(initiative.decision_number, initiative.decision_date)
+        values = {
+            "name": initiative.name,
+            "level": self._selection_label(initiative, "level").lower(),
+            "year": initiative.year,
+            "decision": decision,
+        }
+        if decision:
+            return self.env._(
+                "Initiative “%(name)s”, %(level)s level (%(year)s), %(decision)s", **values
+            )
+        return self.env._("Initiative “%(name)s”, %(level)s level (%(year)s)", **values)
+
+    @api.model
+    def _classification_text(self, lines):
+        years = ", ".join(
+            "%s: %s" % (line.year, self._selection_label(line, "level").lower()) for line in lines
+        )
+        return self.env._("Classified %(years)s", years=years)
+
+
+class ReportEmulationEligibleCandidates(models.AbstractModel):
+    """The same list, followed by the people and units one step away and what they miss."""
+
+    _name = "report.emulation_exemplar.report_eligible_candidates"
+    _inherit = "report.emulation_exemplar.report_eligible"
+    _description = "List of eligible advanced exemplars and of those one step away"
+    _with_candidates = True
+
+
+class ReportEmulationEligibleCampaign(models.AbstractModel):
+    """The list of eligible exemplars of a campaign: by the campaign's criteria sets, or by the
+    active ones of its company when it names none."""
+
+    _name = "report.emulation_exemplar.report_eligible_campaign"
+    _inherit = "report.emulation_exemplar.report_eligible"
+    _description = "List of eligible advanced exemplars of a campaign"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        values["papers"] = []
+        for campaign in docs:
+            paper = self._eligible_values(
+                self._campaign_criteria_sets(campaign), company=campaign.company_id
+            )
+            paper.update(
+                record=campaign, company=campaign.company_id, subtitle=campaign.display_name
+            )
+            values["papers"].append(paper)
+        return values
+
+    @api.model
+    def _campaign_criteria_sets(self, campaign):
+        if campaign.criteria_set_ids:
+            return campaign.criteria_set_ids
+        sets = self.env["emulation.criteria.set"].search(
+            [("active", "=", True), ("company_id", "in", [campaign.company_id.id, False])]
+        )
+        chosen = {}
+        for criteria_set in sets.sorted(lambda s: bool(not s.company_id)):  # the company's first
+            chosen.setdefault(criteria_set.recipient_kind, criteria_set)
+        return sets.browse([s.id for s in chosen.values()])
+
+
+class ReportEmulationEligibleCampaignCandidates(models.AbstractModel):
+    _name = "report.emulation_exemplar.report_eligible_campaign_candidates"
+    _inherit = "report.emulation_exemplar.report_eligible_campaign"
+    _description = "List of eligible advanced exemplars of a campaign and of those one step away"
+    _with_candidates = True
+
+
+class ReportEmulationCampaign(models.AbstractModel):
+    """Progress and review report of a campaign: milestones, nominations per stage against the
+    targets with each exemplar's propagation, and the figures per year."""
+
+    _name = "report.emulation_exemplar.report_campaign"
+    _inherit = "emulation.report.base"
+    _description = "Campaign progress and review report"
+    _type_code = "BC"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        values["campaigns"] = self._campaign_values(docs)
+        return values
+
+    @api.model
+    def _campaign_values(self, campaigns):
+        """{campaign id: values}, read as the user (only the records they may read), in a few
+        searches and grouped reads for all campaigns."""
+        result = {
+            campaign.id: {
+                "info": [],
+                "milestones": [],
+                "stages": [],
+                "targets": [],
+                "nominations": [],
+                "years": [],
+            }
+            for campaign in campaigns
+        }
+        if not campaigns:
+            return result
+        Milestone = self.env["emulation.campaign.milestone"]
+        for milestone in Milestone.search(
+            [("campaign_id", "in", campaigns.ids)], order="year, deadline, sequence, id"
+        ):
+            result[milestone.campaign_id.id]["milestones"].append(milestone)
+        Nomination = self.env["emulation.nomination"]
+        per_stage = defaultdict(dict)
+        for campaign, stage, count in Nomination._read_group(
+            [("campaign_id", "in", campaigns.ids)], ["campaign_id", "stage"], ["__count"]
+        ):
+            per_stage[campaign.id][stage] = count
+        nominations = Nomination.search(
+            [("campaign_id", "in", campaigns.ids)], order="year, nominee_kind, name, id"
+        )
+        propagations = defaultdict(list)
+        for line in self.env["emulation.nomination.propagation"].search(
+            [("nomination_id", "in", nominations.ids)], order="date, id"
+        ):
+            propagations[line.nomination_id.id].append(line)
+        for nomination in nominations:
+            result[nomination.campaign_id.id]["nominations"].append(
+                {
+                    "nomination": nomination,
+                    "unit": nomination.unit_id.name or "",
+                    "propagation": [
+                        self._propagation_text(line) for line in propagations[nomination.id]
+                    ],
+                }
+            )
+        targets = defaultdict(list)
+        for target in self.env["emulation.campaign.target"].search(
+            [("campaign_id", "in", campaigns.ids)]
+        ):
+            targets[target.campaign_id.id].append(target)
+        for campaign in campaigns:
+            values = result[campaign.id]
+            values["info"] = self._campaign_info(campaign)
+            by_stage = defaultdict(list)
+            for target in targets[campaign.id]:
+                by_stage[target.stage].append(target)
+            values["stages"] = [
+                {
+                    "stage": stage,
+                    "label": label,
+                    "count": count,
+                    "reached": "" if stage == "dropped" else reached,
+                    "targets": by_stage.get(stage, []),
+                }
+                for stage, label, count, reached in campaign._stage_figures(per_stage[campaign.id])
+            ]
+            values["targets"] = targets[campaign.id]
+            values["years"] = self._year_figures(campaign, targets[campaign.id])
+        return result
+
+    @api.model
+    def _campaign_info(self, campaign):
+        info = [
+            (self.env._("Plan"), campaign.display_name),
+            (self.env._("Issued on"), self._format_date(campaign.issue_date)),
+            (self.env._("Period"), "%s–%s" % (campaign.year_from, campaign.year_to)),
+            (self.env._("Responsible unit"), campaign.department_id.name),
+            (self.env._("Responsible"), campaign.user_id.name),
+            (self.env._("State"), self._selection_label(campaign, "state")),
+            (
+                self.env._("Registration deadline"),
+                self._format_date(campaign.registration_deadline),
+            ),
+            (
+                self.env._("Criteria sets"),
+                ", ".join(campaign.criteria_set_ids.mapped("display_name")),
+            ),
+        ]
+        return [(label, value) for label, value in info if value]
+
+    @api.model
+    def _propagation_text(self, line):
+        parts = [self._format_date(line.date), self._selection_label(line, "kind")]
+        if line.channel:
+            parts.append(line.channel)
+        return " – ".join(part for part in parts if part)
+
+    @api.model
+    def _year_figures(self, campaign, targets):
+        """Per year of the period: what the plan asked and what was done, with the figures of
+        the statistics (awards and titles, people classified excellent, exemplars)."""
+        progress = campaign._progress_by_year()
+        years = list(range(campaign.year_from, campaign.year_to + 1))
+        domain = [("company_id", "=", campaign.company_id.id), ("year", "in", years)]
+        awards = dict(self.env["emulation.award"]._read_group(domain, ["year"], ["__count"]))
+        excellent = dict(
+            self.env["emulation.classification"]._read_group(
+                [*domain, ("recipient_type", "=", "individual")],
+                ["year"],
+                ["excellent_count:sum"],
+            )
+        )
+        rows = []
+        for year in years:
+            figures = progress.get(year, {})
+            rows.append(
+                {
+                    "year": year,
+                    "targets": [t.display_name for t in targets if t.year == year],
+                    "milestones": figures.get("milestones", 0),
+                    "done": figures.get("milestones_done", 0),
+                    "late": figures.get("milestones_late", 0),
+                    "overdue": figures.get("milestones_overdue", 0),
+                    "detected": figures.get("detected", 0),
+                    "registered": figures.get("registered", 0),
+                    "awards": awards.get(year, 0),
+                    "excellent": excellent.get(year) or 0,
+                }
+            )
+        return rows
+
+
+class ReportEmulationRegistration(models.AbstractModel):
+    """The list of models and exemplars registered with the provincial Emulation and
+    Commendation Board: field of work, achievements and registration date."""
+
+    _name = "report.emulation_exemplar.report_registration"
+    _inherit = "emulation.report.base"
+    _description = "Registration list of models and exemplars"
+    _type_code = "DS"
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        docs = self._browse_readable("emulation.campaign", docids)
+        values = self._common_values(docs, data)
+        registered = {campaign.id: [] for campaign in docs}
+        for nomination in self.env["emulation.nomination"].search(
+            [
+                ("campaign_id", "in", docs.ids),
+                ("registration_date", "!=", False),
+                ("stage", "!=", "dropped"),
+            ],
+            order="registration_date, nominee_kind, name, id",
+        ):
+            registered[nomination.campaign_id.id].append(nomination)
+        values["registered"] = registered
+        return values

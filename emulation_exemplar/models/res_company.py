@@ -1,0 +1,101 @@
+import re
+
+from odoo import fields, models
+
+# Fixed legal texts of Decree 30/2020/NĐ-CP (not translated: they are printed as they are).
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+RECIPIENTS_TITLE = "Nơi nhận:"
+DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
+DEFAULT_SIGNER_TITLE = "THỦ TRƯỞNG CƠ QUAN"
+# Type codes of administrative documents (Decree 30/2020, appendix III), and DS for a list.
+TYPE_CODES = frozenset(
+    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ GN TTh GUQ GM GGT GNP PG PC PB "
+    "DS".split()
+)
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    emulation_parent_body = fields.Char(
+        string="Parent body",
+        help="The body the agency reports to, printed above the agency's name in the header of "
+        "official papers, e.g. UBND TỈNH HÀ TĨNH. Empty: the parent company's name, if any.",
+    )
+    emulation_body_name = fields.Char(
+        string="Issuing body",
+        help="The agency's name in the header of official papers, e.g. SỞ NGOẠI VỤ. "
+        "Empty: the company name in upper case.",
+    )
+    emulation_place = fields.Char(
+        string="Place of issue",
+        help="The place before the date of official papers, e.g. Hà Tĩnh. "
+        "Empty: the company's city, or its state.",
+    )
+    emulation_document_symbol = fields.Char(
+        string="Document symbol",
+        help="The symbol after the number, e.g. KH-SNgV. The type code before the first dash "
+        "(KH) is replaced by each paper's own code (BC for a report, DS for a list). "
+        "Empty: the initials of the issuing body.",
+    )
+    emulation_signer_title = fields.Char(
+        string="Signer's title",
+        help="Printed above the signature, e.g. GIÁM ĐỐC or KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC "
+        "(a slash starts a new line).",
+    )
+    emulation_signer_name = fields.Char(
+        string="Signer's name",
+        help="Printed under the signature, e.g. Thái Phúc Sơn. Empty: left blank to be written "
+        "by hand.",
+    )
+    emulation_recipients = fields.Text(
+        string="Recipients",
+        help='The "Nơi nhận" list at the end of official papers, one recipient per line, e.g. '
+        "Ban Thi đua - Khen thưởng tỉnh; Ban Giám đốc Sở; Lưu: VT, VPTTr.",
+    )
+
+    # ------------------------------------------------------------------ values with fallbacks
+    def _emulation_report_header(self):
+        """The texts of the Decree 30/2020 header and signature block of this company's papers,
+        with fallbacks from the company itself when a setting is empty."""
+        self.ensure_one()
+        body_name = (self.emulation_body_name or self.name or "").strip()
+        parent = (self.emulation_parent_body or self.parent_id.name or "").strip()
+        place = (self.emulation_place or self.city or self.state_id.name or "").strip()
+        symbol = (self.emulation_document_symbol or "").strip() or _initials(body_name)
+        signer_title = (self.emulation_signer_title or DEFAULT_SIGNER_TITLE).strip()
+        recipients = [
+            line.strip().lstrip("-–").strip()
+            for line in (self.emulation_recipients or DEFAULT_RECIPIENTS).splitlines()
+        ]
+        return {
+            "parent_body": parent.upper(),
+            "body_name": body_name.upper(),
+            "place": place,
+            "symbol": symbol,
+            "signer_title_lines": [
+                part.strip().upper() for part in signer_title.split("/") if part.strip()
+            ],
+            "signer_name": (self.emulation_signer_name or "").strip(),
+            "recipients": [line for line in recipients if line],
+            "national_name": NATIONAL_NAME,
+            "national_motto": NATIONAL_MOTTO,
+            "recipients_title": RECIPIENTS_TITLE,
+        }
+
+
+def _initials(name):
+    """Initials of a body's name, e.g. "Sở Ngoại vụ" -> "SNV"."""
+    return "".join(word[0] for word in re.findall(r"\w+", name or "")).upper()
+
+
+def document_symbol(symbol, type_code):
+    """The symbol of a paper of type ``type_code``: "KH-SNgV" becomes "BC-SNgV" for a report;
+    a symbol without a type code ("SNgV") gets one ("BC-SNgV")."""
+    if not symbol:
+        return type_code or ""
+    head, sep, tail = symbol.partition("-")
+    if sep and head in TYPE_CODES:
+        symbol = tail
+    return "%s-%s" % (type_code, symbol) if type_code else symbol

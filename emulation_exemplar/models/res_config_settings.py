@@ -1,0 +1,17 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    emulation_parent_body = fields.Char(related="company_id.emulation_parent_body", readonly=False)
+    emulation_body_name = fields.Char(related="company_id.emulation_body_name", readonly=False)
+    emulation_place = fields.Char(related="company_id.emulation_place", readonly=False)
+    emulation_document_symbol = fields.Char(
+        related="company_id.emulation_document_symbol", readonly=False
+    )
+    emulation_signer_title = fields.Char(
+        related="company_id.emulation_signer_title", readonly=False
+    )
+    emulation_signer_name = fields.Char(related="company_id.emulation_signer_name", readonly=False)
+    emulation_recipients = fields.Text(related="company_id.emulation_recipients", readonly=False)

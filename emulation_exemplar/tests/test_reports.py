@@ -1,0 +1,469 @@
+import io
+import shutil
+from unittest.mock import patch
+
+from markupsafe import escape
+
+from odoo.addons.base.models.ir_actions_report import IrActionsReport
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user
+from odoo.tools.pdf import PdfFileReader
+
+from ..models.ir_actions_report import merge_bodies
+from ..models.res_company import document_symbol
+from .common import EmulationCase
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+REPORT_EMPLOYEE = "emulation_exemplar.action_report_record_employee"
+REPORT_DEPARTMENT = "emulation_exemplar.action_report_record_department"
+REPORT_ELIGIBLE = "emulation_exemplar.action_report_eligible"
+REPORT_ELIGIBLE_CANDIDATES = "emulation_exemplar.action_report_eligible_candidates"
+
+
+class ReportCase(EmulationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "emulation_parent_body": "UBND tỉnh Hà Tĩnh",
+                "emulation_body_name": "Sở Ngoại vụ",
+                "emulation_place": "Hà Tĩnh",
+                "emulation_document_symbol": "KH-SNgV",
+                "emulation_signer_title": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
+                "emulation_signer_name": "Thái Phúc Sơn",
+                "emulation_recipients": "- Ban Thi đua - Khen thưởng tỉnh;\n- Lưu: VT, VPTTr.",
+            }
+        )
+        # the Office–Inspectorate officer who prints: emulation officer and HR officer
+        cls.user_printer = new_test_user(
+            cls.env,
+            "emu_printer",
+            groups="base.group_user,hr.group_hr_user,emulation_exemplar.group_emulation_officer",
+        )
+        # an HR officer outside emulation work: reads employees, not personnel judgements
+        cls.user_hr = new_test_user(cls.env, "emu_hr", groups="base.group_user,hr.group_hr_user")
+        cls.emp_a.job_title = "Chánh Văn phòng"
+        cls.award(
+            cls.emp_a,
+            cls.type_soldier,
+            2022,
+            decision_number="15/QĐ-SNgV",
+            decision_date="2023-01-05",
+        )
+        cls.award(
+            cls.emp_a,
+            cls.type_prov,
+            2024,
+            decision_number="456/QĐ-UBND",
+            decision_date="2025-02-09",
+            reason="Hoàn thành xuất sắc nhiệm vụ công tác đối ngoại",
+        )
+        cls.classify(cls.emp_a, 2021, "excellent", decision_number="120/QĐ-SNgV")
+        cls.classify(cls.emp_a, 2023, "good", decision_date="2023-12-28")
+        cls.initiative = cls.env["emulation.initiative"].create(
+            {
+                "name": "Số hóa hồ sơ lãnh sự",
+                "employee_ids": [(6, 0, [cls.emp_a.id, cls.emp_b.id])],
+                "level": "provincial",
+                "year": 2023,
+                "applied_effectively": True,
+                "decision_number": "78/QĐ-HĐSK",
+                "decision_date": "2023-11-02",
+            }
+        )
+        cls.award(
+            cls.unit_office,
+            cls.type_flag,
+            2023,
+            decision_number="2001/QĐ-UBND",
+            decision_date="2024-01-15",
+        )
+        cls.classify(cls.unit_office, 2022, "excellent", decision_number="130/QĐ-SNgV")
+
+    def render(self, report, records, user=None, lang=None):
+        Report = self.env["ir.actions.report"]
+        if user:
+            Report = Report.with_user(user)
+        if lang:
+            Report = Report.with_context(lang=lang)
+        html, report_type = Report._render_qweb_html(report, records.ids)
+        self.assertEqual(report_type, "html")
+        return html.decode()
+
+    def assertHeader(self, html, symbol):
+        self.assertIn("UBND TỈNH HÀ TĨNH", html)
+        self.assertIn("SỞ NGOẠI VỤ", html)
+        self.assertIn(NATIONAL_NAME, html)
+        self.assertIn(MOTTO, html)
+        self.assertIn("/%s" % symbol, html)
+        self.assertIn("Hà Tĩnh, ngày ", html)
+        self.assertIn("Nơi nhận:", html)
+        self.assertIn("- Ban Thi đua - Khen thưởng tỉnh;", html)
+        self.assertIn("KT. GIÁM ĐỐC", html)
+        self.assertIn("PHÓ GIÁM ĐỐC", html)
+        self.assertIn("Thái Phúc Sơn", html)
+
+
+class TestReportSettings(ReportCase):
+    def test_header_values_and_decree_date(self):
+        Base = self.env["emulation.report.base"]
+        header = Base._header(self.company, "BC", date="2025-02-05")
+        self.assertEqual(header["parent_body"], "UBND TỈNH HÀ TĨNH")
+        self.assertEqual(header["body_name"], "SỞ NGOẠI VỤ")
+        self.assertEqual(header["symbol"], "BC-SNgV", "the type code of the setting is replaced")
+        self.assertTrue(header["number_line"].startswith("Số:"))
+        self.assertTrue(header["number_line"].endswith("/BC-SNgV"))
+        # Decree 30: a leading zero for days below 10 and for January and February only
+        self.assertEqual(header["date_line"], "Hà Tĩnh, ngày 05 tháng 02 năm 2025")
+        self.assertEqual(
+            Base._decree_date("Hà Tĩnh", "2021-03-24"), "Hà Tĩnh, ngày 24 tháng 3 năm 2021"
+        )
+        self.assertEqual(Base._decree_date("", "2021-11-09"), "Ngày 09 tháng 11 năm 2021")
+        self.assertEqual(header["signer_title_lines"], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"])
+        self.assertEqual(
+            header["recipients"], ["Ban Thi đua - Khen thưởng tỉnh;", "Lưu: VT, VPTTr."]
+        )
+
+    def test_fallbacks_from_the_company(self):
+        parent = self.env["res.company"].create({"name": "Ủy ban nhân dân tỉnh Hà Tĩnh"})
+        company = self.env["res.company"].create(
+            {"name": "Sở Ngoại vụ", "city": "Hà Tĩnh", "parent_id": parent.id}
+        )
+        header = self.env["emulation.report.base"]._header(company, "DS", date="2024-12-01")
+        self.assertEqual(header["body_name"], "SỞ NGOẠI VỤ")
+        self.assertEqual(header["parent_body"], "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH")
+        self.assertEqual(header["symbol"], "DS-SNV", "initials of the body")
+        self.assertEqual(header["date_line"], "Hà Tĩnh, ngày 01 tháng 12 năm 2024")
+        self.assertEqual(header["signer_title_lines"], ["THỦ TRƯỞNG CƠ QUAN"])
+        self.assertEqual(header["signer_name"], "")
+        self.assertEqual(header["recipients"], ["Như trên;", "Lưu: VT."])
+        # no parent, no city: the state, and no parent line
+        lone = self.env["res.company"].create(
+            {"name": "Trung tâm Dịch vụ đối ngoại", "state_id": self.env.ref("base.state_us_5").id}
+        )
+        header = self.env["emulation.report.base"]._header(lone, "BC")
+        self.assertEqual(header["parent_body"], "")
+        self.assertEqual(header["place"], self.env.ref("base.state_us_5").name)
+        self.assertEqual(header["symbol"], "BC-TTDVĐN")
+
+    def test_fallbacks_printed(self):
+        self.company.write(
+            {
+                "emulation_parent_body": False,
+                "emulation_body_name": False,
+                "emulation_document_symbol": False,
+                "emulation_signer_title": False,
+                "emulation_recipients": False,
+            }
+        )
+        html = self.render(REPORT_DEPARTMENT, self.unit_office, self.user_printer)
+        self.assertIn(self.company.name.upper(), html)
+        self.assertIn("THỦ TRƯỞNG CƠ QUAN", html)
+        self.assertIn("- Lưu: VT.", html)
+        self.assertNotIn("UBND TỈNH HÀ TĨNH", html)
+
+    def test_document_symbol(self):
+        self.assertEqual(document_symbol("KH-SNgV", "BC"), "BC-SNgV")
+        self.assertEqual(document_symbol("SNgV", "BC"), "BC-SNgV")
+        self.assertEqual(document_symbol("SNgV-VPTTr", "DS"), "DS-SNgV-VPTTr")
+        self.assertEqual(document_symbol("QĐ-UBND", "BC"), "BC-UBND")
+        self.assertEqual(document_symbol("", "BC"), "BC")
+
+    def test_settings_edit_the_company(self):
+        settings = self.env["res.config.settings"].create(
+            {"emulation_body_name": "SỞ TƯ PHÁP", "emulation_signer_name": "Nguyễn Văn A"}
+        )
+        settings.execute()
+        self.assertEqual(self.company.emulation_body_name, "SỞ TƯ PHÁP")
+        self.assertEqual(self.company.emulation_signer_name, "Nguyễn Văn A")
+        view = self.env.ref("emulation_exemplar.res_config_settings_view_form")
+        self.assertIn('groups="emulation_exemplar.group_emulation_admin"', view.arch_db)
+
+
+class TestRecordReport(ReportCase):
+    def test_employee_record(self):
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer)
+        self.assertHeader(html, "BC-SNgV")
+        self.assertIn("Nguyễn Văn An", html)
+        self.assertIn("Chánh Văn phòng", html)
+        self.assertIn("Office–Inspectorate", html)
+        # awards by year, with decision number and date in dd/mm/yyyy
+        self.assertIn(self.type_soldier.name, html)
+        self.assertIn("15/QĐ-SNgV", html)
+        self.assertIn("05/01/2023", html)
+        self.assertNotIn("01/05/2023", html)
+        self.assertIn("09/02/2025", html)
+        self.assertIn("Hoàn thành xuất sắc nhiệm vụ công tác đối ngoại", html)
+        self.assertLess(html.index("15/QĐ-SNgV"), html.index("456/QĐ-UBND"), "by year")
+        # initiative and classifications
+        self.assertIn("Số hóa hồ sơ lãnh sự", html)
+        self.assertIn("78/QĐ-HĐSK", html)
+        self.assertIn("02/11/2023", html)
+        self.assertIn("120/QĐ-SNgV", html)
+        self.assertIn("28/12/2023", html)
+        self.assertIn("Excellent", html)
+        # the current eligibility explanation
+        self.assertIn("Advanced exemplar", html)
+        self.assertTrue(self.emp_a.exemplar_eligible)
+        for line in self.emp_a.exemplar_explanation.splitlines()[:3]:
+            self.assertIn(str(escape(line)), html)
+        self.assertIn(self.emp_a.exemplar_criteria_set_id.name, html)
+        # nothing of the other person
+        self.assertNotIn("Trần Thị Bình", html)
+        self.assertNotIn("2001/QĐ-UBND", html)
+
+    def test_employee_record_in_vietnamese(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer, lang="vi_VN")
+        self.assertIn("Hồ sơ thi đua, khen thưởng", html)
+        self.assertIn("Số 15/QĐ-SNgV ngày 05/01/2023", html, "decisions and dd/mm/yyyy dates")
+        self.assertIn("Hoàn thành xuất sắc nhiệm vụ", html)
+        for english in ("Commendation record", "Personal details", "None recorded", "dated"):
+            self.assertNotIn(english, html)
+
+    def test_department_record(self):
+        html = self.render(REPORT_DEPARTMENT, self.unit_office, self.user_printer)
+        self.assertHeader(html, "BC-SNgV")
+        self.assertIn("Office–Inspectorate", html)
+        self.assertIn(self.type_flag.name, html)
+        self.assertIn("2001/QĐ-UBND", html)
+        self.assertIn("15/01/2024", html)
+        self.assertIn("130/QĐ-SNgV", html)
+        # the unit's record holds the unit's history, not its staff's
+        self.assertNotIn("15/QĐ-SNgV", html)
+        self.assertNotIn("Số hóa hồ sơ lãnh sự", html)
+        self.assertIn(self.unit_office.exemplar_criteria_set_id.name, html)
+
+    def test_several_records_one_document_each(self):
+        html = self.render(REPORT_EMPLOYEE, self.emp_a | self.emp_b, self.user_printer)
+        self.assertEqual(html.count('class="article o_emu_report"'), 2)
+        self.assertEqual(html.count(NATIONAL_NAME), 2)
+        self.assertIn("Trần Thị Bình", html)
+
+    def test_plain_user_cannot_print_a_private_record(self):
+        with self.assertRaises(AccessError):
+            self.render(REPORT_EMPLOYEE, self.emp_b, self.user_plain)
+        with self.assertRaises(AccessError):
+            self.render(REPORT_EMPLOYEE, self.emp_a, self.user_manager)
+
+    def test_no_personnel_judgement_without_the_group(self):
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_hr)
+        self.assertIn("Nguyễn Văn An", html)
+        self.assertIn("15/QĐ-SNgV", html, "awards are public honours")
+        self.assertNotIn("Advanced exemplar", html)
+        self.assertNotIn(self.emp_a.exemplar_criteria_set_id.name, html)
+
+    def test_report_actions_in_the_print_menu(self):
+        for xmlid, model in (
+            (REPORT_EMPLOYEE, "hr.employee"),
+            (REPORT_DEPARTMENT, "hr.department"),
+            (REPORT_ELIGIBLE, "emulation.criteria.set"),
+            (REPORT_ELIGIBLE_CANDIDATES, "emulation.criteria.set"),
+        ):
+            action = self.env.ref(xmlid)
+            self.assertEqual(action.binding_model_id.model, model)
+            self.assertEqual(action.binding_type, "report")
+            self.assertEqual(action.paperformat_id.format, "A4")
+            self.assertEqual(
+                (action.paperformat_id.margin_left, action.paperformat_id.margin_right), (30, 15)
+            )
+        self.assertEqual(self.env.ref(REPORT_EMPLOYEE).paperformat_id.orientation, "Portrait")
+        self.assertEqual(self.env.ref(REPORT_ELIGIBLE).paperformat_id.orientation, "Landscape")
+
+    def test_template_rules(self):
+        views = self.env["ir.ui.view"].search(
+            [("key", "like", "emulation_exemplar.report_"), ("type", "=", "qweb")]
+        )
+        self.assertGreaterEqual(len(views), 6)
+        for view in views:
+            self.assertNotIn("t-raw", view.arch_db, view.key)
+        style = self.env.ref("emulation_exemplar.report_style").arch_db
+        self.assertIn('"Times New Roman", "Liberation Serif", "DejaVu Serif"', style)
+        self.assertIn("display: table-header-group", style)
+        self.assertIn("page-break-inside: avoid", style)
+
+
+class TestEligibleReport(ReportCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sets = (
+            cls.env.ref("emulation_exemplar.criteria_plan198_collective")
+            | cls.env.ref("emulation_exemplar.criteria_plan198_key_cadre")
+            | cls.env.ref("emulation_exemplar.criteria_plan198_staff")
+        )
+        Employee = cls.env["hr.employee"]
+        cls.staff_ok = Employee.create(
+            {"name": "Lê Văn Cường", "department_id": cls.unit_consular.id, "job_title": "CV"}
+        )
+        cls.staff_near = Employee.create(
+            {"name": "Hồ Thị Mỹ Duyên", "department_id": cls.unit_consular.id}
+        )
+        cls.award(cls.staff_ok, cls.type_soldier, 2022, decision_number="11/QĐ-SNgV")
+        cls.award(
+            cls.staff_ok,
+            cls.type_soldier,
+            2024,
+            decision_number="12/QĐ-SNgV",
+            decision_date="2025-01-08",
+        )
+        cls.award(cls.staff_ok, cls.type_soldier, 2019, decision_number="99/QĐ-SNgV")
+        cls.award(cls.staff_near, cls.type_soldier, 2023, decision_number="13/QĐ-SNgV")
+
+    def test_eligible_list(self):
+        self.assertTrue(self.staff_ok.exemplar_eligible)
+        html = self.render(REPORT_ELIGIBLE, self.sets, self.user_printer)
+        self.assertHeader(html, "DS-SNgV")
+        self.assertEqual(html.count('class="article o_emu_report"'), 1, "one paper")
+        kinds = dict(self.sets._fields["recipient_kind"]._description_selection(self.env))
+        positions = [html.index(kinds[kind]) for kind in ("collective", "key_cadre", "staff")]
+        self.assertEqual(positions, sorted(positions), "collectives, key cadres, then staff")
+        self.assertIn("o_emu_eligible_staff", html)
+        self.assertIn("Lê Văn Cường", html)
+        self.assertIn("Consular Affairs", html)
+        self.assertIn(self.staff_ok.exemplar_path, html)
+        self.assertIn("11/QĐ-SNgV", html)
+        self.assertIn("12/QĐ-SNgV of 08/01/2025", html)
+        self.assertNotIn("99/QĐ-SNgV", html, "outside the period: did not count")
+        self.assertNotIn("Hồ Thị Mỹ Duyên", html, "not eligible, no second part")
+        self.assertNotIn("One step away", html)
+
+    def test_eligible_list_with_candidates(self):
+        self.assertEqual(self.staff_near.exemplar_missing, 1)
+        html = self.render(REPORT_ELIGIBLE_CANDIDATES, self.sets, self.user_printer)
+        self.assertIn("One step away", html)
+        part_two = html[html.index("One step away") :]
+        self.assertIn("Hồ Thị Mỹ Duyên", part_two)
+        self.assertIn("Missing 1", part_two)
+        self.assertNotIn("Lê Văn Cường", part_two, "eligible people are not candidates")
+
+    def test_eligible_list_only_for_officers(self):
+        with self.assertRaises(AccessError):
+            self.render(REPORT_ELIGIBLE, self.sets, self.user_manager)
+        with self.assertRaises(AccessError):
+            self.render(REPORT_ELIGIBLE, self.sets, self.user_plain)
+
+
+class TestStatistics(ReportCase):
+    def test_excellent_by_year_and_unit(self):
+        self.classify(self.emp_b, 2021, "excellent")
+        action = self.env.ref("emulation_exemplar.action_emulation_classification_statistics")
+        self.assertTrue(action.view_mode.startswith("pivot"))
+        pivot = self.env.ref("emulation_exemplar.emulation_classification_statistics_view_pivot")
+        self.assertIn('name="excellent_count"', pivot.arch_db)
+        menu = self.env.ref("emulation_exemplar.menu_emulation_classification_statistics")
+        self.assertEqual(
+            menu.parent_id, self.env.ref("emulation_exemplar.menu_emulation_reporting")
+        )
+        groups = self.env["emulation.classification"]._read_group(
+            [("recipient_type", "=", "individual"), ("year", "=", 2021)],
+            ["unit_id"],
+            ["excellent_count:sum"],
+        )
+        by_unit = dict(groups)
+        self.assertEqual(by_unit[self.unit_office], 1)
+        self.assertEqual(by_unit[self.unit_consular], 1)
+
+
+class TestMerge(EmulationCase):
+    def test_merge_bodies(self):
+        bodies = [
+            "<!DOCTYPE html><html><head><style>p{}</style></head><body><p>Một</p></body></html>",
+            "<!DOCTYPE html><html><head></head><body><p>Hai</p><p>Ba</p></body></html>",
+        ]
+        merged = merge_bodies(bodies)
+        self.assertEqual(merged.count("<body"), 1)
+        self.assertLess(merged.index("Một"), merged.index("page-break-before"))
+        self.assertLess(merged.index("page-break-before"), merged.index("Hai"))
+        self.assertIn("Ba", merged)
+
+
+class TestPdf(ReportCase):
+    def setUp(self):
+        super().setUp()
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not usable")
+
+    def pdf(self, report, records, user=None):
+        Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        if user:
+            Report = Report.with_user(user)
+        runs = []
+        original = IrActionsReport._run_wkhtmltopdf
+
+        def counting(this, bodies, *args, **kwargs):
+            runs.append(len(bodies))
+            return original(this, bodies, *args, **kwargs)
+
+        with patch.object(IrActionsReport, "_run_wkhtmltopdf", counting):
+            content, report_type = Report._render_qweb_pdf(report, records.ids)
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        self.assertEqual(len(runs), 1, "one wkhtmltopdf run")
+        return PdfFileReader(io.BytesIO(content)).getNumPages()
+
+    def test_record_pdf(self):
+        self.assertEqual(self.pdf(REPORT_EMPLOYEE, self.emp_a, self.user_printer), 1)
+        self.assertEqual(self.pdf(REPORT_DEPARTMENT, self.unit_office, self.user_printer), 1)
+
+    def test_many_records_one_run(self):
+        employees = self.env["hr.employee"].create(
+            [{"name": "Cán bộ %s" % i, "department_id": self.unit_office.id} for i in range(12)]
+        )
+        self.assertEqual(self.pdf(REPORT_EMPLOYEE, employees, self.user_printer), 12)
+
+    def test_eligible_pdf(self):
+        # a company of its own, so that the population printed is known
+        company = self.env["res.company"].create({"name": "Sở Ngoại vụ (thử)"})
+        user = new_test_user(
+            self.env,
+            "emu_printer_2",
+            groups="base.group_user,hr.group_hr_user,emulation_exemplar.group_emulation_officer",
+            company_id=company.id,
+            company_ids=[(6, 0, company.ids)],
+        )
+        unit = self.env["hr.department"].create({"name": "Phòng Lãnh sự", "company_id": company.id})
+        people = self.env["hr.employee"].create(
+            [
+                {"name": name, "department_id": unit.id, "company_id": company.id}
+                for name in ("Nguyễn Thị Hoa", "Trần Văn Nam", "Lê Thị Lan")
+            ]
+        )
+        for person in people[:2]:
+            for year in (2022, 2023):
+                self.award(person, self.type_soldier, year, company_id=company.id)
+        self.award(people[2], self.type_soldier, 2023, company_id=company.id)
+        sets = self.env.ref("emulation_exemplar.criteria_plan198_staff")
+        html = self.render(REPORT_ELIGIBLE_CANDIDATES, sets, user)
+        self.assertIn("Trần Văn Nam", html)
+        self.assertNotIn("Nguyễn Văn An", html, "another company's staff")
+        # part I on the first page, part II (one step away) from a new page
+        self.assertEqual(self.pdf(REPORT_ELIGIBLE_CANDIDATES, sets, user), 2)
+
+
+class TestReportQueries(ReportCase):
+    def count_queries(self, report, records):
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        self.render(report, records, self.user_printer)
+        return self.cr.sql_log_count - before
+
+    def test_queries_do_not_grow_with_the_records(self):
+        """Printing many records costs the same queries as printing two: batched reads."""
+        Employee = self.env["hr.employee"]
+        people = Employee.create(
+            [{"name": "Cán bộ %s" % i, "department_id": self.unit_office.id} for i in range(12)]
+        )
+        for person in people:
+            self.award(person, self.type_soldier, 2022, decision_number="1/QĐ")
+            self.classify(person, 2022, "good")
+        self.env.flush_all()
+        self.count_queries(REPORT_EMPLOYEE, people[:2])  # warm the caches of views and groups
+        few = self.count_queries(REPORT_EMPLOYEE, people[:2])
+        many = self.count_queries(REPORT_EMPLOYEE, people)
+        self.assertLessEqual(many, few + 2, "queries: %s for 2 records, %s for 12" % (few, many))
