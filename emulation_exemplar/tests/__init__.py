@@ -4,3 +4,4 @@ from . import test_i18n_current
 from . import test_demo
 from . import test_roadmap
 from . import test_reports
+from . import test_eligibility_performance
