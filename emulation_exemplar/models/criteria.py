@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..core import eligibility as rules
@@ -134,6 +134,23 @@ class EmulationCriteriaSet(models.Model):
             ),
         )
 
+    @api.model
+    def _exemplar_rules(self):
+        """{(recipient kind, company id or False): (set id, Criteria)} of the active sets, in the
+        environment's language. Cached across requests (the criteria change rarely, and every
+        incremental recompute needs them); any change to a set, an alternative, a condition or an
+        award type clears the cache. The values are shared: do not modify them."""
+        return self._exemplar_rules_cached(self.env.lang or "en_US")
+
+    @tools.ormcache("lang")
+    def _exemplar_rules_cached(self, lang):
+        sets = (
+            self.sudo()
+            .with_context(lang=lang, active_test=True)
+            .search([("active", "=", True)], order="id")
+        )
+        return {(s.recipient_kind, s.company_id.id or False): (s.id, s._to_rules()) for s in sets}
+
     def _recipient_model(self):
         self.ensure_one()
         return self.env["hr.department" if self.recipient_kind == "collective" else "hr.employee"]
@@ -188,12 +205,14 @@ class EmulationCriteriaSet(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sets = super().create(vals_list)
+        self.env.registry.clear_cache()  # _exemplar_rules, before recomputing with them
         sets._exemplar_recompute_owners()
         return sets
 
     def write(self, vals):
         before = self.with_context(active_test=False)
         result = super().write(vals)
+        self.env.registry.clear_cache()
         if {"active", "recipient_kind", "company_id", "year_from", "year_to"} & set(vals):
             before._exemplar_recompute_owners()
         return result
@@ -201,9 +220,16 @@ class EmulationCriteriaSet(models.Model):
     def unlink(self):
         owners = self.with_context(active_test=False)._exemplar_owners()
         result = super().unlink()
+        self.env.registry.clear_cache()
         for records in owners:
             records._exemplar_recompute()
         return result
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        self.env.registry.clear_cache()
+        return super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
 
 
 class EmulationCriteriaPart(models.AbstractModel):
@@ -215,20 +241,52 @@ class EmulationCriteriaPart(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         parts = super().create(vals_list)
+        self.env.registry.clear_cache()  # _exemplar_rules, before recomputing with them
         parts.set_id._exemplar_recompute_owners()
         return parts
 
     def write(self, vals):
         sets = self.set_id
         result = super().write(vals)
+        self.env.registry.clear_cache()
         (sets | self.set_id)._exemplar_recompute_owners()
         return result
 
     def unlink(self):
         sets = self.set_id
         result = super().unlink()
+        self.env.registry.clear_cache()
         sets.exists()._exemplar_recompute_owners()
         return result
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        self.env.registry.clear_cache()
+        return super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
+
+
+class EmulationAwardType(models.Model):
+    """The labels of the cached criteria (``_exemplar_rules``) name award types."""
+
+    _inherit = "emulation.award.type"
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "name" in vals:
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        self.env.registry.clear_cache()
+        return super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
 
 
 class EmulationCriteriaAlternative(models.Model):

@@ -15,6 +15,12 @@ EXEMPLAR_FIELDS = (
     "exemplar_criteria_set_id",
 )
 PRIVATE = "emulation_exemplar.group_emulation_manager"
+# the condition kinds each history model feeds
+HISTORY_KINDS = {
+    "emulation.award": {rules.AWARD_COUNT},
+    "emulation.classification": {rules.CLASSIFICATION_COUNT, rules.CLASSIFICATION_EVERY_YEAR},
+    "emulation.initiative": {rules.INITIATIVE_COUNT},
+}
 
 
 class EmulationExemplarMixin(models.AbstractModel):
@@ -25,6 +31,9 @@ class EmulationExemplarMixin(models.AbstractModel):
     core (``core/eligibility.py``) evaluates them, and the results are written at once. Changes to
     history records mark only their owners for recomputation (``@api.depends`` on the concrete
     models); changes to criteria sets call :meth:`_exemplar_recompute` on everyone concerned.
+
+    The fields form a prefetch group of their own: reading a person's name or company neither
+    loads the explanations nor forces a pending recomputation to run first.
     """
 
     _name = "emulation.exemplar.mixin"
@@ -35,6 +44,7 @@ class EmulationExemplarMixin(models.AbstractModel):
         string="Eligible exemplar",
         compute="_compute_exemplar",
         store=True,
+        prefetch="exemplar",
         groups=PRIVATE,
         help="Meets one alternative of the active criteria set (computed from the history).",
     )
@@ -42,6 +52,7 @@ class EmulationExemplarMixin(models.AbstractModel):
         string="Items missing",
         compute="_compute_exemplar",
         store=True,
+        prefetch="exemplar",
         groups=PRIVATE,
         aggregator=False,
         help="The fewest awards, initiatives or years still missing over all alternatives; "
@@ -51,6 +62,7 @@ class EmulationExemplarMixin(models.AbstractModel):
         string="Criteria met",
         compute="_compute_exemplar",
         store=True,
+        prefetch="exemplar",
         translate=True,
         groups=PRIVATE,
         help="The alternative of the criteria set that is met.",
@@ -59,6 +71,7 @@ class EmulationExemplarMixin(models.AbstractModel):
         string="Eligibility explanation",
         compute="_compute_exemplar",
         store=True,
+        prefetch="exemplar",
         translate=True,
         groups=PRIVATE,
         help="What counted, by year, and what is missing, for each alternative.",
@@ -68,6 +81,7 @@ class EmulationExemplarMixin(models.AbstractModel):
         string="Criteria set used",
         compute="_compute_exemplar",
         store=True,
+        prefetch="exemplar",
         groups=PRIVATE,
         index="btree_not_null",
     )
@@ -84,27 +98,40 @@ class EmulationExemplarMixin(models.AbstractModel):
         return [("emulation.award", owner, period), ("emulation.classification", owner, period)]
 
     # ------------------------------------------------------------------ counts and evaluation
-    def _exemplar_counts(self, year_from, year_to):
-        """{record id: RecipientCounts} for the period, in one query per history model."""
+    def _exemplar_counts(self, year_from, year_to, kinds=None):
+        """{record id: RecipientCounts} for the period, in one query per history model.
+
+        With ``kinds`` (condition kinds of the rule core), only the history models that such
+        conditions count are read. Each query returns one row per owner with the items as arrays
+        (``array_agg``, ordered by id): a few thousand rows for a province, not one per item.
+        """
         counts = defaultdict(rules.RecipientCounts)
         if not self.ids:
             return counts
         for model, owner, domain in self._exemplar_history_domains(year_from, year_to):
+            if kinds is not None and not HISTORY_KINDS.get(model, kinds) & kinds:
+                continue
             History = self.env[model].sudo().with_context(active_test=True)
             if model == "emulation.award":
-                groups = History._read_group(domain, [owner, "award_type_id", "year"], ["__count"])
-                for rec, award_type, year, count in groups:
-                    counts[rec.id].awards[(award_type.id, year)] = count
+                groups = History._read_group(
+                    domain, [owner], ["award_type_id:array_agg", "year:array_agg"]
+                )
+                for rec, type_ids, years in groups:
+                    counts[rec.id].awards = _count(zip(type_ids, years, strict=True))
             elif model == "emulation.classification":
-                groups = History._read_group(domain, [owner, "year", "level"], ["__count"])
-                for rec, year, level, _count in groups:
-                    counts[rec.id].classifications[year] = level
+                groups = History._read_group(domain, [owner], ["year:array_agg", "level:array_agg"])
+                for rec, years, levels in groups:
+                    counts[rec.id].classifications = dict(zip(years, levels, strict=True))
             else:
                 groups = History._read_group(
-                    domain, [owner, "level", "applied_effectively", "year"], ["__count"]
+                    domain,
+                    [owner],
+                    ["level:array_agg", "applied_effectively:array_agg", "year:array_agg"],
                 )
-                for rec, level, applied, year, count in groups:
-                    counts[rec.id].initiatives[(level, bool(applied), year)] = count
+                for rec, levels, applied, years in groups:
+                    counts[rec.id].initiatives = _count(
+                        zip(levels, map(bool, applied), years, strict=True)
+                    )
         return counts
 
     @api.model
@@ -127,64 +154,81 @@ class EmulationExemplarMixin(models.AbstractModel):
             )
         return labels
 
-    def _exemplar_active_sets(self):
-        """{(kind, company id or False): criteria set} of the active sets."""
-        sets = self.env["emulation.criteria.set"].sudo().search([("active", "=", True)])
-        return {(s.recipient_kind, s.company_id.id or False): s for s in sets}
-
     def _exemplar_results(self):
-        """{record id: values of the exemplar fields}; translated fields as {lang: text}."""
+        """{record id: values of the exemplar fields}; translated fields as {lang: text}.
+
+        Records whose evaluations are the same objects (the rule core shares equal results) share
+        one values dict: the explanation is written once per distinct result, not per record.
+        """
         records = self.sudo().with_context(active_test=False)
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
-        active_sets = records._exemplar_active_sets()
+        Sets = self.env["emulation.criteria.set"]
+        # {lang: {(kind, company id or False): (set id, Criteria)}}, cached across requests
+        rules_by_lang = {lang: Sets.with_context(lang=lang)._exemplar_rules() for lang in langs}
+        active = rules_by_lang[langs[0]] if langs else Sets._exemplar_rules()
+        # the owners' own fields the results depend on (company, category), in one query
+        field = records._fields["exemplar_eligible"]
+        records.fetch([dep for dep in records.pool.field_depends[field] if "." not in dep])
         kinds = records._exemplar_kinds()
         by_set = defaultdict(list)
         for record in records:
             kind = kinds.get(record.id)
-            criteria_set = active_sets.get((kind, record.company_id.id)) or active_sets.get(
-                (kind, False)
-            )
-            by_set[criteria_set].append(record.id)
+            key = (kind, record.company_id.id or False)
+            if key not in active:
+                key = (kind, False) if (kind, False) in active else None
+            by_set[key].append(record.id)
         results = {}
-        for criteria_set, ids in by_set.items():
-            if not criteria_set:
+        for key, ids in by_set.items():
+            if key is None:
                 empty = dict.fromkeys(langs, False)
-                for rid in ids:
-                    results[rid] = {
-                        "exemplar_eligible": False,
-                        "exemplar_missing": 0,
-                        "exemplar_path": empty,
-                        "exemplar_explanation": empty,
-                        "exemplar_criteria_set_id": False,
-                    }
-                continue
-            counts = records.browse(ids)._exemplar_counts(
-                criteria_set.year_from, criteria_set.year_to
-            )
-            per_lang = {}
-            for lang in langs:
-                criteria = criteria_set.with_context(lang=lang)._to_rules()
-                per_lang[lang] = (
-                    criteria,
-                    rules.evaluate_many(criteria, counts, keys=ids),
-                    records._exemplar_gettext(lang),
-                    records.with_context(lang=lang)._exemplar_level_labels(),
-                )
-            for rid in ids:
-                paths, texts = {}, {}
-                for lang, (criteria, evaluations, gettext, labels) in per_lang.items():
-                    evaluation = evaluations[rid]
-                    texts[lang] = rules.explain(
-                        evaluation, criteria, gettext=gettext, level_labels=labels
-                    )
-                    paths[lang] = evaluation.path if evaluation.eligible else False
-                results[rid] = {
-                    "exemplar_eligible": evaluation.eligible,
-                    "exemplar_missing": evaluation.missing,
-                    "exemplar_path": paths,
-                    "exemplar_explanation": texts,
-                    "exemplar_criteria_set_id": criteria_set.id,
+                values = {
+                    "exemplar_eligible": False,
+                    "exemplar_missing": 0,
+                    "exemplar_path": empty,
+                    "exemplar_explanation": empty,
+                    "exemplar_criteria_set_id": False,
                 }
+                results.update(dict.fromkeys(ids, values))
+                continue
+            set_id, criteria = active[key]
+            needed = {c.kind for a in criteria.alternatives for c in a.conditions}
+            counts = records.browse(ids)._exemplar_counts(
+                criteria.year_from, criteria.year_to, kinds=needed
+            )
+            per_lang = []
+            for lang in langs:
+                lang_criteria = rules_by_lang[lang][key][1]
+                per_lang.append(
+                    (
+                        lang,
+                        lang_criteria,
+                        rules.evaluate_many(lang_criteria, counts, keys=ids),
+                        records._exemplar_gettext(lang),
+                        records.with_context(lang=lang)._exemplar_level_labels(),
+                    )
+                )
+            shared = {}
+            for rid in ids:
+                evaluations = tuple(evaluated[rid] for _l, _c, evaluated, _g, _t in per_lang)
+                values = shared.get(tuple(map(id, evaluations)))
+                if values is None:
+                    paths, texts = {}, {}
+                    evaluation = None
+                    for (lang, lang_criteria, _e, gettext, labels), evaluation in zip(
+                        per_lang, evaluations, strict=True
+                    ):
+                        texts[lang] = rules.explain(
+                            evaluation, lang_criteria, gettext=gettext, level_labels=labels
+                        )
+                        paths[lang] = evaluation.path if evaluation.eligible else False
+                    values = shared[tuple(map(id, evaluations))] = {
+                        "exemplar_eligible": bool(evaluation and evaluation.eligible),
+                        "exemplar_missing": evaluation.missing if evaluation else 0,
+                        "exemplar_path": paths,
+                        "exemplar_explanation": texts,
+                        "exemplar_criteria_set_id": set_id,
+                    }
+                results[rid] = values
         return results
 
     def _compute_exemplar(self):
@@ -207,34 +251,57 @@ class EmulationExemplarMixin(models.AbstractModel):
             return
         records.flush_model()
         results = records._exemplar_results()
-        rows = [
-            SQL(
-                "(%s, %s::bool, %s::int, %s::jsonb, %s::jsonb, %s::int)",
-                rid,
-                values["exemplar_eligible"],
-                values["exemplar_missing"],
-                _jsonb(values["exemplar_path"]),
-                _jsonb(values["exemplar_explanation"]),
-                values["exemplar_criteria_set_id"] or None,
-            )
-            for rid, values in results.items()
-        ]
+        # One row per record, as parallel arrays (unnest), adapted by the database driver. The
+        # texts are sent once per distinct result (records with equal results share them): a
+        # province has some ten thousand people but a few hundred distinct explanations.
+        ids, eligible, missing, set_ids, text_numbers = [], [], [], [], []
+        paths, explanations, numbers = [], [], {}
+        for rid, values in results.items():
+            number = numbers.get(id(values))
+            if number is None:
+                paths.append(_jsonb(values["exemplar_path"]))
+                explanations.append(_jsonb(values["exemplar_explanation"]))
+                number = numbers[id(values)] = len(paths)  # WITH ORDINALITY counts from 1
+            ids.append(rid)
+            eligible.append(values["exemplar_eligible"])
+            missing.append(values["exemplar_missing"])
+            set_ids.append(values["exemplar_criteria_set_id"] or None)
+            text_numbers.append(number)
         self.env.cr.execute(
             SQL(
                 """UPDATE %(table)s
                       SET exemplar_eligible = v.eligible, exemplar_missing = v.missing,
-                          exemplar_path = v.path, exemplar_explanation = v.explanation,
+                          exemplar_path = t.path, exemplar_explanation = t.explanation,
                           exemplar_criteria_set_id = v.set_id
-                     FROM (VALUES %(rows)s) AS v(id, eligible, missing, path, explanation, set_id)
+                     FROM unnest(%(ids)s::int[], %(eligible)s::bool[], %(missing)s::int[],
+                                 %(set_ids)s::int[], %(numbers)s::int[])
+                          AS v(id, eligible, missing, set_id, number)
+                     JOIN unnest(%(paths)s::jsonb[], %(explanations)s::jsonb[])
+                          WITH ORDINALITY AS t(path, explanation, number)
+                       ON t.number = v.number
                     WHERE %(table)s.id = v.id""",
                 table=SQL.identifier(records._table),
-                rows=SQL(", ").join(rows),
+                ids=ids,
+                eligible=eligible,
+                missing=missing,
+                set_ids=set_ids,
+                numbers=text_numbers,
+                paths=paths,
+                explanations=explanations,
             )
         )
         for fname in EXEMPLAR_FIELDS:
             self.env.remove_to_compute(records._fields[fname], records)
         records.invalidate_recordset(list(EXEMPLAR_FIELDS))
         records.modified(list(EXEMPLAR_FIELDS))
+
+
+def _count(keys):
+    """{key: occurrences} (like Counter, without its costly type checks per call)."""
+    counts = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _jsonb(texts):

@@ -2,3 +2,4 @@ from . import test_award_type
 from . import test_eligibility
 from . import test_i18n_current
 from . import test_demo
+from . import test_eligibility_performance
