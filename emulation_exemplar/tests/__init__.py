@@ -3,3 +3,4 @@ from . import test_eligibility
 from . import test_i18n_current
 from . import test_demo
 from . import test_eligibility_performance
+from . import test_benchmark_smoke
