@@ -5,3 +5,4 @@ from . import test_demo
 from . import test_roadmap
 from . import test_reports
 from . import test_eligibility_performance
+from . import test_benchmark_smoke

@@ -1,0 +1,75 @@
+"""The eligibility benchmark (benchmarks/bench.py) at a small N, so that it cannot silently break.
+
+It checks what does not depend on the machine: ORM and raw SQL agree for every employee and unit,
+the full recompute makes the same number of queries at two sizes, and each incremental case
+recomputes exactly its owner. Times are not checked.
+"""
+
+import importlib.util
+import unittest
+from pathlib import Path
+
+from odoo.tests.common import TransactionCase
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("emulation_exemplar_bench", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestBenchmarkSmoke(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not BENCH.is_file():
+            raise unittest.SkipTest("benchmarks/bench.py is not next to the addon")
+        cls.bench = load_bench()
+
+    def test_smoke_n200(self):
+        bench = self.bench
+        result = bench.run(self.env, n=200, sizes=(100,), units=10, memory=False, pdf=False)
+
+        self.assertEqual(result["history_rows"], 200 * 20 + 10 * 14, "20 rows per person")
+        self.assertTrue(result["agree"], result["agree_recomputed"]["examples"])
+        self.assertEqual(result["agree_loaded"]["differences"], 0, "the compute path agrees")
+        employees = self.env["hr.employee"].with_context(active_test=False).search_count([])
+        units = self.env["hr.department"].with_context(active_test=False).search_count([])
+        self.assertEqual(result["agree_recomputed"]["compared"], employees + units)
+        self.assertEqual(result["records"], employees + units, "every person and unit recomputed")
+        self.assertGreater(result["eligible_employees"], 0, "a realistic mix")
+        self.assertLess(result["eligible_employees"], 200)
+
+        self.assertEqual([row["n"] for row in result["scaling"]], [100, 200])
+        first, second = (row["queries"] for row in result["scaling"])
+        self.assertEqual(first, second, "the full recompute's query count must not grow with N")
+        self.assertTrue(result["targets"]["constant_queries"][0])
+
+        self.assertEqual(
+            [row["case"] for row in result["incremental"]],
+            ["create one award", "write one classification", "archive one award"],
+        )
+        for row in result["incremental"]:
+            self.assertEqual(row["recomputed"], 1, row["case"])
+            self.assertLessEqual(row["queries"], bench.TARGET_INCREMENTAL_QUERIES, row["case"])
+        self.assertIn("full recompute", bench.format_table(result))
+
+    def test_agreement_detects_a_difference(self):
+        bench = self.bench
+        generator = bench.Generator(self.env, units=3)
+        generator.grow(20)
+        bench.sql_prepare(self.env)
+        bench.measure_sql(self.env, repeat=1)
+        self.assertTrue(bench.agreement(self.env)["agree"])
+        person = generator.employee_ids[5]
+        self.env.cr.execute(
+            "UPDATE hr_employee SET bench_sql_missing = bench_sql_missing + 1 WHERE id = %s",
+            [person],
+        )
+        check = bench.agreement(self.env)
+        self.assertFalse(check["agree"])
+        self.assertEqual(check["differences"], 1)
+        self.assertEqual(check["examples"][0]["id"], person)
