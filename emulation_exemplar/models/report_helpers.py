@@ -603,6 +603,14 @@ class ReportEmulationCampaign(models.AbstractModel):
         for campaign in campaigns:
             values = result[campaign.id]
             values["info"] = self._campaign_info(campaign)
+            if campaign.state == "closed":
+                values["subtitle"] = self.env._(
+                    "Final review of the plan %(plan)s", plan=campaign.display_name
+                )
+            else:
+                values["subtitle"] = self.env._(
+                    "Results of carrying out the plan %(plan)s", plan=campaign.display_name
+                )
             by_stage = defaultdict(list)
             for target in targets[campaign.id]:
                 by_stage[target.stage].append(target)

@@ -467,3 +467,227 @@ class TestReportQueries(ReportCase):
         few = self.count_queries(REPORT_EMPLOYEE, people[:2])
         many = self.count_queries(REPORT_EMPLOYEE, people)
         self.assertLessEqual(many, few + 2, "queries: %s for 2 records, %s for 12" % (few, many))
+
+
+REPORT_CAMPAIGN = "emulation_exemplar.action_report_campaign"
+REPORT_REGISTRATION = "emulation_exemplar.action_report_registration"
+REPORT_ELIGIBLE_CAMPAIGN = "emulation_exemplar.action_report_eligible_campaign"
+
+
+class CampaignReportCase(ReportCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.campaign = cls.env["emulation.campaign"].create(
+            {
+                "name": "Xây dựng, bồi dưỡng và nhân rộng điển hình tiên tiến 2021–2025",
+                "reference": "198/KH-SNgV",
+                "issue_date": "2021-03-24",
+                "year_from": 2021,
+                "year_to": 2025,
+                "department_id": cls.unit_office.id,
+                "registration_deadline": "2021-03-30",
+                "state": "running",
+            }
+        )
+        Milestone = cls.env["emulation.campaign.milestone"]
+        cls.milestone_register = Milestone.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "year": 2021,
+                "name": "Phát hiện, lựa chọn 04–05 mô hình, gương điển hình",
+                "kind": "detect_register",
+                "deadline": "2021-03-30",
+                "state": "done",
+                "done_date": "2021-03-29",
+                "outcome": "Đã đăng ký 4 mô hình với Ban Thi đua – Khen thưởng tỉnh.",
+            }
+        )
+        cls.milestone_review = Milestone.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "year": 2023,
+                "name": "Sơ kết 02 năm thực hiện kế hoạch",
+                "kind": "preliminary_review",
+                "deadline": "2023-07-31",
+                "state": "planned",
+            }
+        )
+        cls.env["emulation.campaign.target"].create(
+            {
+                "campaign_id": cls.campaign.id,
+                "year": 2021,
+                "stage": "registered",
+                "min_count": 4,
+                "max_count": 5,
+                "label": "mô hình, gương điển hình đăng ký",
+            }
+        )
+        Nomination = cls.env["emulation.nomination"]
+        cls.nom_person = Nomination.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "nominee_kind": "individual",
+                "employee_id": cls.emp_a.id,
+                "year": 2021,
+                "stage": "registered",
+                "registration_date": "2021-03-29",
+                "field_of_work": "Bảo hộ công dân",
+                "achievements": "Giải quyết kịp thời 100% vụ việc bảo hộ công dân.",
+            }
+        )
+        cls.nom_model = Nomination.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "nominee_kind": "model",
+                "model_name": "Số hóa hồ sơ lãnh sự",
+                "department_id": cls.unit_consular.id,
+                "year": 2021,
+                "stage": "registered",
+                "registration_date": "2021-04-08",
+                "field_of_work": "Cải cách hành chính",
+            }
+        )
+        cls.nom_unit = Nomination.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "nominee_kind": "collective",
+                "department_id": cls.unit_office.id,
+                "year": 2022,
+                "stage": "detected",
+            }
+        )
+        cls.nom_dropped = Nomination.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "nominee_kind": "individual",
+                "employee_id": cls.emp_b.id,
+                "year": 2021,
+                "stage": "dropped",
+                "drop_reason": "Chuyển công tác",
+                "registration_date": "2021-03-25",
+            }
+        )
+        cls.env["emulation.nomination.propagation"].create(
+            {
+                "nomination_id": cls.nom_person.id,
+                "date": "2022-05-12",
+                "kind": "article",
+                "channel": "Báo Hà Tĩnh",
+            }
+        )
+
+
+class TestCampaignReport(CampaignReportCase):
+    def test_campaign_report(self):
+        html = self.render(REPORT_CAMPAIGN, self.campaign, self.user_printer)
+        self.assertHeader(html, "BC-SNgV")
+        self.assertIn("198/KH-SNgV", html)
+        self.assertIn("24/03/2021", html)
+        # milestones with deadline, state and outcome
+        self.assertIn("Phát hiện, lựa chọn 04–05 mô hình, gương điển hình", html)
+        self.assertIn("30/03/2021", html)
+        self.assertIn("29/03/2021", html)
+        self.assertIn("Đã đăng ký 4 mô hình với Ban Thi đua – Khen thưởng tỉnh.", html)
+        self.assertIn("Sơ kết 02 năm thực hiện kế hoạch", html)
+        self.assertIn("Overdue", html)
+        # nominations per stage against the targets, each exemplar with its propagation
+        stages = html[html.index("o_emu_stages") : html.index("o_emu_nominations")]
+        self.assertIn("mô hình, gương điển hình đăng ký: 2", stages, "2 reached registered")
+        self.assertIn("Số hóa hồ sơ lãnh sự", html)
+        self.assertIn("Bảo hộ công dân", html)
+        self.assertIn("12/05/2022 – Article – Báo Hà Tĩnh", html)
+        # figures per year: the same numbers as the statistics
+        years = html[html.index("o_emu_years") :]
+        awards_2022 = self.env["emulation.award"].search_count(
+            [("company_id", "=", self.company.id), ("year", "=", 2022)]
+        )
+        self.assertIn('<td class="o_emu_center">%s</td>' % awards_2022, years)
+        figures = self.env["report.emulation_exemplar.report_campaign"]._campaign_values(
+            self.campaign
+        )[self.campaign.id]["years"]
+        by_year = {row["year"]: row for row in figures}
+        self.assertEqual(by_year[2022]["awards"], awards_2022)
+        excellent_2021 = self.env["emulation.classification"].search_count(
+            [
+                ("company_id", "=", self.company.id),
+                ("year", "=", 2021),
+                ("recipient_type", "=", "individual"),
+                ("level", "=", "excellent"),
+            ]
+        )
+        self.assertGreaterEqual(excellent_2021, 1, "emp_a is excellent in 2021")
+        self.assertEqual(by_year[2021]["excellent"], excellent_2021)
+        self.assertEqual(by_year[2021]["detected"], 3)
+        self.assertEqual(by_year[2021]["done"], 1)
+        self.assertEqual(by_year[2023]["overdue"], 1)
+
+    def test_campaign_report_shows_only_readable_nominations(self):
+        readable = (
+            self.env["emulation.nomination"]
+            .with_user(self.user_plain)
+            .search([("campaign_id", "=", self.campaign.id)])
+        )
+        html = self.render(REPORT_CAMPAIGN, self.campaign, self.user_plain)
+        part = html[html.index("o_emu_nominations") : html.index("o_emu_years")]
+        for nomination in self.campaign.nomination_ids:
+            if nomination in readable:
+                self.assertIn(nomination.name, part)
+            else:
+                self.assertNotIn(nomination.name, part)
+
+    def test_registration_list(self):
+        html = self.render(REPORT_REGISTRATION, self.campaign, self.user_printer)
+        self.assertHeader(html, "DS-SNgV")
+        self.assertIn("Nguyễn Văn An", html)
+        self.assertIn("Bảo hộ công dân", html)
+        self.assertIn("Giải quyết kịp thời 100% vụ việc bảo hộ công dân.", html)
+        self.assertIn("29/03/2021", html)
+        self.assertIn("08/04/2021", html)
+        self.assertLess(html.index("Nguyễn Văn An"), html.index("Số hóa hồ sơ lãnh sự"), "by date")
+        self.assertNotIn("Trần Thị Bình", html, "dropped")
+        self.assertNotIn("25/03/2021", html)
+        self.assertEqual(html.count('o_emu_center">1</td>'), 1)
+
+    def test_eligible_list_of_a_campaign(self):
+        self.assertTrue(self.emp_a.exemplar_eligible)
+        html = self.render(REPORT_ELIGIBLE_CAMPAIGN, self.campaign, self.user_printer)
+        self.assertHeader(html, "DS-SNgV")
+        self.assertIn(self.campaign.display_name, html)
+        self.assertIn("Nguyễn Văn An", html)
+        self.assertEqual(html.count('class="article o_emu_report"'), 1)
+        with self.assertRaises(AccessError):
+            self.render(REPORT_ELIGIBLE_CAMPAIGN, self.campaign, self.user_plain)
+
+    def test_campaign_print_menu(self):
+        for xmlid in (REPORT_CAMPAIGN, REPORT_REGISTRATION, REPORT_ELIGIBLE_CAMPAIGN):
+            action = self.env.ref(xmlid)
+            self.assertEqual(action.binding_model_id.model, "emulation.campaign")
+            self.assertEqual(action.paperformat_id.orientation, "Landscape")
+
+    def test_nomination_statistics(self):
+        action = self.env.ref("emulation_exemplar.action_emulation_nomination_statistics")
+        self.assertTrue(action.view_mode.startswith("pivot"))
+        menu = self.env.ref("emulation_exemplar.menu_emulation_nomination_statistics")
+        self.assertEqual(
+            menu.parent_id, self.env.ref("emulation_exemplar.menu_emulation_reporting")
+        )
+        groups = dict(
+            self.env["emulation.nomination"]._read_group(
+                [("campaign_id", "=", self.campaign.id)], ["stage"], ["__count"]
+            )
+        )
+        self.assertEqual(groups["registered"], 2)
+        self.assertEqual(groups["detected"], 1)
+
+
+class TestCampaignPdf(CampaignReportCase):
+    def setUp(self):
+        super().setUp()
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+
+    def test_campaign_pdfs(self):
+        pdf = TestPdf.pdf
+        self.assertEqual(pdf(self, REPORT_REGISTRATION, self.campaign, self.user_printer), 1)
+        self.assertEqual(pdf(self, REPORT_CAMPAIGN, self.campaign, self.user_printer), 2)
