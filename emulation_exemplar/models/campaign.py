@@ -20,20 +20,6 @@ REMINDER_DAYS_PARAM = "emulation_exemplar.milestone_reminder_days"
 DEFAULT_REMINDER_DAYS = 14
 
 
-def check_period(records, year_from, year_to, what):
-    """Raise when a first year is after a last year or out of range."""
-    for record in records:
-        if not 1945 <= record[year_from] <= record[year_to] <= 2200:
-            raise ValidationError(
-                records.env._(
-                    "The period of %(what)s %(name)s is not valid: enter years between 1945 and "
-                    "2200, the first year not after the last year.",
-                    what=what,
-                    name=record.display_name,
-                )
-            )
-
-
 class EmulationCampaign(models.Model):
     _name = "emulation.campaign"
     _inherit = ["mail.thread", "mail.activity.mixin"]
@@ -173,7 +159,17 @@ class EmulationCampaign(models.Model):
     # ------------------------------------------------------------------ constraints
     @api.constrains("year_from", "year_to")
     def _check_period(self):
-        check_period(self, "year_from", "year_to", _("the campaign"))
+        for campaign in self:
+            if not 1945 <= campaign.year_from <= campaign.year_to <= 2200:
+                raise ValidationError(
+                    _(
+                        "The period %(first)s–%(last)s of the campaign %(name)s is not valid: "
+                        "enter years between 1945 and 2200, the first year not after the last.",
+                        first=campaign.year_from,
+                        last=campaign.year_to,
+                        name=campaign.display_name,
+                    )
+                )
         # the milestones must stay inside the new period
         self.milestone_ids._check_year()
         self.nomination_ids._check_year()

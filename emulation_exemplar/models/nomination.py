@@ -467,14 +467,22 @@ class EmulationNomination(models.Model):
         return result
 
     # ------------------------------------------------------------------ eligibility snapshot
+    def _text_lang(self):
+        """The language of the texts kept on the nomination (eligibility snapshot, checklist):
+        the language of the officer following it, so that what is frozen reads as they read."""
+        self.ensure_one()
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        lang = self.user_id.lang
+        return lang if lang in installed else self.env.lang
+
     def _eligibility_texts(self):
-        """{nomination id: text} of the nominees' current eligibility explanation, judged by
-        the nomination's criteria set (from the stored results when that is the set used)."""
+        """{nomination id: (criteria set, text)}: the nominee's current eligibility explanation,
+        judged by the nomination's criteria set (the stored one when that set is the one used),
+        in the nomination's text language."""
         texts = {}
         by_set = defaultdict(list)
         for nomination in self:
-            nominee = nomination._nominee()
-            if nominee:
+            if nomination._nominee():
                 by_set[nomination.criteria_set_id].append(nomination)
         for criteria_set, nominations in by_set.items():
             stored = [
@@ -483,7 +491,7 @@ class EmulationNomination(models.Model):
                 if not criteria_set or n._nominee().sudo().exemplar_criteria_set_id == criteria_set
             ]
             for nomination in stored:
-                nominee = nomination._nominee().sudo()
+                nominee = nomination._nominee().sudo().with_context(lang=nomination._text_lang())
                 texts[nomination.id] = (
                     nominee.exemplar_criteria_set_id,
                     nominee.exemplar_explanation or "",
@@ -494,7 +502,8 @@ class EmulationNomination(models.Model):
                 evaluations = criteria_set.sudo()._evaluate(nominees)
                 for nomination in others:
                     evaluation = evaluations[nomination._nominee().id]
-                    texts[nomination.id] = (criteria_set, criteria_set._explain(evaluation))
+                    explain = criteria_set.with_context(lang=nomination._text_lang())._explain
+                    texts[nomination.id] = (criteria_set, explain(evaluation))
         return texts
 
     def _take_eligibility_snapshot(self):
@@ -505,10 +514,12 @@ class EmulationNomination(models.Model):
             if nomination.id not in texts:
                 continue
             criteria_set, explanation = texts[nomination.id]
-            header = _(
+            localized = nomination.with_context(lang=nomination._text_lang())
+            header = localized.env._(
                 "Eligibility on %(date)s, criteria set %(set)s:",
                 date=_date(today),
-                set=criteria_set.display_name or _("none"),
+                set=criteria_set.with_context(lang=localized.env.lang).display_name
+                or localized.env._("none"),
             )
             nomination.write(
                 {
@@ -537,9 +548,10 @@ class EmulationNomination(models.Model):
         """Add the criteria set's human-judged criteria missing from the checklist."""
         vals_list = []
         for nomination in self:
+            criteria_set = nomination.criteria_set_id.with_context(lang=nomination._text_lang())
             criteria = [
                 line.strip()
-                for line in (nomination.criteria_set_id.human_criteria or "").splitlines()
+                for line in (criteria_set.human_criteria or "").splitlines()
                 if line.strip()
             ]
             present = set(nomination.check_ids.mapped("name"))

@@ -176,6 +176,22 @@ class TestProposeCandidates(RoadmapCase):
         self.assertNotEqual(nomination.eligibility_snapshot, snapshot)
         self.assertIn("Not eligible", nomination.eligibility_snapshot)
 
+    def test_texts_in_the_language_of_the_officer_following(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
+        self.eligible._exemplar_recompute()  # explanations in every installed language
+        self.user_officer.lang = "vi_VN"
+        nomination = self.nominate(self.eligible, user_id=self.user_officer.id)
+        criteria_vi = self.set_staff.with_context(lang="vi_VN").human_criteria
+        self.assertNotEqual(criteria_vi, self.set_staff.with_context(lang="en_US").human_criteria)
+        self.assertEqual(
+            nomination.check_ids.mapped("name"),
+            [line.strip() for line in criteria_vi.splitlines() if line.strip()],
+        )
+        nomination.action_select()
+        self.assertIn("Đủ tiêu chuẩn", nomination.eligibility_snapshot)
+        self.assertNotIn("Eligibility on", nomination.eligibility_snapshot)
+
     def test_checklist_from_human_criteria(self):
         nomination = self.nominate(self.eligible)
         self.assertEqual(nomination.criteria_set_id, self.set_staff)
@@ -418,6 +434,10 @@ class TestMilestones(RoadmapCase):
             self.campaign.year_to = 2024
         self.assertEqual(self.campaign.year_to, 2025)
         self.assertEqual(milestone.year, 2025)
+
+    def test_campaign_period_must_be_valid(self):
+        with self.assertRefused(ValidationError, "period 2025–2021 of the campaign"):
+            self.campaign.write({"year_from": 2025, "year_to": 2021})
 
     def test_year_from_deadline_by_default(self):
         milestone = self.Milestone.create(
