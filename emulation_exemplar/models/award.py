@@ -47,11 +47,29 @@ class EmulationAward(models.Model):
         "counts for eligibility.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.context.get("import_file"):
+            for vals in vals_list:
+                # an empty cell of an imported row takes the type's authority
+                if "authority" in vals and not vals["authority"]:
+                    del vals["authority"]
+        return super().create(vals_list)
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import template for awards and titles"),
+                "template": "/emulation_exemplar/static/xls/emulation_award.xlsx",
+            }
+        ]
+
     @api.depends("award_type_id")
     def _compute_authority(self):
         for award in self:
-            if award.award_type_id.authority:
-                award.authority = award.award_type_id.authority
+            # a type without a default authority keeps what was entered
+            award.authority = award.award_type_id.authority or award.authority
 
     @api.depends("award_type_id", "employee_id", "department_id", "year")
     def _compute_display_name(self):

@@ -51,6 +51,15 @@ class EmulationClassification(models.Model):
         ),
     ]
 
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import template for annual classifications"),
+                "template": "/emulation_exemplar/static/xls/emulation_classification.xlsx",
+            }
+        ]
+
     @api.depends("level")
     def _compute_level_rank(self):
         order = [key for key, _label in CLASSIFICATION_LEVELS]
@@ -69,31 +78,76 @@ class EmulationClassification(models.Model):
                 labels.get(record.level, ""),
             )
 
-    @api.constrains("employee_id", "department_id", "year")
-    def _check_one_per_year(self):
-        for record in self:
-            recipient_field = "employee_id" if record.employee_id else "department_id"
-            recipient = record[recipient_field]
-            if not recipient:
-                continue
-            other = self.with_context(active_test=False).search(
-                [
-                    (recipient_field, "=", recipient.id),
-                    ("year", "=", record.year),
-                    ("id", "!=", record.id),
-                ],
-                limit=1,
-            )
-            if other:
-                raise ValidationError(
-                    _(
-                        "%(recipient)s already has a classification for %(year)s%(archived)s. "
-                        "Edit that one instead of adding a second.",
-                        recipient=recipient.name,
-                        year=record.year,
-                        archived=_(" (archived)") if not other.active else "",
-                    )
+    # One per recipient and year: the SQL constraints above guard the database, but they fire on
+    # INSERT/UPDATE, before any @api.constrains method could run, with a message that names
+    # neither the person nor the year. So the values are checked before they are written.
+    @api.model_create_multi
+    def create(self, vals_list):
+        defaults = self.default_get(["employee_id", "department_id", "year"])
+        self._check_one_per_year([dict(defaults, **vals) for vals in vals_list], self.browse())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"employee_id", "department_id", "year"} & set(vals):
+            rows = [
+                {
+                    fname: vals[fname] if fname in vals else record[fname]
+                    for fname in ("employee_id", "department_id", "year")
+                }
+                for record in self
+            ]
+            self._check_one_per_year(rows, self)
+        return super().write(vals)
+
+    @api.model
+    def _check_one_per_year(self, rows, replaced):
+        """Refuse rows (dicts of employee_id, department_id, year) that give a recipient a second
+        classification for a year, among themselves or with the stored ones (archived too),
+        except the records being ``replaced``."""
+        keys = set()
+        for row in rows:
+            for fname in ("employee_id", "department_id"):
+                recipient = row.get(fname)
+                recipient_id = (
+                    recipient.id if isinstance(recipient, models.BaseModel) else recipient
                 )
+                if not recipient_id or not row.get("year"):
+                    continue
+                key = (fname, recipient_id, int(row["year"]))
+                if key in keys:
+                    self._raise_one_per_year(*key, archived=False)
+                keys.add(key)
+        Classification = self.with_context(active_test=False)
+        for fname in ("employee_id", "department_id"):
+            wanted = {key for key in keys if key[0] == fname}
+            if not wanted:
+                continue
+            others = Classification.search_fetch(
+                [
+                    (fname, "in", list({key[1] for key in wanted})),
+                    ("year", "in", list({key[2] for key in wanted})),
+                    ("id", "not in", replaced.ids),
+                ],
+                [fname, "year", "active"],
+            )
+            for other in others:
+                if (fname, other[fname].id, other.year) in wanted:
+                    self._raise_one_per_year(
+                        fname, other[fname].id, other.year, archived=not other.active
+                    )
+
+    @api.model
+    def _raise_one_per_year(self, fname, recipient_id, year, archived):
+        recipient = self.env[self._fields[fname].comodel_name].sudo().browse(recipient_id)
+        raise ValidationError(
+            _(
+                "%(recipient)s already has a classification for %(year)s%(archived)s. "
+                "Edit that one instead of adding a second.",
+                recipient=recipient.name,
+                year=year,
+                archived=_(" (archived)") if archived else "",
+            )
+        )
 
     @api.constrains("decision_date", "year")
     def _check_decision_date(self):

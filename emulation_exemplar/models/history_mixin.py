@@ -1,7 +1,13 @@
+import unicodedata
+from contextlib import contextmanager
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .exemplar_mixin import EXEMPLAR_FIELDS
+
+# context of an import (load): archived records match too; see rows_named_on_error
+IMPORT_CONTEXT = {"active_test": False, "emulation_history_load": True}
 
 RECIPIENT_TYPES = [("individual", "Individual"), ("collective", "Collective")]
 FIRST_YEAR = 1945
@@ -104,6 +110,57 @@ class EmulationHistoryMixin(models.AbstractModel):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._complete_recipient_values(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _complete_recipient_values(self, vals_list):
+        """Fill what an imported row may leave out: the recipient type when only the unit is
+        given (a collective) and the context sets no default; the company of the recipient."""
+        context = self.env.context
+        recipients = {"employee_id": set(), "department_id": set()}
+        for vals in vals_list:
+            if (
+                "recipient_type" not in vals
+                and "default_recipient_type" not in context
+                and vals.get("department_id")
+                and not vals.get("employee_id")
+            ):
+                vals["recipient_type"] = "collective"
+            for fname, ids in recipients.items():
+                if vals.get(fname):
+                    ids.add(vals[fname])
+        if "default_company_id" in context:
+            return
+        companies = {
+            fname: {
+                rec.id: rec.company_id.id
+                for rec in self.env[self._fields[fname].comodel_name].sudo().browse(ids)
+            }
+            for fname, ids in recipients.items()
+        }
+        for vals in vals_list:
+            if "company_id" not in vals:
+                fname = "employee_id" if vals.get("employee_id") else "department_id"
+                company_id = companies[fname].get(vals.get(fname))
+                if company_id:
+                    vals["company_id"] = company_id
+
+    def load(self, fields, data):
+        # Past years name people who have left since, and award types that were retired:
+        # match archived records too when importing.
+        return super(EmulationHistoryMixin, self.with_context(**IMPORT_CONTEXT)).load(
+            fields, composed_text(data)
+        )
+
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        with rows_named_on_error(self, data_list):
+            return super()._load_records(
+                data_list, update=update, ignore_duplicates=ignore_duplicates
+            )
+
     @api.depends("recipient_type", "employee_id", "department_id")
     def _compute_unit_id(self):
         for record in self:
@@ -186,3 +243,31 @@ def check_decision_dates(records):
                     year=record.year,
                 )
             )
+
+
+def composed_text(data):
+    """Import rows with their text in composed Unicode (NFC). Vietnamese typed with some
+    keyboards or old spreadsheets is decomposed (NFD): "Nguyễn" would then not match the name
+    of the employee."""
+    return [
+        [unicodedata.normalize("NFC", cell) if isinstance(cell, str) else cell for cell in row]
+        for row in data
+    ]
+
+
+class ImportBatchRefused(Exception):
+    """A batch of imported rows was refused: load() then retries row by row."""
+
+
+@contextmanager
+def rows_named_on_error(records, data_list):
+    """While importing, a refused batch of rows must not be reported: load() would blame its
+    first row (a good one, most often) with the message of the bad row, and the import screen
+    would show it "at multiple rows". Left unreported, load() retries row by row and names the
+    bad row alone."""
+    try:
+        yield
+    except UserError as error:
+        if len(data_list) > 1 and records.env.context.get("emulation_history_load"):
+            raise ImportBatchRefused(str(error)) from error
+        raise

@@ -6,6 +6,9 @@ class HrDepartment(models.Model):
     _name = "hr.department"
     _inherit = ["hr.department", "emulation.exemplar.mixin"]
     _exemplar_owner_field = "department_id"
+    # the short name matches too: imports of past years name "Văn phòng – Thanh tra", not its
+    # full path "Ban Giám đốc / Văn phòng – Thanh tra"
+    _rec_names_search = ["complete_name", "name"]
 
     emulation_award_ids = fields.One2many(
         "emulation.award", "department_id", string="Awards and titles"

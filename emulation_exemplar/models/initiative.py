@@ -1,7 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .history_mixin import check_decision_dates, check_years
+from .history_mixin import (
+    IMPORT_CONTEXT,
+    check_decision_dates,
+    check_years,
+    composed_text,
+    rows_named_on_error,
+)
 
 INITIATIVE_LEVELS = [
     ("grassroots", "Grassroots"),
@@ -59,7 +65,30 @@ class EmulationInitiative(models.Model):
     def _exemplar_owners(self):
         return (self.employee_ids,)
 
-    @api.constrains("employee_ids")
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": _("Import template for initiatives"),
+                "template": "/emulation_exemplar/static/xls/emulation_initiative.xlsx",
+            }
+        ]
+
+    def load(self, fields, data):
+        # Past years name people who have left since: match archived employees too.
+        return super(EmulationInitiative, self.with_context(**IMPORT_CONTEXT)).load(
+            fields, composed_text(data)
+        )
+
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        with rows_named_on_error(self, data_list):
+            return super()._load_records(
+                data_list, update=update, ignore_duplicates=ignore_duplicates
+            )
+
+    # "name" is always written at creation: without it, a creation with no author at all would
+    # not trigger the check
+    @api.constrains("employee_ids", "name")
     def _check_authors(self):
         for initiative in self:
             if not initiative.employee_ids:

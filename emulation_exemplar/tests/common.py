@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -57,3 +59,11 @@ class EmulationCase(TransactionCase):
             values.update(recipient_type="collective", department_id=recipient.id)
         values.update(vals)
         return cls.env["emulation.classification"].create(values)
+
+    @contextmanager
+    def assertRefused(self, exception, message_regex):
+        """Like assertRaisesRegex, but rolls back the refused operation (as assertRaises does in
+        Odoo tests) so that the test can go on with a clean database and cache."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertRegex(str(catcher.exception), message_regex)
