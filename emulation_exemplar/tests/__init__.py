@@ -6,3 +6,5 @@ from . import test_roadmap
 from . import test_reports
 from . import test_eligibility_performance
 from . import test_benchmark_smoke
+from . import test_histories
+from . import test_import
