@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr"],
+    "depends": ["hr", "base_import"],
     "external_dependencies": {"python": []},
     "data": [
         "security/emulation_security.xml",
