@@ -51,8 +51,8 @@ HELP_INTRO = [
     "1. Nhập dữ liệu vào trang tính đầu tiên («Dữ liệu»), mỗi dòng một bản ghi; giữ nguyên dòng "
     "tiêu đề (tiếng Anh) để Odoo tự khớp các cột.",
     "2. Xoá các dòng ví dụ (chúng trỏ tới dữ liệu mẫu) trước khi nhập dữ liệu thật.",
-    "3. Trong Odoo: mở danh sách tương ứng › biểu tượng bánh răng › Nhập bản ghi (Import "
-    "records) › Tải tệp lên › Kiểm tra (Test) › Nhập (Import).",
+    "3. Trong Odoo: mở danh sách tương ứng › biểu tượng bánh răng › Nhập bản ghi › Tải tệp dữ "
+    "liệu lên › Kiểm thử › Nhập.",
     "4. Nếu có dòng sai, Odoo báo số dòng và lý do, và KHÔNG nhập dòng nào: sửa tệp rồi nhập lại.",
     "5. Ô để trống nghĩa là không có giá trị: các cột «Bắt buộc» phải được ghi ở mọi dòng.",
     "Các cột:",
