@@ -98,12 +98,13 @@ class EmulationExemplarMixin(models.AbstractModel):
         return [("emulation.award", owner, period), ("emulation.classification", owner, period)]
 
     # ------------------------------------------------------------------ counts and evaluation
-    def _exemplar_counts(self, year_from, year_to, kinds=None):
+    def _exemplar_counts(self, year_from, year_to, kinds=None, award_type_ids=None):
         """{record id: RecipientCounts} for the period, in one query per history model.
 
         With ``kinds`` (condition kinds of the rule core), only the history models that such
-        conditions count are read. Each query returns one row per owner with the items as arrays
-        (``array_agg``, ordered by id): a few thousand rows for a province, not one per item.
+        conditions count are read; with ``award_type_ids``, only the awards of those types (the
+        others count for no condition). Each query returns one row per owner with the items as
+        arrays (``array_agg``, ordered by id): a few thousand rows for a province, not one per item.
         """
         counts = defaultdict(rules.RecipientCounts)
         if not self.ids:
@@ -113,6 +114,8 @@ class EmulationExemplarMixin(models.AbstractModel):
                 continue
             History = self.env[model].sudo().with_context(active_test=True)
             if model == "emulation.award":
+                if award_type_ids is not None:
+                    domain = [*domain, ("award_type_id", "in", sorted(award_type_ids))]
                 groups = History._read_group(
                     domain, [owner], ["award_type_id:array_agg", "year:array_agg"]
                 )
@@ -191,9 +194,15 @@ class EmulationExemplarMixin(models.AbstractModel):
                 results.update(dict.fromkeys(ids, values))
                 continue
             set_id, criteria = active[key]
-            needed = {c.kind for a in criteria.alternatives for c in a.conditions}
+            # read only the history the conditions count
+            conditions = [c for a in criteria.alternatives for c in a.conditions]
             counts = records.browse(ids)._exemplar_counts(
-                criteria.year_from, criteria.year_to, kinds=needed
+                criteria.year_from,
+                criteria.year_to,
+                kinds={c.kind for c in conditions},
+                award_type_ids={
+                    t for c in conditions if c.kind == rules.AWARD_COUNT for t in c.award_type_ids
+                },
             )
             per_lang = []
             for lang in langs:

@@ -51,6 +51,15 @@ class TestEligibilityPerformance(EmulationCase):
             some = employees._exemplar_counts(2021, 2025, kinds={rules.AWARD_COUNT})
         self.assertEqual(some[self.staff.id].awards, every.awards)
         self.assertFalse(some[self.staff.id].classifications, "not read")
+        self.award(
+            self.staff, self.type_flag.copy({"recipient_scope": "both", "code": "BENCH_FLAG"}), 2023
+        )
+        self.env.flush_all()
+        self.assertEqual(len(employees._exemplar_counts(2021, 2025)[self.staff.id].awards), 2)
+        named = employees._exemplar_counts(
+            2021, 2025, kinds={rules.AWARD_COUNT}, award_type_ids={self.type_soldier.id}
+        )
+        self.assertEqual(named[self.staff.id].awards, every.awards, "only the types named")
 
     def test_one_update_sends_each_explanation_once(self):
         people = self.env["hr.employee"].create(
