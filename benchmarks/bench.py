@@ -907,13 +907,15 @@ def format_table(result):
             "yes" if result["agree"] else "NO",
             "",
             "%s compared; differences: %s after the load, %s after the recompute; "
-            "eligible: %s employees, %s units"
+            "eligible: %s of %s employees, %s of %s units"
             % (
                 format(recomputed["compared"], ","),
                 loaded["differences"],
                 recomputed["differences"],
                 format(result["eligible_employees"], ","),
+                format(result["employees"], ","),
                 result["eligible_units"],
+                result["departments"],
             ),
         )
     )
@@ -967,7 +969,7 @@ def format_table(result):
     add(rule)
     for met, text in result["targets"].values():
         add("%-8s %s" % ({True: "MET", False: "MISSED", None: "n/a"}[met], text))
-    return "\n".join(lines)
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def _by_model(rows):
