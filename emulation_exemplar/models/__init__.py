@@ -8,6 +8,8 @@ from . import criteria
 from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department
+from . import hr_employee_public
+from . import res_users
 from . import res_lang
 from . import ir_module
 from . import campaign

@@ -14,7 +14,9 @@ EXEMPLAR_FIELDS = (
     "exemplar_explanation",
     "exemplar_criteria_set_id",
 )
-PRIVATE = "emulation_exemplar.group_emulation_manager"
+# Stored computed values are written as superuser: only officers read them as such; others read
+# the guarded copies of hr.employee.public and hr.department (see private_access.py).
+PRIVATE = "emulation_exemplar.group_emulation_officer"
 # the condition kinds each history model feeds
 HISTORY_KINDS = {
     "emulation.award": {rules.AWARD_COUNT},

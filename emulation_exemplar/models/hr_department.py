@@ -1,6 +1,17 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .private_access import copy_private, private_searcher, search_private_access
+
+# guarded copies of the private, stored eligibility fields: {copy: private field}
+SHOWN_FIELDS = {
+    "shown_exemplar_eligible": "exemplar_eligible",
+    "shown_exemplar_missing": "exemplar_missing",
+    "shown_exemplar_path": "exemplar_path",
+    "shown_exemplar_explanation": "exemplar_explanation",
+    "shown_exemplar_criteria_set_id": "exemplar_criteria_set_id",
+}
+
 
 class HrDepartment(models.Model):
     _name = "hr.department"
@@ -9,6 +20,14 @@ class HrDepartment(models.Model):
     # the short name matches too: imports of past years name "Văn phòng – Thanh tra", not its
     # full path "Ban Giám đốc / Văn phòng – Thanh tra"
     _rec_names_search = ["complete_name", "name"]
+    _emulation_private_model = "hr.department"
+
+    # the stored results, for officers; the views show the guarded copies below
+    exemplar_eligible = fields.Boolean(string="Eligible exemplar (stored)")
+    exemplar_missing = fields.Integer(string="Items missing (stored)")
+    exemplar_path = fields.Char(string="Criteria met (stored)")
+    exemplar_explanation = fields.Text(string="Eligibility explanation (stored)")
+    exemplar_criteria_set_id = fields.Many2one(string="Criteria set used (stored)")
 
     emulation_award_ids = fields.One2many(
         "emulation.award", "department_id", string="Awards and titles"
@@ -18,6 +37,36 @@ class HrDepartment(models.Model):
         "department_id",
         string="Annual classifications",
         groups="emulation_exemplar.group_emulation_manager",
+    )
+    # what the user may see of the unit's eligibility: the unit managers of the unit or of a unit
+    # above it, and officers (the stored fields themselves are for officers only)
+    emulation_private_access = fields.Boolean(
+        string="Personnel data visible",
+        compute="_compute_shown_exemplar",
+        search=search_private_access,
+        help="Whether you may see this unit's classifications and eligibility: the units you "
+        "manage and those below them, or every unit for an officer.",
+    )
+    shown_exemplar_eligible = fields.Boolean(
+        string="Eligible exemplar",
+        compute="_compute_shown_exemplar",
+        search=private_searcher("exemplar_eligible"),
+    )
+    shown_exemplar_missing = fields.Integer(
+        string="Items missing",
+        compute="_compute_shown_exemplar",
+        search=private_searcher("exemplar_missing"),
+        aggregator=False,
+    )
+    shown_exemplar_path = fields.Char(string="Criteria met", compute="_compute_shown_exemplar")
+    shown_exemplar_explanation = fields.Text(
+        string="Eligibility explanation", compute="_compute_shown_exemplar"
+    )
+    shown_exemplar_criteria_set_id = fields.Many2one(
+        "emulation.criteria.set",
+        string="Criteria set used",
+        compute="_compute_shown_exemplar",
+        search=private_searcher("exemplar_criteria_set_id"),
     )
     emulation_award_count = fields.Integer(
         string="Award count", compute="_compute_emulation_history_counts"
@@ -43,14 +92,31 @@ class HrDepartment(models.Model):
     def _exemplar_kinds(self):
         return dict.fromkeys(self.ids, "collective")
 
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_shown_exemplar(self):
+        copy_private(self, "hr.department", SHOWN_FIELDS, flag_field="emulation_private_access")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        departments = super().create(vals_list)
+        self.env.registry.clear_cache()  # the record rules of unit managers
+        return departments
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"manager_id", "parent_id", "active", "company_id"} & set(vals):
+            self.env.registry.clear_cache()  # the record rules of unit managers
+        return result
+
     def _compute_emulation_history_counts(self):
         counts = {}
         for model in ("emulation.award", "emulation.classification"):
+            # read as the user: the record rules leave out what they may not see
             counts[model] = {
                 department.id: count
-                for department, count in self.env[model]
-                .sudo()
-                ._read_group([("department_id", "in", self.ids)], ["department_id"], ["__count"])
+                for department, count in self.env[model]._read_group(
+                    [("department_id", "in", self.ids)], ["department_id"], ["__count"]
+                )
             }
         for department in self:
             department.emulation_award_count = counts["emulation.award"].get(department.id, 0)

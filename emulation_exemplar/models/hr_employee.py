@@ -56,13 +56,11 @@ class HrEmployee(models.Model):
         "emulation.award",
         "employee_id",
         string="Awards and titles",
-        groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_classification_ids = fields.One2many(
         "emulation.classification",
         "employee_id",
         string="Annual classifications",
-        groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_initiative_ids = fields.Many2many(
         "emulation.initiative",
@@ -70,7 +68,6 @@ class HrEmployee(models.Model):
         "employee_id",
         "initiative_id",
         string="Initiatives",
-        groups="emulation_exemplar.group_emulation_manager",
     )
     emulation_classification_count = fields.Integer(
         string="Classification count",
@@ -96,6 +93,30 @@ class HrEmployee(models.Model):
     def _inverse_emulation_category(self):
         for employee in self:
             employee.emulation_category_manual = employee.emulation_category
+
+    def check_field_access_rights(self, operation, field_names):
+        """People without HR rights read employees through ``hr.employee.public`` (core's
+        ``fetch``/``search_fetch``); for the private fields that have a guarded copy of the same
+        name there, that copy answers, within the user's scope. The stored values themselves stay
+        for officers (their ``groups``)."""
+        if (
+            operation == "read"
+            and field_names
+            and not self.env.su
+            and not self.browse().has_access("read")
+        ):
+            guarded = set(self.env["hr.employee.public"]._emulation_guarded_fields)
+            super().check_field_access_rights(
+                operation, [fname for fname in field_names if fname not in guarded]
+            )
+            return field_names
+        return super().check_field_access_rights(operation, field_names)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_id" in vals:
+            self.env.registry.clear_cache()  # the record rules of unit managers name their people
+        return result
 
     def action_reset_emulation_category(self):
         self.check_access("write")

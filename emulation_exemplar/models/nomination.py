@@ -4,7 +4,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..core import roadmap
@@ -434,7 +434,17 @@ class EmulationNomination(models.Model):
         campaign_ids = {vals["campaign_id"] for vals in vals_list if vals.get("campaign_id")}
         campaigns = {c.id: c for c in self.env["emulation.campaign"].browse(campaign_ids)}
         today = fields.Date.context_today(self)
+        officer = self.env.su or self.env.user.has_group(
+            "emulation_exemplar.group_emulation_officer"
+        )
         for vals in vals_list:
+            if not officer and vals.get("stage", "detected") != "detected":
+                raise AccessError(
+                    _(
+                        "A unit manager proposes nominations at the stage “Detected”; the "
+                        "Office–Inspectorate then selects and registers them."
+                    )
+                )
             campaign = campaigns.get(vals.get("campaign_id"))
             if campaign and "company_id" not in vals:
                 vals["company_id"] = campaign.company_id.id
@@ -442,7 +452,9 @@ class EmulationNomination(models.Model):
             if roadmap.stage_reached(stage, "registered") and not vals.get("registration_date"):
                 vals["registration_date"] = today
         nominations = super().create(vals_list)
-        nominations._load_checklist()
+        # the checklist comes from the criteria set: also when a unit manager proposes, who may
+        # not write checklists themselves
+        nominations.sudo()._load_checklist()
         nominations.filtered(
             lambda n: roadmap.stage_reached(n.stage, "selected") and not n.eligibility_snapshot
         )._take_eligibility_snapshot()

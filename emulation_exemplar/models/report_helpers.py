@@ -15,8 +15,6 @@ from odoo.exceptions import AccessError
 from ..core import eligibility as rules
 from .res_company import document_symbol
 
-PRIVATE = "emulation_exemplar.group_emulation_manager"
-
 
 class EmulationReportBase(models.AbstractModel):
     """Shared helpers: header and signature values, dates in dd/mm/yyyy, selection labels."""
@@ -126,6 +124,8 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        # only people with HR rights read employees' records (others read public profiles):
+        # for the rest, printing a person's record is an AccessError
         docs = self._browse_readable("hr.employee", docids)
         values = self._common_values(docs, data)
         values["records"] = self._record_values(docs)
@@ -185,19 +185,22 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
         return result
 
     @api.model
-    def _eligibility_values(self, record):
-        if record.exemplar_eligible:
+    def _eligibility_values(self, record, prefix=""):
+        """The eligibility lines of the record; ``prefix`` names the guarded copies of the
+        stored fields (``shown_`` on units)."""
+        criteria_set = record[prefix + "exemplar_criteria_set_id"]
+        if record[prefix + "exemplar_eligible"]:
             status = self.env._("Eligible as an advanced exemplar")
-        elif record.exemplar_criteria_set_id and record.exemplar_missing == 1:
+        elif criteria_set and record[prefix + "exemplar_missing"] == 1:
             status = self.env._("Not yet eligible: one step away")
-        elif record.exemplar_criteria_set_id:
+        elif criteria_set:
             status = self.env._("Not eligible")
         else:
             status = self.env._("No active criteria set applies")
         return {
             "eligibility": status,
-            "criteria_set": record.exemplar_criteria_set_id.display_name or "",
-            "explanation": record.exemplar_explanation or "",
+            "criteria_set": criteria_set.display_name or "",
+            "explanation": record[prefix + "exemplar_explanation"] or "",
         }
 
 
@@ -236,7 +239,6 @@ class ReportEmulationRecordDepartment(models.AbstractModel):
             result[award.department_id.id]["awards"].append(award)
         for line in self.env["emulation.classification"].search(domain, order=order):
             result[line.department_id.id]["classifications"].append(line)
-        show_eligibility = self._readable(departments, "exemplar_explanation")
         for department in departments:
             identity = [
                 (self.env._("Unit"), department.name),
@@ -245,8 +247,8 @@ class ReportEmulationRecordDepartment(models.AbstractModel):
             ]
             values = result[department.id]
             values["identity"] = [(label, value) for label, value in identity if value]
-            if show_eligibility:
-                values.update(self._eligibility_values(department))
+            if department.emulation_private_access:
+                values.update(self._eligibility_values(department, prefix="shown_"))
         return dict(result)
 
 

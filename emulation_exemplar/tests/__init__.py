@@ -8,3 +8,4 @@ from . import test_eligibility_performance
 from . import test_benchmark_smoke
 from . import test_histories
 from . import test_import
+from . import test_access

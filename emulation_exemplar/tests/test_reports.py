@@ -623,18 +623,22 @@ class TestCampaignReport(CampaignReportCase):
         self.assertEqual(by_year[2023]["overdue"], 1)
 
     def test_campaign_report_shows_only_readable_nominations(self):
+        self.emp_a.user_id = self.user_plain  # a plain user reads their own nominations only
         readable = (
             self.env["emulation.nomination"]
             .with_user(self.user_plain)
             .search([("campaign_id", "=", self.campaign.id)])
         )
+        self.assertEqual(readable.employee_id, self.emp_a)
+        self.assertLess(len(readable), len(self.campaign.nomination_ids))
         html = self.render(REPORT_CAMPAIGN, self.campaign, self.user_plain)
         part = html[html.index("o_emu_nominations") : html.index("o_emu_years")]
         for nomination in self.campaign.nomination_ids:
             if nomination in readable:
                 self.assertIn(nomination.name, part)
-            else:
+            elif nomination.nominee_kind == "individual":  # a unit's name is also a column
                 self.assertNotIn(nomination.name, part)
+        self.assertEqual(part.count("<tr>"), 1 + len(readable), "the header and one row each")
 
     def test_registration_list(self):
         html = self.render(REPORT_REGISTRATION, self.campaign, self.user_printer)
