@@ -39,6 +39,7 @@
     ],
     "demo": [
         "data/demo_department.xml",
+        "data/demo_users.xml",
         "data/demo_campaign.xml",
         "data/report_demo.xml",
     ],
