@@ -49,3 +49,23 @@ class TestDemo(TransactionCase):
         self.assertEqual(self.env.ref("base.user_admin").lang, "vi_VN")
         prov = self.env.ref("emulation_exemplar.award_type_provincial_merit")
         self.assertEqual(prov.with_context(lang="vi_VN").name, "Bằng khen của Chủ tịch UBND tỉnh")
+
+    def test_demo_logins_see_their_scope(self):
+        """nhanvien sees their own judgement, truongphong their section's, vanphong everyone's."""
+        consular = self.env.ref("emulation_exemplar.dep_consular")
+        scope = [("emulation_private_access", "=", True)]
+        people = {}
+        for login in ("nhanvien", "truongphong", "vanphong"):
+            user = self.env["res.users"].search([("login", "=", login)])
+            self.assertTrue(user, login)
+            people[login] = self.env["hr.employee.public"].with_user(user).search(scope)
+        self.assertEqual(
+            people["nhanvien"].ids, self.env.ref("emulation_exemplar.emp_consular_1").ids
+        )
+        self.assertEqual(
+            set(people["truongphong"].ids),
+            set(self.env["hr.employee"].search([("department_id", "=", consular.id)]).ids),
+        )
+        self.assertGreater(len(people["vanphong"]), len(people["truongphong"]))
+        campaign = self.env.ref("emulation_exemplar.campaign_plan198")
+        self.assertEqual(campaign.user_id.login, "vanphong")
