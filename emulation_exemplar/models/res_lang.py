@@ -28,3 +28,9 @@ class ResLang(models.Model):
             modules.mapped("name") + ["emulation_exemplar"], ["vi_VN"]
         )
         self.env.ref("base.user_admin").lang = "vi_VN"
+        # the demo is loaded in English: awards take their type's authority in Vietnamese, as
+        # when an officer records them
+        Award = self.env["emulation.award"].with_context(lang="vi_VN", active_test=False)
+        awards = Award.search([("award_type_id.authority", "!=", False)])
+        for award_type, group in awards.grouped("award_type_id").items():
+            group.write({"authority": award_type.authority})

@@ -69,3 +69,12 @@ class TestDemo(TransactionCase):
         self.assertGreater(len(people["vanphong"]), len(people["truongphong"]))
         campaign = self.env.ref("emulation_exemplar.campaign_plan198")
         self.assertEqual(campaign.user_id.login, "vanphong")
+
+    def test_demo_awards_name_their_authority_in_vietnamese(self):
+        award = self.env.ref("emulation_exemplar.award_101")
+        expected = award.award_type_id.with_context(lang="vi_VN").authority
+        self.assertTrue(expected)
+        self.assertEqual(award.authority, expected)
+        self.assertNotEqual(
+            award.authority, award.award_type_id.with_context(lang="en_US").authority
+        )
