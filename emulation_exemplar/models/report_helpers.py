@@ -22,6 +22,7 @@ class EmulationReportBase(models.AbstractModel):
     _name = "emulation.report.base"
     _description = "Emulation official paper (shared helpers)"
     _type_code = "BC"  # Decree 30/2020 type code of the paper (BC: report, DS: list)
+    _docs_model = None  # the model of the records printed
 
     # ------------------------------------------------------------------ formatting
     @api.model
@@ -106,6 +107,19 @@ class EmulationReportBase(models.AbstractModel):
         }
 
     @api.model
+    def _get_report_values(self, docids, data=None):
+        """The records printed (``_docs_model``, checked readable), the shared values and the
+        paper's own (:meth:`_paper_values`)."""
+        docs = self._browse_readable(self._docs_model, docids)
+        values = self._common_values(docs, data)
+        values.update(self._paper_values(docs))
+        return values
+
+    @api.model
+    def _paper_values(self, docs):
+        raise NotImplementedError
+
+    @api.model
     def _browse_readable(self, model, docids):
         """The records to print, after checking that the user may read them."""
         docs = self.env[model].browse(docids).exists()
@@ -122,29 +136,29 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
     _description = "Commendation record of a person"
     _type_code = "BC"
 
+    # only people with HR rights read employees' records (others read public profiles): for the
+    # rest, printing a person's record is an AccessError
+    _docs_model = "hr.employee"
+
     @api.model
-    def _get_report_values(self, docids, data=None):
-        # only people with HR rights read employees' records (others read public profiles):
-        # for the rest, printing a person's record is an AccessError
-        docs = self._browse_readable("hr.employee", docids)
-        values = self._common_values(docs, data)
-        values["records"] = self._record_values(docs)
-        return values
+    def _paper_values(self, docs):
+        return {"records": self._record_values(docs)}
+
+    @api.model
+    def _empty_record(self):
+        return {
+            "awards": [],
+            "initiatives": [],
+            "classifications": [],
+            "identity": [],
+            "explanation": False,
+            "eligibility": False,
+        }
 
     @api.model
     def _record_values(self, employees):
         """{employee id: values of the record}, read as the user, in a few batched searches."""
-        result = {
-            employee.id: {
-                "awards": [],
-                "initiatives": [],
-                "classifications": [],
-                "identity": [],
-                "explanation": False,
-                "eligibility": False,
-            }
-            for employee in employees
-        }
+        result = {employee.id: self._empty_record() for employee in employees}
         if not employees:
             return result
         order = "year, decision_date, id"
@@ -212,25 +226,11 @@ class ReportEmulationRecordDepartment(models.AbstractModel):
     _inherit = "report.emulation_exemplar.report_record_employee"
     _description = "Commendation record of a unit"
 
-    @api.model
-    def _get_report_values(self, docids, data=None):
-        docs = self._browse_readable("hr.department", docids)
-        values = self._common_values(docs, data)
-        values["records"] = self._record_values(docs)
-        return values
+    _docs_model = "hr.department"
 
     @api.model
     def _record_values(self, departments):
-        result = defaultdict(
-            lambda: {
-                "awards": [],
-                "initiatives": [],
-                "classifications": [],
-                "identity": [],
-                "explanation": False,
-                "eligibility": False,
-            }
-        )
+        result = defaultdict(self._empty_record)
         if not departments:
             return result
         order = "year, decision_date, id"
@@ -267,14 +267,13 @@ class ReportEmulationEligible(models.AbstractModel):
     _type_code = "DS"
     _with_candidates = False
 
+    _docs_model = "emulation.criteria.set"
+
     @api.model
-    def _get_report_values(self, docids, data=None):
-        docs = self._browse_readable("emulation.criteria.set", docids)
-        values = self._common_values(docs, data)
+    def _paper_values(self, docs):
         paper = self._eligible_values(docs)
         paper.update(record=False, company=docs[:1].company_id or self.env.company)
-        values["papers"] = [paper]
-        return values
+        return {"papers": [paper]}
 
     @api.model
     def _check_officer(self):
@@ -500,11 +499,11 @@ class ReportEmulationEligibleCampaign(models.AbstractModel):
     _inherit = "report.emulation_exemplar.report_eligible"
     _description = "List of eligible advanced exemplars of a campaign"
 
+    _docs_model = "emulation.campaign"
+
     @api.model
-    def _get_report_values(self, docids, data=None):
-        docs = self._browse_readable("emulation.campaign", docids)
-        values = self._common_values(docs, data)
-        values["papers"] = []
+    def _paper_values(self, docs):
+        papers = []
         for campaign in docs:
             paper = self._eligible_values(
                 self._campaign_criteria_sets(campaign), company=campaign.company_id
@@ -512,8 +511,8 @@ class ReportEmulationEligibleCampaign(models.AbstractModel):
             paper.update(
                 record=campaign, company=campaign.company_id, subtitle=campaign.display_name
             )
-            values["papers"].append(paper)
-        return values
+            papers.append(paper)
+        return {"papers": papers}
 
     @api.model
     def _campaign_criteria_sets(self, campaign):
@@ -544,12 +543,11 @@ class ReportEmulationCampaign(models.AbstractModel):
     _description = "Campaign progress and review report"
     _type_code = "BC"
 
+    _docs_model = "emulation.campaign"
+
     @api.model
-    def _get_report_values(self, docids, data=None):
-        docs = self._browse_readable("emulation.campaign", docids)
-        values = self._common_values(docs, data)
-        values["campaigns"] = self._campaign_values(docs)
-        return values
+    def _paper_values(self, docs):
+        return {"campaigns": self._campaign_values(docs)}
 
     @api.model
     def _campaign_values(self, campaigns):
@@ -701,10 +699,10 @@ class ReportEmulationRegistration(models.AbstractModel):
     _description = "Registration list of models and exemplars"
     _type_code = "DS"
 
+    _docs_model = "emulation.campaign"
+
     @api.model
-    def _get_report_values(self, docids, data=None):
-        docs = self._browse_readable("emulation.campaign", docids)
-        values = self._common_values(docs, data)
+    def _paper_values(self, docs):
         registered = {campaign.id: [] for campaign in docs}
         for nomination in self.env["emulation.nomination"].search(
             [
@@ -715,5 +713,4 @@ class ReportEmulationRegistration(models.AbstractModel):
             order="registration_date, nominee_kind, name, id",
         ):
             registered[nomination.campaign_id.id].append(nomination)
-        values["registered"] = registered
-        return values
+        return {"registered": registered}
