@@ -6,20 +6,17 @@ class ResLang(models.Model):
 
     @api.model
     def _emulation_demo_setup(self):
-        """Demo data: the Department of Foreign Affairs replaces the generic demo company's staff
-        (archived, not deleted), and Vietnamese is activated with the translations of every
-        installed module and made the admin's language, so the first login shows the product as
-        its users see it."""
+        """Demo data: the Department of Foreign Affairs replaces the generic demo company's staff,
+        the administrator's employee included (archived, not deleted), and Vietnamese is
+        activated with the translations of every installed module and made the admin's language,
+        so the first login shows the product as its users see it."""
         generic = self.env["ir.model.data"].search(
             [("module", "=", "hr"), ("model", "in", ("hr.employee", "hr.department"))]
         )
-        admin = self.env.ref("hr.employee_admin", raise_if_not_found=False)
+        # the administrator's generic employee too: it is not one of the Department's staff
         for model in ("hr.employee", "hr.department"):
             ids = generic.filtered(lambda d, m=model: d.model == m).mapped("res_id")
-            records = self.env[model].browse(ids).exists()
-            if model == "hr.employee" and admin:
-                records -= admin
-            records.write({"active": False})
+            self.env[model].browse(ids).exists().write({"active": False})
         self._activate_lang("vi_VN")
         modules = self.env["ir.module.module"].search(
             [("state", "in", ("installed", "to install", "to upgrade"))]
