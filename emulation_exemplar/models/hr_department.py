@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .private_access import copy_private, private_searcher, search_private_access
+from .private_access import copy_private, guarded_copy, search_private_access
 
 # guarded copies of the private, stored eligibility fields: {copy: private field}
 SHOWN_FIELDS = {
@@ -47,26 +47,12 @@ class HrDepartment(models.Model):
         help="Whether you may see this unit's classifications and eligibility: the units you "
         "manage and those below them, or every unit for an officer.",
     )
-    shown_exemplar_eligible = fields.Boolean(
-        string="Eligible exemplar",
-        compute="_compute_shown_exemplar",
-        search=private_searcher("exemplar_eligible"),
-    )
-    shown_exemplar_missing = fields.Integer(
-        string="Items missing",
-        compute="_compute_shown_exemplar",
-        search=private_searcher("exemplar_missing"),
-        aggregator=False,
-    )
-    shown_exemplar_path = fields.Char(string="Criteria met", compute="_compute_shown_exemplar")
-    shown_exemplar_explanation = fields.Text(
-        string="Eligibility explanation", compute="_compute_shown_exemplar"
-    )
-    shown_exemplar_criteria_set_id = fields.Many2one(
-        "emulation.criteria.set",
-        string="Criteria set used",
-        compute="_compute_shown_exemplar",
-        search=private_searcher("exemplar_criteria_set_id"),
+    shown_exemplar_eligible = guarded_copy("exemplar_eligible", "_compute_shown_exemplar")
+    shown_exemplar_missing = guarded_copy("exemplar_missing", "_compute_shown_exemplar")
+    shown_exemplar_path = guarded_copy("exemplar_path", "_compute_shown_exemplar")
+    shown_exemplar_explanation = guarded_copy("exemplar_explanation", "_compute_shown_exemplar")
+    shown_exemplar_criteria_set_id = guarded_copy(
+        "exemplar_criteria_set_id", "_compute_shown_exemplar"
     )
     emulation_award_count = fields.Integer(
         string="Award count", compute="_compute_emulation_history_counts"

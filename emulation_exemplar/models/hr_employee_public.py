@@ -1,7 +1,12 @@
 from odoo import api, fields, models
 
 from .hr_employee import EMULATION_CATEGORIES
-from .private_access import copy_private, private_searcher, search_private_access
+from .private_access import (
+    copy_private,
+    guarded_copy,
+    private_searcher,
+    search_private_access,
+)
 
 # the private fields of hr.employee that have a guarded copy of the same name here
 GUARDED_FIELDS = (
@@ -40,26 +45,12 @@ class HrEmployeePublic(models.Model):
         compute="_compute_emulation_private",
         search=private_searcher("emulation_category"),
     )
-    exemplar_eligible = fields.Boolean(
-        string="Eligible exemplar",
-        compute="_compute_emulation_private",
-        search=private_searcher("exemplar_eligible"),
-    )
-    exemplar_missing = fields.Integer(
-        string="Items missing",
-        compute="_compute_emulation_private",
-        search=private_searcher("exemplar_missing"),
-        aggregator=False,
-    )
-    exemplar_path = fields.Char(string="Criteria met", compute="_compute_emulation_private")
-    exemplar_explanation = fields.Text(
-        string="Eligibility explanation", compute="_compute_emulation_private"
-    )
-    exemplar_criteria_set_id = fields.Many2one(
-        "emulation.criteria.set",
-        string="Criteria set used",
-        compute="_compute_emulation_private",
-        search=private_searcher("exemplar_criteria_set_id"),
+    exemplar_eligible = guarded_copy("exemplar_eligible", "_compute_emulation_private")
+    exemplar_missing = guarded_copy("exemplar_missing", "_compute_emulation_private")
+    exemplar_path = guarded_copy("exemplar_path", "_compute_emulation_private")
+    exemplar_explanation = guarded_copy("exemplar_explanation", "_compute_emulation_private")
+    exemplar_criteria_set_id = guarded_copy(
+        "exemplar_criteria_set_id", "_compute_emulation_private"
     )
     emulation_award_ids = fields.Many2many(
         "emulation.award", string="Awards and titles", compute="_compute_emulation_histories"

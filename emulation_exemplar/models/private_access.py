@@ -7,6 +7,7 @@ per user, they hold the private value where :class:`res.users` scope allows it a
 elsewhere, and their searches never look outside that scope.
 """
 
+from odoo import fields
 from odoo.osv import expression
 
 SCOPES = {
@@ -72,3 +73,21 @@ def search_private_access(self, operator, value):
     if (operator == "=") != value:
         domain = [("id", "not in", domain[0][2])]
     return domain
+
+
+def guarded_copy(private_field, compute):
+    """A new guarded copy of the private eligibility field ``private_field``: computed by
+    ``compute``, searchable within the user's scope where the private field is."""
+    labels = {
+        "exemplar_eligible": (fields.Boolean, "Eligible exemplar", True),
+        "exemplar_missing": (fields.Integer, "Items missing", True),
+        "exemplar_path": (fields.Char, "Criteria met", False),
+        "exemplar_explanation": (fields.Text, "Eligibility explanation", False),
+        "exemplar_criteria_set_id": (fields.Many2one, "Criteria set used", True),
+    }
+    field_type, string, searchable = labels[private_field]
+    args = ("emulation.criteria.set",) if field_type is fields.Many2one else ()
+    extra = {"aggregator": False} if field_type is fields.Integer else {}
+    if searchable:
+        extra["search"] = private_searcher(private_field)
+    return field_type(*args, string=string, compute=compute, **extra)
