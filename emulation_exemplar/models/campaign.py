@@ -72,6 +72,7 @@ class EmulationCampaign(models.Model):
         "emulation.criteria.set",
         string="Criteria sets",
         context={"active_test": False},
+        check_company=True,
         help="The criteria that candidates are proposed with and whose human-judged criteria "
         "become each nomination's checklist. Leave empty to use the active criteria sets.",
     )

@@ -391,6 +391,22 @@ class TestOfficerAndAdministrator(AccessCase):
             .emulation_private_access
         )
 
+    def test_campaign_uses_criteria_sets_of_its_company(self):
+        own_set = self.env.ref("emulation_exemplar.criteria_plan198_staff").copy(
+            {"company_id": self.company.id, "active": False}
+        )
+        values = {"name": "Kế hoạch 2026", "year_from": 2026, "year_to": 2030}
+        with self.assertRaises(UserError):
+            self.env["emulation.campaign"].create(
+                dict(values, company_id=self.company_2.id, criteria_set_ids=[(6, 0, own_set.ids)])
+            )
+        shared = self.env.ref("emulation_exemplar.criteria_plan198_staff")
+        self.assertFalse(shared.company_id, "the shipped sets serve every company")
+        campaign = self.env["emulation.campaign"].create(
+            dict(values, company_id=self.company_2.id, criteria_set_ids=[(6, 0, shared.ids)])
+        )
+        self.assertEqual(campaign.criteria_set_ids, shared)
+
 
 class TestRpcAndReports(AccessCase):
     # public methods that only return an action or a template, and reveal nothing private
