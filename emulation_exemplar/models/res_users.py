@@ -26,7 +26,7 @@ class ResUsers(models.Model):
         Department = self.env["hr.department"].sudo().with_context(active_test=False)
         if not self.has_group(MANAGER):
             return Department
-        heads = self.sudo().with_context(active_test=False).employee_ids
+        heads = self.sudo().employee_ids  # active ones, as the record rules' user.employee_ids
         managed = Department.search([("manager_id", "in", heads.ids)])
         return Department.search([("id", "child_of", managed.ids)]) if managed else managed
 
