@@ -502,3 +502,34 @@ def _condition_text(result, _, level_label, period):
     if result.years:
         return _("Missing %(missing)s × %(label)s (has %(have)s of %(need)s: %(years)s)") % values
     return _("Missing %(missing)s × %(label)s (has %(have)s of %(need)s)") % values
+
+
+def missing_summary(
+    evaluation: Evaluation, criteria: Criteria, gettext=None, level_labels: dict | None = None
+) -> str:
+    """What a recipient who is not eligible still misses, short enough for a list column: the
+    unmet conditions of the nearest alternative (the first one with the fewest items missing),
+    separated by semicolons. Empty when eligible or when no alternative has a condition."""
+    if evaluation.eligible:
+        return ""
+    _ = gettext or _identity
+    labels = level_labels or {}
+    nearest = next(
+        (
+            result
+            for result in evaluation.alternatives
+            if result.conditions and result.missing == evaluation.missing
+        ),
+        None,
+    )
+    if nearest is None:
+        return ""
+    if criteria.year_from == criteria.year_to:
+        period = str(criteria.year_from)
+    else:
+        period = "%s–%s" % (criteria.year_from, criteria.year_to)
+    return "; ".join(
+        _condition_text(result, _, lambda level: labels.get(level) or level or "", period)
+        for result in nearest.conditions
+        if not result.met
+    )

@@ -179,6 +179,17 @@ class EmulationCriteriaSet(models.Model):
             level_labels=self.env["hr.employee"]._exemplar_level_labels(),
         )
 
+    def _missing_summary(self, evaluation):
+        """What ``evaluation``'s recipient still misses, in one short line in the environment's
+        language (see :func:`core.eligibility.missing_summary`)."""
+        self.ensure_one()
+        return rules.missing_summary(
+            evaluation,
+            self._to_rules(),
+            gettext=self.env["hr.employee"]._exemplar_gettext(self.env.lang),
+            level_labels=self.env["hr.employee"]._exemplar_level_labels(),
+        )
+
     # ------------------------------------------------------------------ recompute on change
     def _exemplar_owners(self):
         """People and units whose results depend on these sets."""

@@ -112,6 +112,55 @@ class HrEmployee(models.Model):
             return field_names
         return super().check_field_access_rights(operation, field_names)
 
+    # ------------------------------------------------------------------ reads without HR rights
+    def _emulation_own_private_fields(self, field_names):
+        """The stored fields of ``field_names`` that this module adds to ``hr.employee`` with
+        ``groups`` the user has (e.g. ``emulation_category_manual`` for an officer). Core reads
+        employees for people without HR rights through ``hr.employee.public`` and refuses any
+        field the public profile lacks, even one whose ``groups`` the user has: an emulation
+        officer is not an HR officer. Fields the user's groups do not allow still go through the
+        public profile, where their guarded copies answer within the user's scope."""
+        own = []
+        for fname in field_names:
+            field = self._fields.get(fname)
+            if (
+                field
+                and field.store
+                and field.groups
+                and field._module == "emulation_exemplar"
+                and field.is_accessible(self.env)
+            ):
+                own.append(fname)
+        return own
+
+    def _emulation_split_fetch(self, field_names):
+        """(fields core's public path reads, fields of this module read here)."""
+        if self.env.su or self.browse().has_access("read"):
+            return list(field_names), []
+        own = self._emulation_own_private_fields(field_names)
+        return [fname for fname in field_names if fname not in own], own
+
+    def _emulation_fetch_own(self, own):
+        """Read the module's own fields ``own`` of these employees, which the caller may read
+        (the public profile's record rules), within the fields' ``groups``."""
+        if not own or not self:
+            return
+        self.check_field_access_rights("read", own)
+        self.env["hr.employee.public"].browse(self._ids).check_access("read")
+        self.sudo().fetch(own)
+
+    def fetch(self, field_names):
+        public_path, own = self._emulation_split_fetch(field_names)
+        result = super().fetch(public_path)
+        self._emulation_fetch_own(own)
+        return result
+
+    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
+        public_path, own = self._emulation_split_fetch(field_names)
+        records = super().search_fetch(domain, public_path, offset, limit, order)
+        records._emulation_fetch_own(own)
+        return records
+
     def write(self, vals):
         result = super().write(vals)
         if "user_id" in vals:

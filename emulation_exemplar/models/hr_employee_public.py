@@ -1,12 +1,17 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 
 from .hr_employee import EMULATION_CATEGORIES
 from .private_access import (
     copy_private,
     guarded_copy,
     private_searcher,
+    scope_domain,
     search_private_access,
 )
+
+OFFICER = "emulation_exemplar.group_emulation_officer"
 
 # the private fields of hr.employee that have a guarded copy of the same name here
 GUARDED_FIELDS = (
@@ -52,6 +57,20 @@ class HrEmployeePublic(models.Model):
     exemplar_criteria_set_id = guarded_copy(
         "exemplar_criteria_set_id", "_compute_emulation_private"
     )
+    exemplar_missing_text = fields.Char(
+        string="What is missing",
+        compute="_compute_exemplar_missing_text",
+        help="What the nearest way to qualify still lacks: the conditions not yet met.",
+    )
+    emulation_unit_name = fields.Char(
+        string="Unit", related="department_id.name", help="The person's unit, without its parents."
+    )
+    emulation_category_by_hand = fields.Boolean(
+        string="Category set by hand",
+        compute="_compute_emulation_category_by_hand",
+        help="The emulation category was set by an officer instead of following the organisation "
+        "chart.",
+    )
     emulation_award_ids = fields.Many2many(
         "emulation.award", string="Awards and titles", compute="_compute_emulation_histories"
     )
@@ -94,3 +113,102 @@ class HrEmployeePublic(models.Model):
             employee.emulation_initiative_ids = initiatives.filtered(
                 lambda i, e=employee: e.id in i.employee_ids.ids
             )
+
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_exemplar_missing_text(self):
+        """For the people the user may judge who are not eligible: the unmet conditions of the
+        nearest alternative, evaluated in a few grouped queries per criteria set."""
+        Private = self.env["hr.employee"].sudo().with_context(active_test=False)
+        people = Private.search(
+            expression.AND(
+                [
+                    scope_domain(self.env, "hr.employee"),
+                    [
+                        ("id", "in", self.ids),
+                        ("exemplar_eligible", "=", False),
+                        ("exemplar_criteria_set_id", "!=", False),
+                    ],
+                ]
+            )
+        )
+        texts = {}
+        for criteria_set, group in people.grouped("exemplar_criteria_set_id").items():
+            evaluations = criteria_set._evaluate(group)
+            for person in group:
+                texts[person.id] = criteria_set._missing_summary(evaluations[person.id])
+        for employee in self:
+            employee.exemplar_missing_text = texts.get(employee.id, False)
+
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_emulation_category_by_hand(self):
+        if not self.env.user.has_group(OFFICER):
+            self.emulation_category_by_hand = False
+            return
+        manual = self.env["hr.employee"].browse(self.ids)
+        manual.fetch(["emulation_category_manual"])
+        for employee, private in zip(self, manual, strict=True):
+            employee.emulation_category_by_hand = bool(private.emulation_category_manual)
+
+    # ------------------------------------------------------------------ the officer's actions
+    def _emulation_private_employee(self):
+        """The employee behind this profile, for an action of the emulation officer."""
+        self.ensure_one()
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only emulation officers can do this."))
+        self.check_access("read")
+        return self.env["hr.employee"].browse(self.id)
+
+    def action_view_emulation_awards(self):
+        return self._emulation_private_employee().action_view_emulation_awards()
+
+    def action_view_emulation_classifications(self):
+        return self._emulation_private_employee().action_view_emulation_classifications()
+
+    def action_view_emulation_initiatives(self):
+        return self._emulation_private_employee().action_view_emulation_initiatives()
+
+    def _emulation_record_action(self, model, name, extra_context=None):
+        employee = self._emulation_private_employee()
+        context = {
+            "default_recipient_type": "individual",
+            "default_employee_id": employee.id,
+            "default_company_id": self.company_id.id,
+        }
+        context.update(extra_context or {})
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }
+
+    def action_record_emulation_award(self):
+        return self._emulation_record_action("emulation.award", self.env._("Record an award"))
+
+    def action_record_emulation_classification(self):
+        return self._emulation_record_action(
+            "emulation.classification", self.env._("Record a classification")
+        )
+
+    def action_record_emulation_initiative(self):
+        employee = self._emulation_private_employee()
+        return self._emulation_record_action(
+            "emulation.initiative",
+            self.env._("Record an initiative"),
+            {"default_employee_ids": [employee.id]},
+        )
+
+    def action_set_emulation_category(self):
+        """Set the emulation category by hand (the context key ``emulation_category``: a
+        category key, or False to follow the organisation chart again)."""
+        employee = self._emulation_private_employee()
+        category = self.env.context.get("emulation_category") or False
+        if category and category not in dict(EMULATION_CATEGORIES):
+            raise UserError(self.env._("Unknown emulation category: %s", category))
+        # an officer manages this field (its groups) but has no right to write employees
+        employee.check_field_access_rights("write", ["emulation_category_manual"])
+        employee.sudo().emulation_category_manual = category
+        return True
