@@ -698,3 +698,36 @@ def test_plan198_unit_missing_2023_classification():
     text = rules.explain(evaluation, crit)
     assert "2023" in text
     assert "not met in 2023 (no classification)" in text
+
+
+# ---------------------------------------------------------------------------- missing summary
+def test_missing_summary_names_only_the_unmet_conditions_of_the_nearest_alternative():
+    crit = criteria(
+        A("Two soldier titles", (award_cond([SOLDIER], 2, "Soldier"),)),
+        A(
+            "Merit and soldier",
+            (award_cond([PROV], 1, "Merit"), award_cond([SOLDIER], 1, "Soldier")),
+        ),
+        A("Three merits", (award_cond([PROV], 3, "Merit"),)),
+    )
+    evaluation = rules.evaluate(crit, counts([(SOLDIER, 2023)]))
+    assert evaluation.missing == 1
+    text = rules.missing_summary(evaluation, crit)
+    # the first nearest alternative (two soldier titles) misses one more soldier title
+    assert text == "Missing 1 × Soldier (has 1 of 2: 2023)"
+    assert "Merit" not in text
+
+
+def test_missing_summary_joins_several_unmet_conditions_and_is_empty_when_eligible():
+    crit = criteria(A("Both", (award_cond([PROV], 1, "Merit"), award_cond([MOFA], 1, "Ministry"))))
+    evaluation = rules.evaluate(crit, counts())
+    text = rules.missing_summary(evaluation, crit, gettext=lambda s: s.replace("Missing", "Thiếu"))
+    assert text == "Thiếu 1 × Merit (has 0 of 1); Thiếu 1 × Ministry (has 0 of 1)"
+    eligible = rules.evaluate(crit, counts([(PROV, 2022), (MOFA, 2023)]))
+    assert eligible.eligible
+    assert rules.missing_summary(eligible, crit) == ""
+
+
+def test_missing_summary_without_conditions_is_empty():
+    crit = criteria(A("Empty", ()))
+    assert rules.missing_summary(rules.evaluate(crit, counts()), crit) == ""

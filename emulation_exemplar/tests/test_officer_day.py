@@ -1,0 +1,178 @@
+"""The emulation officer's day, as a user with exactly that role and no Odoo HR right (the normal
+case for the Office–Inspectorate): people are read through their public profiles, yet the officer
+records awards and classifications for them, sets their category and works the People list."""
+
+from odoo.exceptions import AccessError
+from odoo.tests import Form, new_test_user
+
+from .common import EmulationCase
+
+
+class TestOfficerDay(EmulationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.emp_one_step = cls.env["hr.employee"].create(
+            {"name": "Hồ Thị Duyên", "department_id": cls.unit_consular.id}
+        )
+        cls.award(cls.emp_one_step, cls.type_soldier, 2023)
+        cls.award(cls.emp_a, cls.type_soldier, 2022)
+        cls.award(cls.emp_a, cls.type_soldier, 2023)
+
+    def test_officer_has_no_hr_right(self):
+        """The premise of this case: the officer reads people through the public profile."""
+        self.assertFalse(self.user_officer.has_group("hr.group_hr_user"))
+        Employee = self.env["hr.employee"].with_user(self.user_officer)
+        self.assertFalse(Employee.browse().has_access("read"))
+
+    def test_record_award_picking_a_person_like_the_web_client(self):
+        """Picking a person in a new award runs the form's onchanges and reads the person's
+        fields: it used to fail on emulation_category_manual."""
+        Award = self.env["emulation.award"].with_user(self.user_officer)
+        with Form(Award) as form:
+            form.award_type_id = self.type_prov
+            form.employee_id = self.emp_b.with_user(self.user_officer)
+            form.year = 2023
+            form.decision_number = "12/QĐ-UBND"
+        award = form.save()
+        self.assertEqual(award.employee_id, self.emp_b)
+        self.assertEqual(award.unit_id, self.unit_consular)
+        # opening it again (the list's row) reads the person and the unit
+        values = award.web_read(
+            {"employee_id": {"fields": {"display_name": {}}}, "unit_id": {}, "company_id": {}}
+        )
+        self.assertEqual(values[0]["employee_id"]["display_name"], self.emp_b.name)
+
+    def test_record_classification_like_the_web_client(self):
+        Classification = self.env["emulation.classification"].with_user(self.user_officer)
+        with Form(Classification) as form:
+            form.employee_id = self.emp_b.with_user(self.user_officer)
+            form.year = 2024
+            form.level = "excellent"
+        line = form.save()
+        self.assertEqual(line.employee_id, self.emp_b)
+
+    def test_officer_reads_the_module_fields_of_people(self):
+        self.emp_b.emulation_category = "key_cadre"
+        person = self.env["hr.employee"].with_user(self.user_officer).browse(self.emp_b.id)
+        self.assertEqual(person.emulation_category, "key_cadre")
+        self.assertEqual(person.emulation_category_manual, "key_cadre")
+        values = person.read(["name", "emulation_category_manual", "exemplar_missing"])[0]
+        self.assertEqual(values["emulation_category_manual"], "key_cadre")
+
+    def test_plain_user_still_refused_the_private_fields(self):
+        for user in (self.user_plain, self.user_manager):
+            person = self.env["hr.employee"].with_user(user).browse(self.emp_b.id)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                person.read(["emulation_category_manual"])
+
+    def test_officer_of_another_company_reads_nothing(self):
+        company_2 = self.env["res.company"].create({"name": "Sở Nội vụ"})
+        officer_2 = new_test_user(
+            self.env,
+            "emu_officer_2",
+            groups="base.group_user,emulation_exemplar.group_emulation_officer",
+            company_id=company_2.id,
+            company_ids=[(6, 0, company_2.ids)],
+        )
+        person = self.env["hr.employee"].with_user(officer_2).browse(self.emp_b.id)
+        with self.assertRaises(AccessError):
+            person.read(["emulation_category_manual"])
+        profile = self.env["hr.employee.public"].with_user(officer_2).browse(self.emp_b.id)
+        with self.assertRaises(AccessError):
+            profile.action_set_emulation_category()
+        with self.assertRaises(AccessError):
+            profile.action_record_emulation_award()
+
+    def test_profile_buttons_for_the_officer(self):
+        profile = self.env["hr.employee.public"].with_user(self.user_officer).browse(self.emp_b.id)
+        action = profile.action_record_emulation_award()
+        self.assertEqual(action["res_model"], "emulation.award")
+        self.assertEqual(action["target"], "new")
+        self.assertEqual(action["context"]["default_employee_id"], self.emp_b.id)
+        award = (
+            self.env["emulation.award"]
+            .with_user(self.user_officer)
+            .with_context(**action["context"])
+            .create({"award_type_id": self.type_prov.id, "year": 2023})
+        )
+        self.assertEqual(award.employee_id, self.emp_b)
+        listed = profile.action_view_emulation_awards()
+        found = self.env[listed["res_model"]].with_user(self.user_officer).search(listed["domain"])
+        self.assertIn(award, found)
+        self.assertEqual(
+            profile.action_record_emulation_initiative()["context"]["default_employee_ids"],
+            [self.emp_b.id],
+        )
+
+    def test_officer_sets_the_category_by_hand_and_resets_it(self):
+        profile = self.env["hr.employee.public"].with_user(self.user_officer).browse(self.emp_b.id)
+        self.assertEqual(profile.emulation_category, "staff")
+        self.assertFalse(profile.emulation_category_by_hand)
+        profile.with_context(emulation_category="key_cadre").action_set_emulation_category()
+        self.assertEqual(self.emp_b.emulation_category, "key_cadre")
+        self.assertEqual(self.emp_b.emulation_category_manual, "key_cadre")
+        profile.invalidate_recordset()
+        self.assertTrue(profile.emulation_category_by_hand)
+        profile.with_context(emulation_category=False).action_set_emulation_category()
+        self.assertFalse(self.emp_b.emulation_category_manual)
+        self.assertEqual(self.emp_b.emulation_category, "staff")
+
+    def test_category_buttons_refused_below_the_officer(self):
+        for user in (self.user_plain, self.user_manager):
+            profile = self.env["hr.employee.public"].with_user(user).browse(self.emp_b.id)
+            for method in (
+                profile.with_context(emulation_category="key_cadre").action_set_emulation_category,
+                profile.action_record_emulation_award,
+                profile.action_view_emulation_classifications,
+            ):
+                with self.subTest(user=user.login, method=method.__name__):
+                    with self.assertRaises(AccessError):
+                        method()
+        self.assertFalse(self.emp_b.emulation_category_manual)
+        profile = self.env["hr.employee.public"].with_user(self.user_plain).browse(self.emp_b.id)
+        self.assertFalse(profile.emulation_category_by_hand)
+
+    def test_one_step_list_says_what_is_missing(self):
+        People = self.env["hr.employee.public"].with_user(self.user_officer)
+        one_step = People.search([("exemplar_missing", "=", 1), ("id", "=", self.emp_one_step.id)])
+        self.assertEqual(one_step.ids, self.emp_one_step.ids)
+        text = one_step.exemplar_missing_text
+        self.assertTrue(text)
+        # the nearest alternative: a provincial certificate of merit and one soldier title
+        self.assertIn(self.type_prov.name, text)
+        self.assertNotIn(self.type_soldier.name, text, "the soldier title is already held")
+        self.assertNotIn("Met:", text, "only what is missing")
+        eligible = People.browse(self.emp_a.id)
+        self.assertTrue(eligible.exemplar_eligible)
+        self.assertFalse(eligible.exemplar_missing_text)
+        self.assertEqual(one_step.emulation_unit_name, self.unit_consular.name)
+
+    def test_what_is_missing_hidden_outside_the_scope(self):
+        """A plain user sees nothing of a colleague's judgement, not even what they miss."""
+        colleague = (
+            self.env["hr.employee.public"].with_user(self.user_plain).browse(self.emp_one_step.id)
+        )
+        self.assertFalse(colleague.exemplar_missing_text)
+
+    def test_people_action_opens_the_profile_on_the_emulation_tab(self):
+        action = self.env.ref("emulation_exemplar.action_emulation_exemplar_employees")
+        form_view = action.view_ids.filtered(lambda v: v.view_mode == "form").view_id
+        self.assertTrue(form_view)
+        arch = (
+            self.env["hr.employee.public"]
+            .with_user(self.user_officer)
+            .get_view(form_view.id, "form")["arch"]
+        )
+        self.assertRegex(arch, r'<page[^>]*name="emulation"[^>]*autofocus="autofocus"')
+        self.assertIn("action_record_emulation_award", arch)
+        plain_arch = (
+            self.env["hr.employee.public"]
+            .with_user(self.user_plain)
+            .get_view(form_view.id, "form")["arch"]
+        )
+        self.assertNotIn("action_record_emulation_award", plain_arch)
+
+    def test_officer_may_export(self):
+        self.assertTrue(self.user_officer.has_group("base.group_allow_export"))
+        self.assertFalse(self.user_plain.has_group("base.group_allow_export"))
