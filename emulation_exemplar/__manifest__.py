@@ -37,6 +37,11 @@
         "reports/report_campaign.xml",
         "reports/report_registration.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "emulation_exemplar/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "data/demo_department.xml",
         "data/demo_users.xml",

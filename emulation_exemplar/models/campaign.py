@@ -554,7 +554,8 @@ class EmulationCampaign(models.Model):
             vals_list.append(vals)
         nominations = Nomination.create(vals_list)
         if nominations:
-            self.message_post(
+            # a log note: it notifies nobody, and needs no e-mail address of the officer
+            self._message_log(
                 body=_(
                     "%(count)s candidates proposed from the criteria (%(eligible)s eligible, "
                     "%(foster)s one step away, to foster).",

@@ -545,7 +545,7 @@ class EmulationNomination(models.Model):
         self.check_access("write")
         for nomination in self:
             if nomination.eligibility_snapshot:
-                nomination.message_post(
+                nomination._message_log(
                     body=Markup("<p>%s</p>%s")
                     % (
                         _("Eligibility snapshot replaced; the previous one read:"),

@@ -176,3 +176,12 @@ class TestOfficerDay(EmulationCase):
     def test_officer_may_export(self):
         self.assertTrue(self.user_officer.has_group("base.group_allow_export"))
         self.assertFalse(self.user_plain.has_group("base.group_allow_export"))
+
+    def test_officer_without_email_proposes_candidates(self):
+        """Proposing candidates logs a note on the campaign: it must not need the officer's
+        e-mail address (the demo officer had none, and the proposal failed)."""
+        self.user_officer.partner_id.email = False
+        campaign = self.env.ref("emulation_exemplar.campaign_plan198").with_user(self.user_officer)
+        nominations = campaign._propose_candidates()
+        self.assertTrue(nominations)
+        self.assertIn(str(len(nominations)), campaign.message_ids[:1].body)

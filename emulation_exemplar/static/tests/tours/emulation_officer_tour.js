@@ -1,0 +1,187 @@
+/** @odoo-module **/
+/* The emulation officer's day, walked as the demo officer `vanphong` (no HR right): the People
+ * list, one step away, a person's profile, recording the award they miss, their eligibility
+ * changing, the campaign, proposing candidates, a nomination, and the papers. */
+
+import { registry } from "@web/core/registry";
+
+const PERSON = "Phạm Thị Thử Việc";
+const MERIT = "Bằng khen của Chủ tịch UBND tỉnh";
+
+function noErrorDialog(content) {
+    return {
+        content: content || "no error dialog",
+        trigger: "body:not(:has(.o_error_dialog))",
+    };
+}
+
+function toggleFilter(label) {
+    return [
+        {
+            content: "open the search options",
+            trigger: ".o_control_panel_actions .o_searchview_dropdown_toggler",
+            run: "click",
+        },
+        {
+            content: `toggle the filter ${label}`,
+            trigger: `.o_filter_menu .dropdown-item:contains("${label}")`,
+            run: "click",
+        },
+        {
+            content: "close the search options",
+            trigger: ".o_control_panel_actions .o_searchview_dropdown_toggler",
+            run: "click",
+        },
+    ];
+}
+
+/** Print every paper the Print menu offers (``count`` of them), one after the other. */
+function printEveryPaper(count) {
+    const steps = [];
+    for (let index = 0; index < count; index++) {
+        steps.push(
+            {
+                content: "open the action menu",
+                trigger: ".o_cp_action_menus button:has(.fa-cog)",
+                run: "click",
+            },
+            {
+                content: "open the Print menu",
+                trigger: ".o-dropdown--menu button:has(.fa-print)",
+                run: "click",
+            },
+            {
+                content: `print paper ${index + 1}`,
+                trigger: `.o-dropdown--menu:not(:has(.fa-print)) .o_menu_item:eq(${index})`,
+                run: "click",
+            },
+            {
+                content: "let the report request start",
+                trigger: "body:not(:has(.o-dropdown--menu))",
+                run: () => new Promise((resolve) => setTimeout(resolve, 1000)),
+            },
+            {
+                content: "the paper is made (the interface is unblocked)",
+                trigger: "body:not(.o_ui_blocked)",
+            },
+            noErrorDialog(`paper ${index + 1} printed without error`)
+        );
+    }
+    return steps;
+}
+
+registry.category("web_tour.tours").add("emulation_officer_tour", {
+    url: "/odoo/action-emulation_exemplar.action_emulation_exemplar_employees",
+    steps: () => [
+        {
+            content: "the People list opens on the eligible exemplars",
+            trigger: ".o_list_view .o_data_row",
+        },
+        {
+            content: "look for the person",
+            trigger: ".o_searchview_input",
+            run: `edit ${PERSON} && press Enter`,
+        },
+        ...toggleFilter("Còn thiếu một tiêu chí"),
+        ...toggleFilter("Đủ tiêu chuẩn điển hình"),
+        {
+            content: "the person is one step away and the list says what is missing",
+            trigger: `.o_data_row:contains("${PERSON}") td[name="exemplar_missing_text"]:contains("${MERIT}")`,
+        },
+        {
+            content: "open the person",
+            trigger: `.o_data_row td[name="name"]:contains("${PERSON}")`,
+            run: "click",
+        },
+        {
+            content: "the profile opens on the emulation tab, not yet eligible",
+            trigger: '.o_notebook .nav-link.active:contains("Thi đua – Khen thưởng")',
+        },
+        {
+            trigger: '.o_field_widget[name="exemplar_eligible"] input:not(:checked)',
+        },
+        {
+            content: "record the award the person misses",
+            trigger: 'button[name="action_record_emulation_award"]',
+            run: "click",
+        },
+        {
+            content: "choose the award type",
+            trigger: '.modal .o_field_widget[name="award_type_id"] input',
+            run: `edit ${MERIT}`,
+        },
+        {
+            trigger: `.ui-menu-item a:contains("${MERIT}")`,
+            run: "click",
+        },
+        {
+            content: "the person is already chosen",
+            trigger: `.modal .o_field_widget[name="employee_id"] input:value("${PERSON}")`,
+        },
+        {
+            content: "the decision number",
+            trigger: '.modal .o_field_widget[name="decision_number"] input',
+            run: "edit 99/QĐ-UBND",
+        },
+        {
+            content: "save the award",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "the dialog closes",
+            trigger: "body:not(:has(.modal))",
+        },
+        noErrorDialog("the award was recorded without error"),
+        {
+            content: "the person is now eligible",
+            trigger: '.o_field_widget[name="exemplar_eligible"] input:checked',
+        },
+        {
+            trigger: `.o_field_widget[name="emulation_award_ids"] .o_data_row:contains("${MERIT}")`,
+        },
+        // the campaign: propose candidates, open a nomination, print its papers
+        {
+            content: "open the Campaigns menu",
+            trigger: '.o_main_navbar button:contains("Kế hoạch"), .o_main_navbar a:contains("Kế hoạch")',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item:contains("Kế hoạch")',
+            run: "click",
+        },
+        {
+            content: "open the running campaign",
+            trigger: '.o_data_row:contains("198/KH-SNgV") td.o_data_cell:first',
+            run: "click",
+        },
+        {
+            content: "propose candidates",
+            trigger: 'button[name="action_propose_candidates_wizard"]',
+            run: "click",
+        },
+        {
+            trigger: '.modal button[name="action_propose"]',
+            run: "click",
+        },
+        {
+            content: "the nominations open, with the new candidate",
+            trigger: `.o_kanban_record:contains("${PERSON}"), .o_data_row:contains("${PERSON}")`,
+            run: "click",
+        },
+        {
+            content: "the nomination's form",
+            trigger: `.o_form_view .o_field_widget[name="stage"]`,
+        },
+        noErrorDialog("the nomination opened without error"),
+        {
+            content: "back to the campaign",
+            trigger: ".o_breadcrumb .breadcrumb-item:nth-last-child(2) a, .o_breadcrumb .o_back_button",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_cp_action_menus",
+        },
+        ...printEveryPaper(4),
+    ],
+});

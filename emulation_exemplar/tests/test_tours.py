@@ -1,0 +1,58 @@
+"""The officer's and the plain user's paths, walked in a real browser (headless Chromium) on the
+demo data, logged in as the demo users: `vanphong` (the emulation officer, no HR right) and
+`nhanvien` (a member of staff)."""
+
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import _find_executable
+
+
+@tagged("post_install", "-at_install")
+class TestTours(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        try:
+            _find_executable()
+        except Exception as error:  # noqa: BLE001 - reported as the reason of the skip
+            cls.browser_missing = str(error) or "Chromium is not installed"
+        else:
+            cls.browser_missing = False
+        cls.officer = cls.env.ref("emulation_exemplar.user_demo_officer")
+        cls.plain = cls.env.ref("emulation_exemplar.user_demo_staff")
+        # a member of staff one step away: one grassroots emulation soldier title, no merit
+        cls.person = cls.env["hr.employee"].create(
+            {
+                "name": "Phạm Thị Thử Việc",
+                "department_id": cls.env.ref("emulation_exemplar.dep_consular").id,
+                "company_id": cls.officer.company_id.id,
+            }
+        )
+        cls.env["emulation.award"].create(
+            {
+                "employee_id": cls.person.id,
+                "award_type_id": cls.env.ref("emulation_exemplar.award_type_grassroots_soldier").id,
+                "year": 2023,
+            }
+        )
+
+    def setUp(self):
+        super().setUp()
+        if self.browser_missing:
+            self.skipTest("no browser for the tours: %s" % self.browser_missing)
+
+    def test_officer_day(self):
+        self.assertFalse(self.officer.has_group("hr.group_hr_user"))
+        self.assertEqual(self.person.exemplar_missing, 1)
+        self.start_tour(
+            "/odoo/action-emulation_exemplar.action_emulation_exemplar_employees",
+            "emulation_officer_tour",
+            login="vanphong",
+            timeout=300,
+        )
+        self.assertTrue(self.person.exemplar_eligible, "the award recorded in the tour counts")
+        award = self.env["emulation.award"].search(
+            [("employee_id", "=", self.person.id), ("decision_number", "=", "99/QĐ-UBND")]
+        )
+        self.assertEqual(award.create_uid, self.officer)
+        nomination = self.env["emulation.nomination"].search([("employee_id", "=", self.person.id)])
+        self.assertEqual(len(nomination), 1)
