@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .private_access import copy_private, guarded_copy, search_private_access
 
@@ -148,3 +148,32 @@ class HrDepartment(models.Model):
 
     def action_view_emulation_classifications(self):
         return self._emulation_action("emulation_exemplar.action_emulation_classification")
+
+    def _emulation_record_action(self, model, name):
+        """A new history record of this unit, in a dialog: the officer's button on the unit's
+        emulation tab (an officer needs no right to edit units)."""
+        self.ensure_one()
+        if not self.env.user.has_group("emulation_exemplar.group_emulation_officer"):
+            raise AccessError(self.env._("Only emulation officers can do this."))
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_recipient_type": "collective",
+                "default_department_id": self.id,
+                "default_company_id": self.company_id.id or self.env.company.id,
+            },
+        }
+
+    def action_record_emulation_award(self):
+        return self._emulation_record_action("emulation.award", self.env._("Record an award"))
+
+    def action_record_emulation_classification(self):
+        return self._emulation_record_action(
+            "emulation.classification", self.env._("Record a classification")
+        )

@@ -185,3 +185,24 @@ class TestOfficerDay(EmulationCase):
         nominations = campaign._propose_candidates()
         self.assertTrue(nominations)
         self.assertIn(str(len(nominations)), campaign.message_ids[:1].body)
+
+    def test_unit_buttons_for_the_officer_only(self):
+        unit = self.env["hr.department"].with_user(self.user_officer).browse(self.unit_office.id)
+        action = unit.action_record_emulation_award()
+        self.assertEqual(action["context"]["default_department_id"], self.unit_office.id)
+        award = (
+            self.env["emulation.award"]
+            .with_user(self.user_officer)
+            .with_context(**action["context"])
+            .create({"award_type_id": self.type_flag.id, "year": 2024})
+        )
+        self.assertEqual(award.department_id, self.unit_office)
+        self.assertEqual(award.recipient_type, "collective")
+        self.assertEqual(
+            unit.action_record_emulation_classification()["res_model"],
+            "emulation.classification",
+        )
+        for user in (self.user_plain, self.user_manager):
+            unit = self.env["hr.department"].with_user(user).browse(self.unit_office.id)
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                unit.action_record_emulation_award()
