@@ -4,7 +4,10 @@ from . import history_mixin
 from . import award
 from . import classification
 from . import initiative
-from . import criteria
+from . import criteria_part
+from . import criteria_set
+from . import criteria_alternative
+from . import criteria_condition
 from . import exemplar_mixin
 from . import hr_employee
 from . import hr_department

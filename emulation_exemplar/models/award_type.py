@@ -108,3 +108,21 @@ class EmulationAwardType(models.Model):
         action["domain"] = [("award_type_id", "=", self.id)]
         action["context"] = {"default_award_type_id": self.id}
         return action
+
+    # the labels of the cached criteria (_exemplar_rules) name award types
+    def write(self, vals):
+        result = super().write(vals)
+        if "name" in vals:
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        self.env.registry.clear_cache()
+        return super()._update_field_translations(
+            field_name, translations, digest=digest, source_lang=source_lang
+        )
