@@ -55,3 +55,6 @@ class TestTours(HttpCase):
         self.assertEqual(award.create_uid, self.officer)
         nomination = self.env["emulation.nomination"].search([("employee_id", "=", self.person.id)])
         self.assertEqual(len(nomination), 1)
+        imported = self.env["emulation.award"].search([("decision_number", "=", "210/QĐ-UBND")])
+        self.assertEqual(len(imported), 1, "the template's unit row was imported once")
+        self.assertEqual(imported.create_uid, self.officer)

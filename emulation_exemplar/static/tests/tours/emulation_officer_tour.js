@@ -140,6 +140,67 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         {
             trigger: `.o_field_widget[name="emulation_award_ids"] .o_data_row:contains("${MERIT}")`,
         },
+        // import past years' awards from the shipped template, as an officer does
+        {
+            content: "open the History menu",
+            trigger: '.o_main_navbar button:contains("Quá trình thi đua")',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item:contains("Khen thưởng, danh hiệu")',
+            run: "click",
+        },
+        {
+            trigger: ".o_list_view",
+        },
+        {
+            content: "open the action menu of the list",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "Import records",
+            trigger: ".o-dropdown--menu .dropdown-item:has(.fa-download)",
+            run: "click",
+        },
+        {
+            content: "upload the awards template",
+            trigger: ".o_control_panel .o_import_file",
+            async run() {
+                const response = await fetch("/emulation_exemplar/static/xls/emulation_award.xlsx");
+                const file = new File([await response.blob()], "emulation_award.xlsx", {
+                    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                });
+                const input = document.querySelector(".o_control_panel input.o_input_file");
+                const transfer = new DataTransfer();
+                transfer.items.add(file);
+                input.files = transfer.files;
+                input.dispatchEvent(new Event("change", { bubbles: true }));
+            },
+        },
+        {
+            content: "the preview maps the columns",
+            trigger: ".o_import_data_content .o_import_field_preview, .o_import_data_content table",
+        },
+        {
+            content: "import",
+            trigger: ".o_control_panel_main_buttons button.btn-primary:not(.o_import_file)",
+            run: "click",
+        },
+        {
+            content: "back on the list, look for the imported decision",
+            trigger: ".o_list_view .o_searchview_input",
+            run: "edit 210/QĐ-UBND",
+        },
+        {
+            trigger: '.o_searchview_autocomplete .o_menu_item:contains("Số quyết định")',
+            run: "click",
+        },
+        {
+            content: "the imported award is there",
+            trigger: '.o_list_view .o_data_row:contains("210/QĐ-UBND")',
+        },
+        noErrorDialog("the import went without error"),
         // the campaign: propose candidates, open a nomination, print its papers
         {
             content: "open the Campaigns menu",
