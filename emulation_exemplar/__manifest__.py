@@ -38,6 +38,7 @@
         "reports/report_registration.xml",
     ],
     "demo": [
+        "data/demo_lang.xml",
         "data/demo_department.xml",
         "data/demo_users.xml",
         "data/demo_campaign.xml",

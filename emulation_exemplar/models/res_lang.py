@@ -5,6 +5,17 @@ class ResLang(models.Model):
     _inherit = "res.lang"
 
     @api.model
+    def _emulation_demo_lang(self):
+        """Demo data, first of all: Vietnamese is activated with the translations that records
+        store when they are created (the chatter's "... created" notes, tracked labels, the
+        authority of an award type), so that the demo, loaded in Vietnamese, stores them as
+        its users write them."""
+        self._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "mail", "hr", "emulation_exemplar"], ["vi_VN"]
+        )
+
+    @api.model
     def _emulation_demo_setup(self):
         """Demo data: the Department of Foreign Affairs replaces the generic demo company's staff,
         the administrator's employee included (archived, not deleted), and Vietnamese is
