@@ -226,7 +226,7 @@ class EmulationCampaignMilestone(models.Model):
         return True
 
     @api.model
-    def action_open_roadmap(self):
+    def _action_open_roadmap(self):
         """The Milestones menu: the list, and a calendar that opens on the years of the running
         campaign (not on today's year once the campaign's period is over)."""
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -238,8 +238,8 @@ class EmulationNomination(models.Model):
             year = nomination.year
             # a nomination being created follows the campaign chosen in the form; a saved one
             # keeps its year (a campaign's new period is checked against it instead)
-            if not nomination._origin and campaign and year:
-                year = roadmap.clamp_year(year, campaign.year_from, campaign.year_to)
+            if not nomination._origin and year and campaign:
+                year = year if campaign.year_from <= year <= campaign.year_to else 0
             nomination.year = year or roadmap.clamp_year(
                 today.year, campaign.year_from, campaign.year_to
             )
