@@ -36,8 +36,8 @@ class ResLang(models.Model):
             modules.mapped("name") + ["emulation_exemplar"], ["vi_VN"]
         )
         self.env.ref("base.user_admin").lang = "vi_VN"
-        # the demo is loaded in English: awards take their type's authority in Vietnamese, as
-        # when an officer records them
+        # awards take their type's authority in Vietnamese, as when an officer records them
+        # (the demo files are loaded in Vietnamese, see demo_lang.xml: this only makes sure)
         Award = self.env["emulation.award"].with_context(lang="vi_VN", active_test=False)
         awards = Award.search([("award_type_id.authority", "!=", False)])
         for award_type, group in awards.grouped("award_type_id").items():
