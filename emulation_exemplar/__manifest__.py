@@ -45,6 +45,7 @@
         ],
     },
     "demo": [
+        "data/demo_lang.xml",
         "data/demo_department.xml",
         "data/demo_users.xml",
         "data/demo_campaign.xml",

@@ -1,4 +1,5 @@
 # load order matters: the mixin before the models that inherit it
+from . import list_mixin
 from . import award_type
 from . import history_mixin
 from . import award

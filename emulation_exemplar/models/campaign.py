@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import date
 
 from markupsafe import Markup, escape
 
@@ -22,7 +23,7 @@ DEFAULT_REMINDER_DAYS = 14
 
 class EmulationCampaign(models.Model):
     _name = "emulation.campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.list.mixin"]
     _description = "Emulation campaign (plan)"
     _order = "year_from desc, id desc"
     _check_company_auto = True
@@ -148,6 +149,31 @@ class EmulationCampaign(models.Model):
             return int(value) if value else DEFAULT_REMINDER_DAYS
         except ValueError:
             return DEFAULT_REMINDER_DAYS
+
+    @api.model
+    def _running_campaign(self):
+        """The campaign that new milestones and nominations go to by default: the running one
+        of the current company whose period holds today, else the latest running one."""
+        campaigns = self.search(
+            [("state", "=", "running"), ("company_id", "in", self.env.company.ids)]
+        )
+        year = fields.Date.context_today(self).year
+        current = campaigns.filtered(lambda c: c.year_from <= year <= c.year_to)
+        return (current or campaigns)[:1]
+
+    def _day_in_period(self):
+        """The day of the campaign's period nearest to today (today while it runs), kept off
+        the first and last day of the period so that no time zone moves it out of it."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        first = date(self.year_from, 1, 2)
+        last = date(self.year_to, 12, 30)
+        return min(max(today, first), last)
+
+    def _calendar_context(self):
+        """Context of the milestone calendar opening on the campaign's years."""
+        self.ensure_one()
+        return {"initial_date": f"{fields.Date.to_string(self._day_in_period())} 12:00:00"}
 
     @api.depends("name", "reference")
     def _compute_display_name(self):
@@ -463,7 +489,7 @@ class EmulationCampaign(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"default_campaign_id": self.id}
+        action["context"] = {"default_campaign_id": self.id, **self._calendar_context()}
         return action
 
     def action_view_nominations(self):
@@ -587,6 +613,7 @@ class EmulationCampaign(models.Model):
 
 class EmulationCampaignTarget(models.Model):
     _name = "emulation.campaign.target"
+    _inherit = ["emulation.list.mixin"]
     _description = "Campaign target"
     _order = "campaign_id, year, sequence, id"
 

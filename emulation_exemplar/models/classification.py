@@ -11,7 +11,7 @@ CLASSIFICATION_LEVELS = [
 
 class EmulationClassification(models.Model):
     _name = "emulation.classification"
-    _inherit = ["emulation.history.mixin", "mail.thread"]
+    _inherit = ["emulation.history.mixin", "mail.thread", "emulation.list.mixin"]
     _description = "Annual quality classification"
     _order = "year desc, id desc"
 

@@ -12,7 +12,7 @@ RECIPIENT_KINDS = [
 
 class EmulationCriteriaSet(models.Model):
     _name = "emulation.criteria.set"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "emulation.list.mixin"]
     _description = "Exemplar criteria set"
     _order = "year_from desc, recipient_kind, sequence, id"
 

@@ -18,7 +18,7 @@ INITIATIVE_LEVELS = [
 
 class EmulationInitiative(models.Model):
     _name = "emulation.initiative"
-    _inherit = ["emulation.exemplar.source", "mail.thread"]
+    _inherit = ["emulation.exemplar.source", "mail.thread", "emulation.list.mixin"]
     _description = "Recognised initiative"
     _order = "year desc, id desc"
     _check_company_auto = True

@@ -22,7 +22,7 @@ def _date(value):
 
 class EmulationCampaignMilestone(models.Model):
     _name = "emulation.campaign.milestone"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.list.mixin"]
     _description = "Campaign milestone"
     _order = "campaign_id, year, deadline, sequence, id"
     _check_company_auto = True
@@ -33,6 +33,7 @@ class EmulationCampaignMilestone(models.Model):
         ondelete="cascade",
         index=True,
         check_company=True,
+        default=lambda self: self.env["emulation.campaign"]._running_campaign(),
     )
     company_id = fields.Many2one(
         related="campaign_id.company_id", store=True, index=True, precompute=True
@@ -224,10 +225,35 @@ class EmulationCampaignMilestone(models.Model):
         self.state = "planned"
         return True
 
+    @api.model
+    def _action_open_roadmap(self):
+        """The Milestones menu: the list, and a calendar that opens on the years of the running
+        campaign (not on today's year once the campaign's period is over)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "emulation_exemplar.action_emulation_campaign_milestone"
+        )
+        campaign = self.env["emulation.campaign"]._running_campaign()
+        if campaign:
+            action["context"] = campaign._calendar_context()
+        return action
+
     # ------------------------------------------------------------------ activities, reminders
     def _responsible_user(self):
         self.ensure_one()
         return self.user_id or self.campaign_id.user_id
+
+    def _message_lang(self):
+        """The language of the notes posted to the milestone's responsible by the daily check
+        (it runs as the system user): the responsible's language, else the company's, else
+        Vietnamese when installed; English otherwise."""
+        self.ensure_one()
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        candidates = (
+            self._responsible_user().lang,
+            self.company_id.partner_id.lang,
+            "vi_VN",
+        )
+        return next((lang for lang in candidates if lang in installed), "en_US")
 
     def _sync_activities(self):
         """Keep one activity per milestone for its responsible, due on its deadline, while the
@@ -313,12 +339,13 @@ class EmulationCampaignMilestone(models.Model):
         )
         for milestone in due:
             days = (milestone.deadline - today).days
+            localized = milestone.with_context(lang=milestone._message_lang())
             milestone.message_post(
-                body=_(
+                body=localized.env._(
                     "Reminder: the milestone “%(name)s” of %(campaign)s is due on %(date)s, in "
                     "%(days)s days.",
                     name=milestone.name,
-                    campaign=milestone.campaign_id.display_name,
+                    campaign=localized.campaign_id.display_name,
                     date=_date(milestone.deadline),
                     days=days,
                 ),
@@ -341,8 +368,9 @@ class EmulationCampaignMilestone(models.Model):
             )
         )
         for milestone in overdue:
+            localized = milestone.with_context(lang=milestone._message_lang())
             milestone.message_post(
-                body=_(
+                body=localized.env._(
                     "The milestone “%(name)s” is overdue: its deadline was %(date)s. Record what "
                     "was done and mark it done, or set a new deadline.",
                     name=milestone.name,

@@ -38,7 +38,7 @@ def _date(value):
 
 class EmulationNomination(models.Model):
     _name = "emulation.nomination"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.list.mixin"]
     _description = "Exemplar nomination"
     _order = "campaign_id, year, name, id"
     _check_company_auto = True
@@ -57,6 +57,7 @@ class EmulationNomination(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        default=lambda self: self.env["emulation.campaign"]._running_campaign(),
     )
     company_id = fields.Many2one(
         "res.company",
@@ -234,7 +235,12 @@ class EmulationNomination(models.Model):
         today = fields.Date.context_today(self)
         for nomination in self:
             campaign = nomination.campaign_id
-            nomination.year = nomination.year or roadmap.clamp_year(
+            year = nomination.year
+            # a nomination being created follows the campaign chosen in the form; a saved one
+            # keeps its year (a campaign's new period is checked against it instead)
+            if not nomination._origin and year and campaign:
+                year = year if campaign.year_from <= year <= campaign.year_to else 0
+            nomination.year = year or roadmap.clamp_year(
                 today.year, campaign.year_from, campaign.year_to
             )
 
@@ -658,6 +664,7 @@ class EmulationNominationCheck(models.Model):
 
 class EmulationNominationPropagation(models.Model):
     _name = "emulation.nomination.propagation"
+    _inherit = ["emulation.list.mixin"]
     _description = "Propagation of an exemplar (article, meeting, broadcast…)"
     _order = "date desc, id desc"
 

@@ -11,3 +11,4 @@ from . import test_import
 from . import test_access
 from . import test_officer_day
 from . import test_tours
+from . import test_officer_lists

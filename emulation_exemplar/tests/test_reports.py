@@ -352,8 +352,12 @@ class TestStatistics(ReportCase):
         self.classify(self.emp_b, 2021, "excellent")
         action = self.env.ref("emulation_exemplar.action_emulation_classification_statistics")
         self.assertTrue(action.view_mode.startswith("pivot"))
+        # the units in rows, the years in columns, counted with the filter "Excellent" on: the
+        # table fits the screen (a measure column per year would not)
         pivot = self.env.ref("emulation_exemplar.emulation_classification_statistics_view_pivot")
-        self.assertIn('name="excellent_count"', pivot.arch_db)
+        self.assertIn('<field name="unit_id" type="row"/>', pivot.arch_db)
+        self.assertIn('<field name="year" type="col"/>', pivot.arch_db)
+        self.assertIn("'search_default_filter_excellent': 1", action.context)
         menu = self.env.ref("emulation_exemplar.menu_emulation_classification_statistics")
         self.assertEqual(
             menu.parent_id, self.env.ref("emulation_exemplar.menu_emulation_reporting")
