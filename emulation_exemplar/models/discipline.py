@@ -35,7 +35,6 @@ class EmulationDiscipline(models.Model):
 
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         ondelete="restrict",
@@ -45,7 +44,6 @@ class EmulationDiscipline(models.Model):
     )
     unit_id = fields.Many2one(
         "hr.department",
-        string="Unit",
         compute="_compute_unit_id",
         store=True,
         index="btree_not_null",
@@ -54,7 +52,6 @@ class EmulationDiscipline(models.Model):
     )
     form = fields.Selection(
         DISCIPLINE_FORMS,
-        string="Form",
         required=True,
         tracking=True,
         help="Lightest first: Reprimand, Warning, Salary reduction, Demotion, Dismissal from "
