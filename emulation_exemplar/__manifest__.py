@@ -22,6 +22,7 @@
         "views/award_type_views.xml",
         "views/award_views.xml",
         "views/classification_views.xml",
+        "views/discipline_views.xml",
         "views/initiative_views.xml",
         "views/criteria_views.xml",
         "views/hr_employee_views.xml",

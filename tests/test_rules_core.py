@@ -576,6 +576,8 @@ def _explain_samples():
         (criteria(), None),
     ]:
         samples.append((rules.evaluate(crit, history), crit))
+    # the sentences of the kinds added for the Law's titles (defined with their tests below)
+    samples.extend(_law_explain_samples())
     return samples
 
 
@@ -731,3 +733,717 @@ def test_missing_summary_joins_several_unmet_conditions_and_is_empty_when_eligib
 def test_missing_summary_without_conditions_is_empty():
     crit = criteria(A("Empty", ()))
     assert rules.missing_summary(rules.evaluate(crit, counts()), crit) == ""
+
+
+# ============================================================================ the Law's kinds
+# (issue 14: streaks, unit members, discipline; fixed and rolling windows)
+def test_law_kinds_and_forms():
+    assert rules.LAW_CONDITION_KINDS == (
+        "award_streak",
+        "classification_streak",
+        "member_ratio",
+        "member_count",
+        "no_discipline",
+    )
+    assert rules.ALL_CONDITION_KINDS == rules.CONDITION_KINDS + rules.LAW_CONDITION_KINDS
+    assert set(rules.UNIT_CONDITION_KINDS) == {"member_ratio", "member_count"}
+    assert rules.DISCIPLINE_FORMS == (
+        "reprimand",
+        "warning",
+        "salary_reduction",
+        "demotion",
+        "dismissal_from_post",
+        "dismissal",
+    )
+    assert rules.MEMBER_BASES == ("classification", "award")
+    assert rules.WINDOWS == ("fixed", "rolling")
+
+
+def rolling(*alternatives, year_from=2024, year_to=2025, window_years=3, year=None):
+    return rules.Criteria(
+        year_from,
+        year_to,
+        tuple(alternatives),
+        window=rules.WINDOW_ROLLING,
+        window_years=window_years,
+        evaluation_year=year,
+    )
+
+
+def one_rolling(condition, **kwargs):
+    return rolling(A("Only", (condition,)), **kwargs)
+
+
+def award_streak(type_ids, n, label="CSTĐCS"):
+    return C(rules.AWARD_STREAK, min_count=n, award_type_ids=frozenset(type_ids), label=label)
+
+
+def class_streak(level, n):
+    return C(rules.CLASSIFICATION_STREAK, min_count=n, level=level, label=level)
+
+
+def ratio_cond(ratio, basis="classification", level="good", type_ids=(), label=""):
+    return C(
+        rules.MEMBER_RATIO,
+        ratio=ratio,
+        member_basis=basis,
+        level=level if basis == "classification" else None,
+        award_type_ids=frozenset(type_ids),
+        label=label,
+    )
+
+
+def member_count_cond(type_ids, n=1, label="CSTĐCS"):
+    return C(rules.MEMBER_COUNT, min_count=n, award_type_ids=frozenset(type_ids), label=label)
+
+
+def no_discipline(form="warning"):
+    return C(rules.NO_DISCIPLINE, form=form)
+
+
+def unit(year, levels=(), awards_=(), members=None):
+    """Counts of a unit's members in ``year``: ``levels`` one level (or None) per member,
+    ``awards_`` one set of award type ids per member (members without award may be left out);
+    ``members`` defaults to the number of levels."""
+    rows = []
+    size = members if members is not None else len(levels)
+    for i in range(size):
+        level = levels[i] if i < len(levels) else None
+        type_ids = awards_[i] if i < len(awards_) else ()
+        rows.append((year, level, type_ids))
+    return rules.member_statistics(rows)
+
+
+# ---------------------------------------------------------------------------- windows
+def test_fixed_window_period_and_evaluation_year():
+    crit = criteria()
+    assert crit.window == rules.WINDOW_FIXED
+    assert crit.year == YEAR_TO
+    assert crit.period() == (YEAR_FROM, YEAR_TO)
+    assert crit.evaluation_years() == (YEAR_TO,)
+    assert crit.history_years() == (YEAR_FROM, YEAR_TO)
+    earlier = crit.for_year(2023)
+    assert (earlier.year, earlier.period()) == (2023, (YEAR_FROM, YEAR_TO))
+    assert crit.evaluation_year is None, "for_year makes a copy"
+
+
+def test_rolling_window_period_and_evaluation_years():
+    crit = rolling(year_from=2023, year_to=2025, window_years=3)
+    assert crit.year == 2025
+    assert crit.period() == (2023, 2025)
+    assert crit.evaluation_years() == (2023, 2024, 2025)
+    assert crit.history_years() == (2021, 2025)
+    assert crit.for_year(2023).period() == (2021, 2023)
+    assert rolling(window_years=1, year=2024).period() == (2024, 2024)
+
+
+@pytest.mark.parametrize(
+    ("crit", "message"),
+    [
+        (rolling(year=2023), "evaluation year 2023 is outside"),
+        (rolling(year=2026), "evaluation year 2026 is outside"),
+        (criteria().for_year(2020), "evaluation year 2020 is outside"),
+        (rolling(window_years=0), "at least 1 year"),
+        (rules.Criteria(2021, 2025, (), window="sliding"), "Unknown criteria window"),
+    ],
+    ids=["before", "after", "fixed-before", "no-years", "window"],
+)
+def test_bad_window_raises(crit, message):
+    with pytest.raises(ValueError, match=message):
+        rules.evaluate(crit, None)
+
+
+def test_rolling_window_limits_the_old_kinds_too():
+    history = counts([(PROV, 2021), (PROV, 2022), (PROV, 2025)])
+    fixed = condition_result(rules.evaluate(one(award_cond({PROV}, 2)), history))
+    assert (fixed.met, fixed.have, fixed.years) == (True, 3, (2021, 2022, 2025))
+    crit = one_rolling(award_cond({PROV}, 2), window_years=3)
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.have, result.years, result.missing) == (False, 1, (2025,), 1)
+    earlier = condition_result(rules.evaluate(crit.for_year(2024), history))
+    assert (earlier.met, earlier.have, earlier.years) == (False, 1, (2022,)), "2022–2024"
+    two = condition_result(
+        rules.evaluate(one_rolling(award_cond({PROV}, 2), window_years=4), history)
+    )
+    assert (two.met, two.years) == (True, (2022, 2025)), "2022–2025"
+    every = one_rolling(every_year("good"), window_years=2)
+    result = condition_result(rules.evaluate(every, Counts(classifications={2024: "good"})))
+    assert (result.need, result.missing_years) == (2, (2025,))
+    text = rules.explain(rules.evaluate(every, Counts()), every)
+    assert "every year 2024–2025" in text, "the period of a rolling window is its window"
+
+
+def test_evaluate_years_one_result_per_evaluation_year():
+    crit = one_rolling(award_streak({SOLDIER}, 2), year_from=2023, year_to=2025, window_years=2)
+    history = counts([(SOLDIER, 2022), (SOLDIER, 2023), (SOLDIER, 2025)])
+    by_year = rules.evaluate_years(crit, {"a": history, "b": Counts()}, keys=iter(["a", "b", "c"]))
+    assert list(by_year) == [2023, 2024, 2025]
+    assert [by_year[year]["a"].eligible for year in by_year] == [True, False, False]
+    assert [by_year[year]["a"].missing for year in by_year] == [0, 1, 1]
+    assert all(set(results) == {"a", "b", "c"} for results in by_year.values())
+    fixed = rules.evaluate_years(one(award_cond({SOLDIER}, 3)), {"a": history})
+    assert list(fixed) == [YEAR_TO]
+    assert fixed[YEAR_TO]["a"].eligible
+
+
+# ---------------------------------------------------------------------------- streaks
+@pytest.mark.parametrize(
+    ("years", "met", "have", "run", "missing", "missing_years"),
+    [
+        ((2021, 2022, 2023), True, 3, (2021, 2022, 2023), 0, ()),
+        ((2021, 2022, 2023, 2024, 2025), True, 5, PERIOD, 0, ()),
+        # a gap: two runs of 2, the latest counts; one year (2023) would complete a run
+        ((2021, 2022, 2024, 2025), False, 2, (2024, 2025), 1, (2023,)),
+        ((2021, 2023, 2025), False, 1, (2025,), 1, (2024,)),
+        ((2022,), False, 1, (2022,), 2, (2023, 2024)),
+        ((), False, 0, (), 3, (2023, 2024, 2025)),
+    ],
+    ids=["exact", "longer", "gap", "alternate", "single", "none"],
+)
+def test_award_streak_fixed_window(years, met, have, run, missing, missing_years):
+    history = counts([(SOLDIER, year) for year in years])
+    evaluation = rules.evaluate(one(award_streak({SOLDIER}, 3)), history)
+    result = condition_result(evaluation)
+    assert (result.met, result.have, result.need, result.missing) == (met, have, 3, missing)
+    assert result.years == run
+    assert result.missing_years == missing_years
+    assert evaluation.missing == missing
+
+
+def test_award_streak_single_year_placement_is_the_fewest_failing_years():
+    # 2022 alone: 2021–2023 and 2022–2024 both miss 2 years; the latest is named
+    result = condition_result(
+        rules.evaluate(one(award_streak({SOLDIER}, 3)), counts([(SOLDIER, 2022)]))
+    )
+    assert result.missing == 2
+    assert result.missing_years == (2023, 2024)
+
+
+@pytest.mark.parametrize(
+    ("years", "met", "have", "missing", "missing_years"),
+    [
+        ((2023, 2024, 2025), True, 3, 0, ()),
+        # the run ends a year early: it does not count for 2025
+        ((2022, 2023, 2024), False, 0, 1, (2025,)),
+        ((2023, 2025), False, 1, 1, (2024,)),
+        ((2024, 2025), False, 2, 1, (2023,)),
+        ((2021, 2022), False, 0, 3, (2023, 2024, 2025)),
+        ((2020, 2021, 2022, 2023, 2024, 2025), True, 4, 0, ()),
+    ],
+    ids=["ends-at-year", "ends-a-year-early", "gap", "two-of-three", "before-window", "capped"],
+)
+def test_award_streak_rolling_window_must_end_at_the_evaluation_year(
+    years, met, have, missing, missing_years
+):
+    crit = one_rolling(award_streak({SOLDIER}, 3), window_years=4)
+    result = condition_result(rules.evaluate(crit, counts([(SOLDIER, y) for y in years])))
+    assert (result.met, result.have, result.need, result.missing) == (met, have, 3, missing)
+    assert result.missing_years == missing_years
+    assert result.years == tuple(range(2026 - have, 2026))
+
+
+def test_award_streak_run_ending_a_year_early_counts_for_that_year():
+    crit = one_rolling(award_streak({SOLDIER}, 3), window_years=3)
+    history = counts([(SOLDIER, 2022), (SOLDIER, 2023), (SOLDIER, 2024)])
+    assert not rules.evaluate(crit, history).eligible
+    earlier = rules.evaluate(crit.for_year(2024), history)
+    assert earlier.eligible
+    assert condition_result(earlier).years == (2022, 2023, 2024)
+
+
+def test_award_streak_counts_any_chosen_type_once_per_year():
+    history = counts([(PROV, 2023), (SOLDIER, 2024), (SOLDIER, 2024), (OTHER, 2025)])
+    result = condition_result(rules.evaluate(one(award_streak({PROV, SOLDIER}, 2)), history))
+    assert (result.met, result.have, result.years) == (True, 2, (2023, 2024))
+    other = condition_result(rules.evaluate(one(award_streak({PROV, SOLDIER}, 3)), history))
+    assert (other.met, other.missing, other.missing_years) == (False, 1, (2025,))
+
+
+@pytest.mark.parametrize(
+    ("levels", "year", "met", "missing", "missing_levels"),
+    [
+        ({2023: "good", 2024: "excellent", 2025: "good"}, 2025, True, 0, ()),
+        ({2023: "good", 2024: "excellent", 2025: "completed"}, 2025, False, 1, ("completed",)),
+        ({2023: "good", 2024: "excellent", 2025: "completed"}, 2024, True, 0, ()),
+        ({2023: "good", 2025: "good"}, 2025, False, 1, (None,)),
+        ({2022: "excellent", 2023: "not_completed"}, 2024, False, 2, ("not_completed", None)),
+    ],
+    ids=["met", "last-below", "year-before", "gap", "below-and-none"],
+)
+def test_classification_streak_rolling(levels, year, met, missing, missing_levels):
+    crit = one_rolling(class_streak("good", 2), year_from=2024, window_years=3, year=year)
+    evaluation = rules.evaluate(crit, Counts(classifications=levels))
+    result = condition_result(evaluation)
+    assert (result.met, result.need, result.missing) == (met, 2, missing)
+    assert result.missing_levels == missing_levels
+    assert len(result.missing_years) == missing
+
+
+def test_classification_streak_fixed_window_or_better_and_a_gap():
+    crit = one(class_streak("good", 3))
+    history = Counts(classifications=all_good(y2021="excellent", y2023=None))
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.have, result.years) == (False, 2, (2024, 2025))
+    assert (result.missing, result.missing_years, result.missing_levels) == (1, (2023,), (None,))
+    history.classifications[2023] = "excellent"
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.have, result.years) == (True, 5, PERIOD)
+    below = Counts(classifications=all_good(y2022="completed", y2024="completed"))
+    result = condition_result(rules.evaluate(crit, below))
+    assert (result.met, result.have, result.missing) == (False, 1, 1)
+    assert result.missing_levels == ("completed",)
+
+
+def test_streak_longer_than_the_period_can_never_be_met():
+    crit = one_rolling(class_streak("good", 3), window_years=2)
+    evaluation = rules.evaluate(
+        crit, Counts(classifications={2023: "good", 2024: "good", 2025: "good"})
+    )
+    result = condition_result(evaluation)
+    assert (result.met, result.have, result.missing) == (False, 2, 1)
+    assert result.missing_years == ()
+    assert "more than the period 2024–2025" in rules.explain(evaluation, crit)
+    award = one(award_streak({SOLDIER}, 7))
+    result = condition_result(rules.evaluate(award, counts([(SOLDIER, 2022)])))
+    assert (result.met, result.missing) == (False, 4 + 2)
+
+
+@pytest.mark.parametrize("n", [0, -1])
+def test_streak_of_no_year_raises(n):
+    with pytest.raises(ValueError, match="streak needs at least 1 year"):
+        rules.evaluate(one(award_streak({SOLDIER}, n)), None)
+    with pytest.raises(ValueError, match="streak needs at least 1 year"):
+        rules.evaluate(one(class_streak("good", n)), None)
+
+
+def _reference_streak(flags, need, rolling_window):
+    """A plain restatement of the streak rules, for random checks."""
+    text = "".join("1" if flag else "0" for flag in flags)
+    size = len(text)
+    if rolling_window:
+        run = len(text) - len(text.rstrip("1"))
+    else:
+        run = max((len(part) for part in text.split("0")), default=0)
+    if run >= need:
+        return True, run, 0
+    if need > size:
+        return False, run, text.count("0") + need - size
+    starts = [size - need] if rolling_window else range(size - need + 1)
+    return False, run, min(text[s : s + need].count("0") for s in starts)
+
+
+@pytest.mark.parametrize("rolling_window", [False, True], ids=["fixed", "rolling"])
+def test_streaks_agree_with_a_plain_restatement(rolling_window):
+    rng = random.Random(14)
+    for _ in range(400):
+        need = rng.randint(1, 6)
+        held = [year for year in range(2019, 2027) if rng.random() < 0.6]
+        crit = (
+            one_rolling(award_streak({SOLDIER}, need), window_years=5, year=2025)
+            if rolling_window
+            else one(award_streak({SOLDIER}, need))
+        )
+        result = condition_result(rules.evaluate(crit, counts([(SOLDIER, y) for y in held])))
+        flags = [year in held for year in range(2021, 2026)]
+        expected = _reference_streak(flags, need, rolling_window)
+        assert (result.met, result.have, result.missing) == expected, (held, need)
+        if not result.met:
+            assert len(result.missing_years) == result.missing - max(0, need - 5)
+            assert not set(result.missing_years) & set(held)
+
+
+# ---------------------------------------------------------------------------- unit members
+@pytest.mark.parametrize(
+    ("good", "members", "ratio", "met", "need", "missing"),
+    [
+        (7, 10, 70, True, 7, 0),
+        (6, 10, 70, False, 7, 1),
+        (700, 1000, 70, True, 700, 0),
+        (699, 1000, 70, False, 700, 1),  # P − ε
+        (699, 1000, 69.9, True, 699, 0),
+        (10, 10, 100, True, 10, 0),
+        (9, 10, 100, False, 10, 1),
+        (1, 3, 100 / 3, True, 1, 0),
+        (7, 10, 0.7 * 100, True, 7, 0),  # 70.00000000000001 still needs 7
+        (2, 3, 70, False, 3, 1),  # ceil(2.1)
+    ],
+)
+def test_member_ratio_classification_boundaries(good, members, ratio, met, need, missing):
+    history = unit(2025, ["good"] * good + ["completed"] * (members - good))
+    evaluation = rules.evaluate(one(ratio_cond(ratio)), history)
+    result = condition_result(evaluation)
+    assert (result.met, result.have, result.need, result.missing) == (met, good, need, missing)
+    assert result.members == members
+    assert result.years == (2025,)
+    assert evaluation.missing == missing
+
+
+def test_member_ratio_or_better_unclassified_members_and_other_years():
+    history = unit(2025, ["excellent", "good", "completed", None, None], members=5)
+    rules.member_statistics([(2024, "good", ())] * 9, history)
+    result = condition_result(rules.evaluate(one(ratio_cond(40)), history))
+    assert (result.met, result.have, result.members) == (True, 2, 5)
+    result = condition_result(rules.evaluate(one(ratio_cond(60)), history))
+    assert (result.met, result.have, result.need, result.missing) == (False, 2, 3, 1)
+    excellent = condition_result(rules.evaluate(one(ratio_cond(40, level="excellent")), history))
+    assert (excellent.met, excellent.have) == (False, 1)
+    for_2024 = condition_result(rules.evaluate(one(ratio_cond(100)).for_year(2024), history))
+    assert (for_2024.met, for_2024.have, for_2024.members) == (True, 9, 9)
+
+
+def test_member_ratio_empty_unit_is_not_met_one_member_missing():
+    crit = one(ratio_cond(70))
+    for history in (None, Counts(), unit(2024, ["good"] * 3)):
+        evaluation = rules.evaluate(crit, history)
+        result = condition_result(evaluation)
+        assert (result.met, result.have, result.need, result.missing) == (False, 0, 1, 1)
+        assert (result.members, result.years) == (0, ())
+        assert not evaluation.eligible
+        assert evaluation.missing == 1
+    text = rules.explain(rules.evaluate(crit, None), crit)
+    assert "no members in 2025, of whom at least 70% must be classified good or better" in text
+
+
+def test_member_ratio_members_count_at_least_the_qualifying_ones():
+    history = Counts(members={2025: 2}, member_levels={("good", 2025): 4})
+    result = condition_result(rules.evaluate(one(ratio_cond(100)), history))
+    assert (result.met, result.have, result.members) == (True, 4, 4)
+
+
+def test_member_ratio_award_basis_counts_each_member_once():
+    history = unit(2025, [None] * 10, awards_=[{PROV, SOLDIER}, {SOLDIER}, {OTHER}, {PROV}])
+    assert history.member_awards == {
+        (frozenset({PROV, SOLDIER}), 2025): 1,
+        (frozenset({SOLDIER}), 2025): 1,
+        (frozenset({OTHER}), 2025): 1,
+        (frozenset({PROV}), 2025): 1,
+    }
+    crit = one(ratio_cond(30, basis="award", type_ids={PROV, SOLDIER}, label="LĐTT"))
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.have, result.need, result.members) == (True, 3, 3, 10)
+    crit = one(ratio_cond(40, basis="award", type_ids={PROV, SOLDIER}, label="LĐTT"))
+    evaluation = rules.evaluate(crit, history)
+    result = condition_result(evaluation)
+    assert (result.met, result.have, result.need, result.missing) == (False, 3, 4, 1)
+    assert "Missing 1 member(s) with LĐTT in 2025: has 3 of 10, needs 4 (40%)" in rules.explain(
+        evaluation, crit
+    )
+
+
+@pytest.mark.parametrize(("n", "met", "missing"), [(1, True, 0), (2, True, 0), (3, False, 1)])
+def test_member_count(n, met, missing):
+    history = unit(2025, [None] * 6, awards_=[{SOLDIER, PROV}, {SOLDIER}, {PROV}])
+    rules.member_statistics([(2024, None, (SOLDIER,))] * 5, history)
+    crit = one(member_count_cond({SOLDIER}, n))
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.have, result.need, result.missing) == (met, 2, n, missing)
+    assert result.members == 6
+    earlier = condition_result(rules.evaluate(crit.for_year(2024), history))
+    assert (earlier.have, earlier.members) == (5, 5)
+
+
+def test_member_kinds_in_a_rolling_window_use_the_evaluation_year():
+    history = unit(2024, ["good"] * 10)
+    rules.member_statistics([(2025, "completed", ())] * 10, history)
+    crit = one_rolling(ratio_cond(70), window_years=2)
+    assert not rules.evaluate(crit, history).eligible
+    assert rules.evaluate(crit.for_year(2024), history).eligible
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        ratio_cond(0),
+        ratio_cond(-5),
+        ratio_cond(100.5),
+        ratio_cond(True),
+        ratio_cond("70"),
+        C(rules.MEMBER_RATIO, ratio=70),
+        C(rules.MEMBER_RATIO, ratio=70, member_basis="people"),
+        ratio_cond(70, level="superb"),
+        no_discipline(None),
+        no_discipline("caution"),
+        class_streak("national", 2),
+    ],
+    ids=[
+        "zero",
+        "negative",
+        "above-100",
+        "bool",
+        "text",
+        "no-basis",
+        "bad-basis",
+        "bad-level",
+        "no-form",
+        "bad-form",
+        "streak-level",
+    ],
+)
+def test_bad_law_condition_raises(condition):
+    with pytest.raises(ValueError):
+        rules.evaluate(one(condition), None)
+
+
+def test_unknown_forms_and_member_levels_in_counts_raise():
+    with pytest.raises(ValueError, match="discipline form"):
+        rules.evaluate(one(no_discipline()), Counts(disciplines={2023: "fine"}))
+    with pytest.raises(ValueError, match="classification level"):
+        rules.evaluate(one(ratio_cond(70)), Counts(member_levels={("superb", 2025): 1}))
+    # history outside what the conditions read is not inspected
+    assert not rules.evaluate(one(award_cond({PROV})), Counts(disciplines={2023: "fine"})).eligible
+
+
+# ---------------------------------------------------------------------------- discipline
+@pytest.mark.parametrize(
+    ("form", "met"),
+    [
+        (None, True),
+        ("reprimand", True),  # one lighter than the threshold
+        ("warning", False),  # the threshold form
+        ("salary_reduction", False),
+        ("dismissal", False),
+    ],
+)
+def test_no_discipline_threshold(form, met):
+    history = Counts(disciplines={2023: form} if form else {})
+    evaluation = rules.evaluate(one(no_discipline("warning")), history)
+    result = condition_result(evaluation)
+    assert result.met is met
+    assert evaluation.eligible is met
+    if met:
+        assert (result.have, result.need, result.missing, result.years) == (5, 5, 0, PERIOD)
+    else:
+        assert (result.have, result.need, result.missing) == (4, 5, 1)
+        assert (result.missing_years, result.missing_levels) == ((2023,), (form,))
+        assert 2023 not in result.years
+
+
+def test_no_discipline_lightest_form_fails_on_any_discipline():
+    crit = one(no_discipline("reprimand"))
+    history = Counts(disciplines={2022: "reprimand", 2024: "dismissal"})
+    result = condition_result(rules.evaluate(crit, history))
+    assert (result.met, result.missing, result.missing_years) == (False, 2, (2022, 2024))
+    assert result.missing_levels == ("reprimand", "dismissal")
+
+
+def test_no_discipline_rolling_versus_fixed_window():
+    history = Counts(disciplines={2022: "warning", 2026: "dismissal"})
+    assert not rules.evaluate(one(no_discipline()), history).eligible, "2022 is in 2021–2025"
+    crit = one_rolling(no_discipline(), window_years=3)
+    assert rules.evaluate(crit, history).eligible, "2023–2025 has no discipline"
+    earlier = rules.evaluate(crit.for_year(2024), history)
+    assert not earlier.eligible, "2022–2024 has one"
+    assert condition_result(earlier).missing_years == (2022,)
+
+
+def test_no_discipline_of_a_unit_from_its_members():
+    members = [{2023: "reprimand"}, {2023: "warning", 2024: "reprimand"}, {}]
+    merged = rules.merge_disciplines(members)
+    assert merged == {2023: "warning", 2024: "reprimand"}
+    history = Counts(disciplines=merged)
+    assert not rules.evaluate(one(no_discipline("warning")), history).eligible
+    assert rules.evaluate(one(no_discipline("salary_reduction")), history).eligible
+
+
+def test_heaviest_form():
+    assert rules.heaviest_form([]) is None
+    assert rules.heaviest_form([None, ""]) is None
+    assert rules.heaviest_form(["warning", "reprimand", None]) == "warning"
+    assert rules.heaviest_form(rules.DISCIPLINE_FORMS[::-1]) == "dismissal"
+    with pytest.raises(ValueError, match="discipline form"):
+        rules.heaviest_form(["warning", "fine"])
+
+
+# ---------------------------------------------------------------------------- the Law's sets
+def advanced_collective(year_from=2024, year_to=2025):
+    """Tập thể lao động tiên tiến: the unit is good, at least 70 % of its members are LĐTT
+    (award type PROV here), no member disciplined at warning or above."""
+    return rolling(
+        A(
+            "Advanced collective",
+            (
+                years_at("good", 1),
+                ratio_cond(70, basis="award", type_ids={PROV}, label="LĐTT"),
+                no_discipline("warning"),
+            ),
+        ),
+        year_from=year_from,
+        year_to=year_to,
+        window_years=1,
+    )
+
+
+def test_law_advanced_collective():
+    crit = advanced_collective()
+    history = unit(2025, [None] * 10, awards_=[{PROV}] * 7)
+    history.classifications[2025] = "good"
+    history.disciplines = rules.merge_disciplines([{2025: "reprimand"}, {2024: "dismissal"}])
+    evaluation = rules.evaluate(crit, history)
+    assert evaluation.eligible, rules.explain(evaluation, crit)
+    history.disciplines[2025] = "warning"
+    evaluation = rules.evaluate(crit, history)
+    assert not evaluation.eligible
+    assert evaluation.missing == 1
+    text = rules.explain(evaluation, crit, level_labels={"warning": "cảnh cáo"})
+    assert "disciplined in 2025 (cảnh cáo)" in text
+    assert rules.missing_summary(evaluation, crit) == (
+        "Missing: no discipline of warning or heavier in 2025; disciplined in 2025 (warning)"
+    )
+
+
+def test_law_provincial_soldier_three_consecutive_titles():
+    crit = rolling(A("3 consecutive CSTĐCS", (award_streak({SOLDIER}, 3),)), window_years=3)
+    history = counts([(SOLDIER, 2023), (SOLDIER, 2024)])
+    evaluation = rules.evaluate(crit, history)
+    assert (evaluation.eligible, evaluation.missing) == (False, 1)
+    assert rules.missing_summary(evaluation, crit) == (
+        "Missing: 3 consecutive years with CSTĐCS up to 2025; none in 2025"
+    )
+    history.awards[(SOLDIER, 2025)] = 1
+    evaluation = rules.evaluate(crit, history)
+    assert evaluation.eligible
+    assert "Met: 3 consecutive years with CSTĐCS (2023–2025)" in rules.explain(evaluation, crit)
+
+
+def test_evaluate_many_shares_law_results_correctly():
+    crit = rolling(
+        A("Streak", (award_streak({SOLDIER}, 2), class_streak("good", 2))),
+        A("Members", (ratio_cond(70), member_count_cond({PROV}, 2), no_discipline("warning"))),
+        A("Ratio by award", (ratio_cond(50, basis="award", type_ids={PROV, SOLDIER}),)),
+        year_from=2023,
+        year_to=2025,
+        window_years=3,
+    )
+    rng = random.Random(14)
+    by_recipient = {}
+    for i in range(3_000):
+        history = Counts()
+        for year in range(2020, 2026):
+            if rng.random() < 0.5:
+                history.awards[(rng.choice((SOLDIER, PROV, OTHER)), year)] = 1
+            if rng.random() < 0.9:
+                history.classifications[year] = rng.choice(rules.CLASSIFICATION_LEVELS)
+            if rng.random() < 0.1:
+                history.disciplines[year] = rng.choice(rules.DISCIPLINE_FORMS)
+            size = rng.randint(0, 6)
+            rules.member_statistics(
+                [
+                    (
+                        year,
+                        rng.choice((*rules.CLASSIFICATION_LEVELS, None)),
+                        rng.sample((SOLDIER, PROV, OTHER), rng.randint(0, 2)),
+                    )
+                    for _ in range(size)
+                ],
+                history,
+            )
+        by_recipient[i] = history
+    for year, results in rules.evaluate_years(crit, by_recipient).items():
+        assert list(results) == list(by_recipient)
+        eligible = sum(e.eligible for e in results.values())
+        assert 0 < eligible < len(results), year
+        for i in range(0, 3_000, 29):
+            assert results[i] == rules.evaluate(crit.for_year(year), by_recipient[i]), (year, i)
+
+
+# ---------------------------------------------------------------------------- explanations
+def test_explain_law_kinds_lines():
+    crit = rolling(
+        A(
+            "All",
+            (
+                class_streak("good", 2),
+                award_streak({SOLDIER}, 2),
+                no_discipline("warning"),
+                member_count_cond({SOLDIER}, 2),
+                ratio_cond(70),
+            ),
+        ),
+        window_years=3,
+    )
+    history = unit(2025, ["good"] * 6 + ["completed"] * 4, awards_=[{SOLDIER}])
+    history.classifications.update({2023: "excellent", 2024: "completed", 2025: "good"})
+    history.awards[(SOLDIER, 2024)] = 1
+    history.disciplines[2023] = "demotion"
+    labels = {"good": "tốt", "completed": "hoàn thành", "demotion": "giáng chức"}
+    lines = rules.explain(rules.evaluate(crit, history), crit, level_labels=labels).splitlines()
+    assert lines[0] == "Not eligible: at best 5 item(s) missing."
+    assert lines[1:] == [
+        "All — not met (missing 5)",
+        "  - Missing: 2 consecutive years classified tốt or better up to 2025; "
+        "not met in 2024 (hoàn thành)",
+        "  - Missing: 2 consecutive years with CSTĐCS up to 2025; none in 2025",
+        "  - Missing: no discipline of warning or heavier in 2023–2025; "
+        "disciplined in 2023 (giáng chức)",
+        "  - Missing 1 member(s) with CSTĐCS in 2025 (has 1 of 2)",
+        "  - Missing 1 member(s) classified tốt or better in 2025: has 6 of 10, needs 7 (70%)",
+    ]
+
+
+def test_explain_law_kinds_met_lines_and_fixed_window():
+    crit = criteria(
+        A(
+            "All",
+            (
+                class_streak("good", 3),
+                award_streak({SOLDIER}, 2),
+                no_discipline("demotion"),
+                member_count_cond({SOLDIER}, 1),
+                ratio_cond(66.5),
+                ratio_cond(50, basis="award", type_ids={SOLDIER}),
+            ),
+        )
+    )
+    history = unit(2025, ["good"] * 2 + [None], awards_=[{SOLDIER}, {SOLDIER}])
+    history.classifications.update(all_good(y2021="completed"))
+    history.awards.update({(SOLDIER, 2022): 1, (SOLDIER, 2023): 1})
+    history.disciplines[2024] = "warning"
+    evaluation = rules.evaluate(crit, history)
+    assert evaluation.eligible
+    assert rules.explain(evaluation, crit).splitlines()[2:] == [
+        "  - Met: 4 consecutive years classified good or better (2022–2025)",
+        "  - Met: 2 consecutive years with CSTĐCS (2022–2023)",
+        "  - Met: no discipline of demotion or heavier in 2021–2025",
+        "  - Met: 2 member(s) with CSTĐCS in 2025",
+        "  - Met: 2 of 3 members classified good or better in 2025 (at least 66.5%)",
+        "  - Met: 2 of 3 members with award of the chosen types in 2025 (at least 50%)",
+    ]
+    assert rules.missing_summary(evaluation, crit) == ""
+
+
+def _law_explain_samples():
+    """(evaluation, criteria) pairs that together use every sentence of the Law's kinds."""
+    full_unit = unit(2025, ["good", "completed", None], awards_=[{SOLDIER}])
+    full_unit.classifications.update(all_good(y2023=None, y2024="completed"))
+    full_unit.awards.update({(SOLDIER, 2021): 1, (SOLDIER, 2022): 1})
+    full_unit.disciplines[2022] = "dismissal"
+    conditions = (
+        class_streak("good", 2),
+        class_streak("good", 3),
+        class_streak("good", 9),
+        award_streak({SOLDIER}, 2),
+        award_streak({SOLDIER}, 3),
+        award_streak({SOLDIER}, 9),
+        C(rules.AWARD_STREAK, min_count=1, award_type_ids=frozenset({SOLDIER})),
+        no_discipline("reprimand"),
+        no_discipline("warning"),
+        member_count_cond({SOLDIER}, 1),
+        member_count_cond({SOLDIER}, 3),
+        ratio_cond(30),
+        ratio_cond(90),
+        ratio_cond(30, basis="award", type_ids={SOLDIER}),
+        ratio_cond(90, basis="award", type_ids={SOLDIER}),
+    )
+    samples = []
+    for crit, history in [
+        (criteria(A("Fixed", conditions)), full_unit),
+        (rolling(A("Rolling", conditions), window_years=3), full_unit),
+        (
+            rolling(
+                A("Empty unit", (ratio_cond(70), ratio_cond(70, basis="award", type_ids={PROV}))),
+            ),
+            None,
+        ),
+    ]:
+        samples.append((rules.evaluate(crit, history), crit))
+    return samples

@@ -5,6 +5,7 @@ from . import history_mixin
 from . import award
 from . import classification
 from . import initiative
+from . import discipline
 from . import criteria_part
 from . import criteria_set
 from . import criteria_alternative

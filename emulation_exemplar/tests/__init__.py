@@ -10,5 +10,6 @@ from . import test_histories
 from . import test_import
 from . import test_access
 from . import test_officer_day
+from . import test_discipline
 from . import test_tours
 from . import test_officer_lists

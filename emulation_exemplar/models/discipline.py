@@ -1,0 +1,275 @@
+from collections import defaultdict
+from datetime import date
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .history_mixin import IMPORT_CONTEXT, check_years, composed_text, rows_named_on_error
+
+# Discipline forms of civil servants, lightest first (the keys of the rule core's
+# DISCIPLINE_FORMS): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi việc.
+DISCIPLINE_FORMS = [
+    ("reprimand", "Reprimand"),
+    ("warning", "Warning"),
+    ("salary_reduction", "Salary reduction"),
+    ("demotion", "Demotion"),
+    ("dismissal_from_post", "Dismissal from post"),
+    ("dismissal", "Dismissal"),
+]
+FORM_RANK = {key: rank for rank, (key, _label) in enumerate(DISCIPLINE_FORMS, start=1)}
+FORM_OF_RANK = {rank: key for key, rank in FORM_RANK.items()}
+
+
+class EmulationDiscipline(models.Model):
+    """A discipline (kỷ luật) of a person: a personnel matter, private like the annual
+    classifications (record rules: own / the units a manager heads and below / officers of the
+    company). A revoked or mistaken discipline is archived, never deleted: archived ones do not
+    count. Individuals only: a unit's discipline is that of its members."""
+
+    _name = "emulation.discipline"
+    _inherit = ["mail.thread"]
+    _description = "Discipline"
+    _order = "year desc, decision_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["employee_id", "decision_number"]
+
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+        context={"active_test": False},
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        compute="_compute_unit_id",
+        store=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The person's department when the discipline was recorded.",
+    )
+    form = fields.Selection(
+        DISCIPLINE_FORMS,
+        required=True,
+        tracking=True,
+        help="Lightest first: Reprimand, Warning, Salary reduction, Demotion, Dismissal from "
+        "post, Dismissal. Criteria exclude people disciplined at a given form or heavier.",
+    )
+    form_rank = fields.Integer(
+        string="Form rank",
+        compute="_compute_form_rank",
+        store=True,
+        aggregator="max",
+        help="1 for a reprimand up to 6 for a dismissal: the heaviest form has the highest rank.",
+    )
+    decision_number = fields.Char(
+        string="Decision reference",
+        tracking=True,
+        help="Number and symbol of the decision, e.g. 12/QĐ-SNgV.",
+    )
+    decision_date = fields.Date(tracking=True)
+    authority = fields.Char(
+        string="Issuing authority", tracking=True, help="Who signed the decision."
+    )
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        index=True,
+        aggregator=False,
+        tracking=True,
+        help="The year the discipline counts for (the year of the violation judged).",
+    )
+    date_from = fields.Date(
+        string="Effective from", tracking=True, help="First day the discipline takes effect."
+    )
+    date_to = fields.Date(
+        string="Effective until",
+        tracking=True,
+        help="Last day the discipline has effect; empty when it has no end.",
+    )
+    reason = fields.Text(help="The violation the decision judges.")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="A revoked or mistaken discipline is archived: it stays in the history but no longer "
+        "counts.",
+    )
+
+    # ------------------------------------------------------------------ create / write
+    @api.model_create_multi
+    def create(self, vals_list):
+        context = self.env.context
+        employees = self._employee_companies(
+            [vals.get("employee_id") or context.get("default_employee_id") for vals in vals_list]
+        )
+        for vals in vals_list:
+            employee_id = vals.get("employee_id") or context.get("default_employee_id")
+            if (
+                "company_id" not in vals
+                and "default_company_id" not in context
+                and employees.get(employee_id)
+            ):
+                vals["company_id"] = employees[employee_id]
+        self._check_employee_company(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"employee_id", "company_id"} & set(vals):
+            self._check_employee_company(
+                [
+                    {
+                        "employee_id": vals.get("employee_id", record.employee_id.id),
+                        "company_id": vals.get("company_id", record.company_id.id),
+                    }
+                    for record in self
+                ]
+            )
+        return super().write(vals)
+
+    @api.model
+    def _employee_companies(self, employee_ids):
+        """{employee id: company id} of the given people (only ids: their names stay hidden)."""
+        ids = {employee_id for employee_id in employee_ids if isinstance(employee_id, int)}
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False).browse(ids)
+        return {employee.id: employee.company_id.id for employee in employees.exists()}
+
+    @api.model
+    def _check_employee_company(self, rows):
+        """Refuse a person of another company than the record's, before the ORM's company check,
+        whose message would name the person and the company even to a user who may not read
+        them."""
+        companies = self._employee_companies([row.get("employee_id") for row in rows])
+        default_company = self.env.context.get("default_company_id") or self.env.company.id
+        for row in rows:
+            company = companies.get(row.get("employee_id"))
+            if company and company != (row.get("company_id") or default_company):
+                raise ValidationError(
+                    _(
+                        "The person belongs to another company than the discipline record. "
+                        "Choose a person of the record's company."
+                    )
+                )
+
+    def load(self, fields, data):
+        # Past years name people who have left since: match archived employees too.
+        return super(EmulationDiscipline, self.with_context(**IMPORT_CONTEXT)).load(
+            fields, composed_text(data)
+        )
+
+    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+        with rows_named_on_error(self, data_list):
+            return super()._load_records(
+                data_list, update=update, ignore_duplicates=ignore_duplicates
+            )
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("employee_id")
+    def _compute_unit_id(self):
+        for record in self:
+            record.unit_id = record.employee_id.department_id
+
+    @api.depends("form")
+    def _compute_form_rank(self):
+        for record in self:
+            record.form_rank = FORM_RANK.get(record.form, 0)
+
+    @api.depends("employee_id", "form", "year")
+    def _compute_display_name(self):
+        labels = dict(self._fields["form"]._description_selection(self.env))
+        for record in self:
+            parts = [labels.get(record.form) or _("Discipline")]
+            if record.employee_id:
+                parts.append(record.employee_id.name)
+            record.display_name = " – ".join(parts) + (f" ({record.year})" if record.year else "")
+
+    @api.onchange("employee_id")
+    def _onchange_employee_company(self):
+        if self.employee_id.company_id:
+            self.company_id = self.employee_id.company_id
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    @api.constrains("decision_date", "year")
+    def _check_decision_date(self):
+        for record in self:
+            if record.decision_date and record.decision_date.year < record.year:
+                raise ValidationError(
+                    _(
+                        "The decision date %(date)s is earlier than the year %(year)s the "
+                        "discipline counts for. Check the year or the decision date.",
+                        date=record.decision_date.strftime("%d/%m/%Y"),
+                        year=record.year,
+                    )
+                )
+
+    @api.constrains("date_from", "date_to")
+    def _check_effect_period(self):
+        for record in self:
+            if record.date_from and record.date_to and record.date_to < record.date_from:
+                raise ValidationError(
+                    _(
+                        "The discipline ends on %(date_to)s, before it takes effect on "
+                        "%(date_from)s. Check the dates of the effect period.",
+                        date_to=record.date_to.strftime("%d/%m/%Y"),
+                        date_from=record.date_from.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    # ------------------------------------------------------------------ for the rule core
+    @api.model
+    def _heaviest_forms(self, employee_ids, year_from, year_to, effect_period=False):
+        """{employee id: {year: heaviest form}} of the active disciplines of ``employee_ids``
+        for the years ``year_from..year_to``, in one grouped query: the ``disciplines`` of the
+        rule core's ``RecipientCounts`` (for a unit, merge its members' dicts with the core's
+        ``merge_disciplines``). People without discipline in those years are left out.
+
+        A discipline counts in its ``year``; with ``effect_period``, also in every year its
+        effect period touches (``date_from`` to ``date_to``, or to ``year_to`` when it has no
+        end). Reads with the caller's rights: call it on ``sudo()`` to compute for everyone.
+        """
+        ids = sorted(set(employee_ids))
+        if not ids or year_from > year_to:
+            return {}
+        in_years = [("year", ">=", year_from), ("year", "<=", year_to)]
+        if effect_period:
+            first, last = date(year_from, 1, 1), date(year_to, 12, 31)
+            in_years = [
+                "|",
+                "&",
+                *in_years,
+                "&",
+                "&",
+                ("date_from", "!=", False),
+                ("date_from", "<=", last),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", first),
+            ]
+        groups = self.with_context(active_test=True)._read_group(
+            [("employee_id", "in", ids), *in_years],
+            ["employee_id"],
+            ["year:array_agg", "form_rank:array_agg", "date_from:array_agg", "date_to:array_agg"],
+        )
+        result = {}
+        for employee, years, ranks, starts, ends in groups:
+            heaviest = defaultdict(int)  # {year: rank}
+            for year, rank, start, end in zip(years, ranks, starts, ends, strict=True):
+                counted = {year}
+                if effect_period and start:
+                    counted.update(range(start.year, (end.year if end else year_to) + 1))
+                for counted_year in counted:
+                    if year_from <= counted_year <= year_to and rank > heaviest[counted_year]:
+                        heaviest[counted_year] = rank
+            if heaviest:
+                result[employee.id] = {
+                    year: FORM_OF_RANK[rank] for year, rank in sorted(heaviest.items())
+                }
+        return result
