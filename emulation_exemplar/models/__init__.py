@@ -2,6 +2,7 @@
 from . import award_type
 from . import history_mixin
 from . import award
+from . import decision
 from . import classification
 from . import initiative
 from . import criteria
