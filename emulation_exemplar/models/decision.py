@@ -118,6 +118,7 @@ class EmulationDecision(models.Model):
     )
     state = fields.Selection(
         [("draft", "To record"), ("recorded", "Recorded")],
+        string="Status",
         compute="_compute_state",
         store=True,
         index=True,
