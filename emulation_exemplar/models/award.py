@@ -27,7 +27,6 @@ class EmulationAward(models.Model):
     year = fields.Integer(tracking=True)
     decision_id = fields.Many2one(
         "emulation.decision",
-        string="Decision",
         index="btree_not_null",
         ondelete="restrict",
         tracking=True,

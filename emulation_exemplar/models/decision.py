@@ -294,7 +294,9 @@ class EmulationDecision(models.Model):
         }
         if award_vals and self.award_ids:
             # a corrected number, date or authority is the decision's: its awards follow
-            self.award_ids.with_context(clean_context(self.env.context)).write(award_vals)
+            self.award_ids.with_env(self.env(context=clean_context(self.env.context))).write(
+                award_vals
+            )
         if archiving:
             archiving._archive_awards()
         if restoring:
@@ -331,7 +333,8 @@ class EmulationDecision(models.Model):
         """Create the awards of the decisions, one per recipient, in one batch."""
         # officers of the decision's company only (also refuses an empty call by others)
         self.check_access("write")
-        Award = self.env["emulation.award"].with_context(clean_context(self.env.context))
+        # no default_* key of the caller's context reaches the awards
+        Award = self.env(context=clean_context(self.env.context))["emulation.award"]
         Award.check_access("create")
         if not self:
             raise UserError(_("Choose the decision to record."))
