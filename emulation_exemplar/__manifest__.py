@@ -20,6 +20,7 @@
         "data/campaign_data.xml",
         "views/menus.xml",
         "views/award_type_views.xml",
+        "views/decision_views.xml",
         "views/award_views.xml",
         "views/classification_views.xml",
         "views/discipline_views.xml",
@@ -50,6 +51,7 @@
         "data/demo_department.xml",
         "data/demo_users.xml",
         "data/demo_campaign.xml",
+        "data/demo_decision.xml",
         "data/report_demo.xml",
     ],
 }

@@ -3,6 +3,7 @@ from . import list_mixin
 from . import award_type
 from . import history_mixin
 from . import award
+from . import decision
 from . import classification
 from . import initiative
 from . import discipline

@@ -25,6 +25,16 @@ class EmulationAward(models.Model):
     employee_id = fields.Many2one(tracking=True)
     department_id = fields.Many2one(tracking=True)
     year = fields.Integer(tracking=True)
+    decision_id = fields.Many2one(
+        "emulation.decision",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        copy=False,
+        domain="[('company_id', '=', company_id)]",
+        help="The decision this award was recorded from, with the other people and units it "
+        "commends.",
+    )
     decision_number = fields.Char(
         tracking=True, help="Number and symbol of the decision, e.g. 1234/QĐ-UBND."
     )
@@ -100,6 +110,17 @@ class EmulationAward(models.Model):
                         type=award.award_type_id.name,
                     )
                 )
+
+    @api.constrains("decision_id", "company_id")
+    def _check_decision_company(self):
+        # not check_company: its message would name a decision of a company the caller cannot read
+        if any(
+            award.decision_id.sudo().company_id != award.company_id
+            for award in self.filtered("decision_id")
+        ):
+            raise ValidationError(
+                _("An award and the decision it was recorded from belong to the same company.")
+            )
 
     @api.constrains("decision_date", "year")
     def _check_decision_date(self):

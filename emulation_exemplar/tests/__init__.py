@@ -13,3 +13,4 @@ from . import test_officer_day
 from . import test_discipline
 from . import test_tours
 from . import test_officer_lists
+from . import test_decision

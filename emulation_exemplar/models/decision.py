@@ -1,0 +1,481 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import clean_context
+
+from .award_type import RECIPIENT_SCOPES
+from .history_mixin import check_years
+
+# what the decision says of its awards, copied to them and kept in step when corrected
+PROPAGATED_FIELDS = {"number": "decision_number", "date": "decision_date", "authority": "authority"}
+# what its awards are: fixed once they are recorded
+LOCKED_FIELDS = {"award_type_id", "year", "employee_ids", "department_ids", "company_id"}
+# the recipients, with the model through which the caller reads them
+RECIPIENT_FIELDS = {"employee_ids": "hr.employee.public", "department_ids": "hr.department"}
+
+
+class EmulationDecision(models.Model):
+    """A commendation decision (quyết định khen thưởng): one paper, one award type and year,
+    many people and units. Recording it creates one award per recipient, linked to it."""
+
+    _name = "emulation.decision"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Commendation decision"
+    _order = "date desc, id desc"
+    _rec_name = "number"
+    _rec_names_search = ["number", "authority"]
+    _check_company_auto = True
+
+    number = fields.Char(
+        tracking=True,
+        index="trigram",
+        copy=False,
+        help="Number and symbol of the decision, e.g. 1234/QĐ-UBND.",
+    )
+    date = fields.Date(tracking=True, copy=False)
+    authority = fields.Char(
+        string="Issuing authority",
+        compute="_compute_authority",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Who signed the decision; taken from the award type, and may be changed.",
+    )
+    award_type_id = fields.Many2one(
+        "emulation.award.type",
+        string="Award type",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="recipient_type and [('recipient_scope', 'in', ('both', recipient_type))] or []",
+    )
+    award_type_scope = fields.Selection(related="award_type_id.recipient_scope")
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year - 1,
+        index=True,
+        aggregator=False,
+        tracking=True,
+        help="The year the achievements count for (not necessarily the decision year).",
+    )
+    recipient_type = fields.Selection(
+        RECIPIENT_SCOPES,
+        string="Recipient type",
+        compute="_compute_recipient_type",
+        store=True,
+        help="Whether the decision commends people, units or both.",
+    )
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        "emulation_decision_employee_rel",
+        "decision_id",
+        "employee_id",
+        string="People",
+        check_company=True,
+        context={"active_test": False},
+        help="The people the decision commends: each receives an award when it is recorded.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "emulation_decision_department_rel",
+        "decision_id",
+        "department_id",
+        string="Units",
+        check_company=True,
+        context={"active_test": False},
+        help="The units the decision commends: each receives an award when it is recorded.",
+    )
+    recipient_count = fields.Integer(
+        compute="_compute_recipient_count", string="Number of recipients"
+    )
+    reason = fields.Text(
+        string="Achievement",
+        help="The achievement the decision recognises; copied to each award when it is recorded.",
+    )
+    decision_file = fields.Binary(string="Decision scan", attachment=True, copy=False)
+    decision_filename = fields.Char(copy=False)
+    award_ids = fields.One2many(
+        "emulation.award",
+        "decision_id",
+        string="Awards",
+        readonly=True,
+        copy=False,
+        context={"active_test": False},
+        help="The awards recorded from this decision, archived ones included.",
+    )
+    award_count = fields.Integer(compute="_compute_award_count", string="Number of awards")
+    archived_award_ids = fields.Many2many(
+        "emulation.award",
+        "emulation_decision_archived_award_rel",
+        "decision_id",
+        "award_id",
+        string="Awards archived with the decision",
+        readonly=True,
+        copy=False,
+        context={"active_test": False},
+        help="Restoring the decision restores these awards, and only these.",
+    )
+    state = fields.Selection(
+        [("draft", "To record"), ("recorded", "Recorded")],
+        string="Status",
+        compute="_compute_state",
+        store=True,
+        index=True,
+        tracking=True,
+        help="Recorded: the awards of the decision exist, one per recipient.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    active = fields.Boolean(
+        default=True,
+        tracking=True,
+        help="A revoked or mistaken decision is archived with its awards: they stay in the "
+        "history but no longer count.",
+    )
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("award_type_id")
+    def _compute_authority(self):
+        for decision in self:
+            # a type without a default authority keeps what was entered
+            decision.authority = decision.award_type_id.authority or decision.authority
+
+    @api.depends("employee_ids", "department_ids")
+    def _compute_recipient_type(self):
+        for decision in self:
+            if decision.employee_ids and decision.department_ids:
+                decision.recipient_type = "both"
+            elif decision.employee_ids:
+                decision.recipient_type = "individual"
+            elif decision.department_ids:
+                decision.recipient_type = "collective"
+            else:
+                decision.recipient_type = False
+
+    @api.depends("employee_ids", "department_ids")
+    def _compute_recipient_count(self):
+        for decision in self:
+            decision.recipient_count = len(decision.employee_ids) + len(decision.department_ids)
+
+    @api.depends("award_ids")
+    def _compute_award_count(self):
+        for decision in self:
+            decision.award_count = len(decision.award_ids)
+
+    @api.depends("award_ids")
+    def _compute_state(self):
+        for decision in self:
+            decision.state = "recorded" if decision.award_ids else "draft"
+
+    @api.depends("number", "date")
+    def _compute_display_name(self):
+        for decision in self:
+            name = decision.number or _("New decision")
+            if decision.date:
+                name += " (%s)" % decision.date.strftime("%d/%m/%Y")
+            decision.display_name = name
+
+    # ------------------------------------------------------------------ checks
+    def _check_company(self, fnames=None):
+        # The core message names the people and units of another company: refuse first, without
+        # names, those the caller may not read (a recipient id sent through RPC).
+        for fname, public_model in RECIPIENT_FIELDS.items():
+            if fnames is None or fname in fnames:
+                ids = self.sudo()[fname].ids
+                self.env[public_model].browse(ids).check_access("read")
+        if fnames is None or "award_type_id" in fnames:
+            self.sudo().award_type_id.with_env(self.env).check_access("read")
+        return super()._check_company(fnames)
+
+    @api.constrains("award_type_id", "employee_ids", "department_ids")
+    def _check_award_scope(self):
+        for decision in self:
+            scope = decision.award_type_id.recipient_scope
+            if scope == "collective" and decision.employee_ids:
+                raise ValidationError(
+                    _(
+                        "%(type)s is awarded to units only: remove the people from the decision, "
+                        "or choose another award type.",
+                        type=decision.award_type_id.name,
+                    )
+                )
+            if scope == "individual" and decision.department_ids:
+                raise ValidationError(
+                    _(
+                        "%(type)s is awarded to people only: remove the units from the decision, "
+                        "or choose another award type.",
+                        type=decision.award_type_id.name,
+                    )
+                )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    @api.constrains("date", "year")
+    def _check_decision_date(self):
+        for decision in self:
+            if decision.date and decision.date.year < decision.year:
+                raise ValidationError(
+                    _(
+                        "The decision date %(date)s is earlier than the year %(year)s the "
+                        "achievement counts for. Check the year or the decision date.",
+                        date=decision.date.strftime("%d/%m/%Y"),
+                        year=decision.year,
+                    )
+                )
+
+    @api.constrains("number", "date", "company_id", "active")
+    def _check_number_unique(self):
+        """The same paper entered twice: same number, same year of issue, same company. The
+        numbering of decisions starts again every year. Searched as the caller: only a decision
+        they can read is named."""
+        for decision in self.filtered(lambda d: d.active and d.number and d.date):
+            number = decision.number.strip()
+            twins = self.search(
+                [
+                    ("id", "!=", decision.id),
+                    ("company_id", "=", decision.company_id.id),
+                    ("number", "=ilike", number),
+                    ("date", ">=", decision.date.replace(month=1, day=1)),
+                    ("date", "<=", decision.date.replace(month=12, day=31)),
+                ],
+                limit=1,
+            )
+            if twins:
+                raise ValidationError(
+                    _(
+                        "The decision %(number)s of %(year)s is already entered (%(decision)s, "
+                        "%(type)s). Open it from History › Decisions instead of entering it "
+                        "again.",
+                        number=number,
+                        year=decision.date.year,
+                        decision=twins.display_name,
+                        type=twins.award_type_id.name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_recorded(self):
+        recorded = self.filtered("award_ids")
+        if recorded:
+            raise UserError(
+                _(
+                    "The decision %(decision)s has awards: it cannot be deleted. Archive it "
+                    "instead (its awards go with it, and stay in the history).",
+                    decision=recorded[0].display_name,
+                )
+            )
+
+    # ------------------------------------------------------------------ ORM
+    def write(self, vals):
+        locked = LOCKED_FIELDS & set(vals)
+        if locked:
+            recorded = self.filtered(lambda d: d.state == "recorded")
+            if recorded:
+                raise UserError(
+                    _(
+                        "The awards of the decision %(decision)s are recorded: its award type, "
+                        "year, recipients and company can no longer change. If the decision "
+                        "itself was wrong, archive it (its awards go with it) and record the "
+                        "right one.",
+                        decision=recorded[0].display_name,
+                    )
+                )
+        archiving = self.filtered("active") if "active" in vals and not vals["active"] else None
+        restoring = self.filtered(lambda d: not d.active) if vals.get("active") else None
+        result = super().write(vals)
+        award_vals = {
+            award_field: vals[fname]
+            for fname, award_field in PROPAGATED_FIELDS.items()
+            if fname in vals
+        }
+        if award_vals and self.award_ids:
+            # a corrected number, date or authority is the decision's: its awards follow
+            self.award_ids.with_env(self.env(context=clean_context(self.env.context))).write(
+                award_vals
+            )
+        if archiving:
+            archiving._archive_awards()
+        if restoring:
+            restoring._restore_awards()
+        return result
+
+    def _archive_awards(self):
+        for decision in self:
+            awards = decision.award_ids.filtered("active")
+            if not awards:
+                continue
+            decision.archived_award_ids = awards
+            awards.write({"active": False})
+            decision._message_log(
+                body=_(
+                    "Archived with the decision: %(count)s awards. They stay in the history "
+                    "and no longer count; restoring the decision restores them.",
+                    count=len(awards),
+                )
+            )
+
+    def _restore_awards(self):
+        for decision in self:
+            awards = decision.archived_award_ids.filtered(lambda a: not a.active)
+            decision.archived_award_ids = False
+            if awards:
+                awards.write({"active": True})
+                decision._message_log(
+                    body=_("Restored with the decision: %(count)s awards.", count=len(awards))
+                )
+
+    # ------------------------------------------------------------------ recording
+    def action_record_awards(self):
+        """Create the awards of the decisions, one per recipient, in one batch."""
+        # officers of the decision's company only (also refuses an empty call by others)
+        self.check_access("write")
+        # no default_* key of the caller's context reaches the awards
+        Award = self.env(context=clean_context(self.env.context))["emulation.award"]
+        Award.check_access("create")
+        if not self:
+            raise UserError(_("Choose the decision to record."))
+        vals_list = []
+        for decision in self:
+            decision._check_recordable()
+            vals_list += decision._award_values()
+        self._check_no_duplicate(vals_list)
+        awards = Award.create(vals_list)
+        counts = dict.fromkeys(self.ids, 0)
+        for award in awards:
+            counts[award.decision_id.id] += 1
+        # a note, not a message: the officer may have no email address
+        self._message_log_batch(
+            {
+                decision_id: self.env._(
+                    "Recorded %(count)s awards, one per recipient.", count=count
+                )
+                for decision_id, count in counts.items()
+            }
+        )
+        return True
+
+    def _check_recordable(self):
+        self.ensure_one()
+        if self.state == "recorded":
+            raise UserError(
+                _(
+                    "The decision %(decision)s is already recorded: its awards are in its "
+                    "Awards tab. Add someone it forgot with another decision, or archive it and "
+                    "record it again.",
+                    decision=self.display_name,
+                )
+            )
+        if not self.active:
+            raise UserError(
+                _(
+                    "The decision %(decision)s is archived: restore it before recording it.",
+                    decision=self.display_name,
+                )
+            )
+        if not (self.number and self.date):
+            raise UserError(_("Enter the decision's number and date before recording its awards."))
+        if not (self.employee_ids or self.department_ids):
+            raise UserError(
+                _("Choose the people or units the decision commends before recording its awards.")
+            )
+
+    def _award_values(self):
+        self.ensure_one()
+        common = {
+            "decision_id": self.id,
+            "award_type_id": self.award_type_id.id,
+            "year": self.year,
+            "decision_number": self.number,
+            "decision_date": self.date,
+            "authority": self.authority,
+            "reason": self.reason,
+            "company_id": self.company_id.id,
+            "active": True,
+        }
+        return [
+            dict(common, recipient_type="individual", employee_id=employee.id)
+            for employee in self.employee_ids
+        ] + [
+            dict(common, recipient_type="collective", department_id=department.id)
+            for department in self.department_ids
+        ]
+
+    def _check_no_duplicate(self, vals_list):
+        """Refuse a recipient who would hold the same award type twice for the same year: listed
+        in two of the decisions recorded together, or already holding it (active awards, read
+        with the caller's rights: only what they can read is named)."""
+        seen = {}
+        for vals in vals_list:
+            key = (
+                vals["award_type_id"],
+                vals["year"],
+                vals.get("employee_id") or False,
+                vals.get("department_id") or False,
+            )
+            if key in seen:
+                decision = self.browse(vals["decision_id"])
+                recipient = self._vals_recipient(vals)
+                raise UserError(
+                    _(
+                        "%(recipient)s is listed in two decisions recorded together "
+                        "(%(first)s and %(second)s), for the same award type and year. Remove "
+                        "them from one of them.",
+                        recipient=recipient.display_name,
+                        first=self.browse(seen[key]).display_name,
+                        second=decision.display_name,
+                    )
+                )
+            seen[key] = vals["decision_id"]
+        by_type_year = {}
+        for type_id, year, employee_id, department_id in seen:
+            people, units = by_type_year.setdefault((type_id, year), (set(), set()))
+            if employee_id:
+                people.add(employee_id)
+            if department_id:
+                units.add(department_id)
+        Award = self.env["emulation.award"]
+        clashes = Award
+        for (type_id, year), (people, units) in by_type_year.items():
+            clashes |= Award.search(
+                [
+                    ("award_type_id", "=", type_id),
+                    ("year", "=", year),
+                    "|",
+                    ("employee_id", "in", list(people)),
+                    ("department_id", "in", list(units)),
+                ]
+            )
+        if clashes:
+            lines = [
+                self.env._(
+                    "%(recipient)s already holds %(type)s for %(year)s (decision %(number)s).",
+                    recipient=award._recipient().display_name,
+                    type=award.award_type_id.name,
+                    year=award.year,
+                    number=award.decision_number or self.env._("without number"),
+                )
+                for award in clashes[:10]
+            ]
+            if len(clashes) > 10:
+                lines.append(_("… and %(count)s more.", count=len(clashes) - 10))
+            raise UserError(
+                "\n".join(
+                    [
+                        _(
+                            "Some recipients of the decision already hold this award for this "
+                            "year. Remove them from the decision, or archive the award recorded "
+                            "by mistake:"
+                        )
+                    ]
+                    + lines
+                )
+            )
+
+    def _vals_recipient(self, vals):
+        if vals.get("employee_id"):
+            return self.env["hr.employee"].browse(vals["employee_id"])
+        return self.env["hr.department"].browse(vals["department_id"])
