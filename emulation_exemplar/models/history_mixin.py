@@ -185,6 +185,10 @@ class EmulationHistoryMixin(models.AbstractModel):
     def _exemplar_owners(self):
         return self.employee_id, self.department_id
 
+    def _recipient(self):
+        self.ensure_one()
+        return self.employee_id if self.recipient_type == "individual" else self.department_id
+
     @api.constrains("recipient_type", "employee_id", "department_id")
     def _check_recipient(self):
         for record in self:
