@@ -4,7 +4,12 @@ from odoo.exceptions import ValidationError
 
 class EmulationAward(models.Model):
     _name = "emulation.award"
-    _inherit = ["emulation.history.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.history.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.list.mixin",
+    ]
     _description = "Award or emulation title"
     _order = "year desc, decision_date desc, id desc"
     _rec_names_search = ["award_type_id", "employee_id", "department_id", "decision_number"]

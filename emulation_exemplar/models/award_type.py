@@ -16,6 +16,7 @@ RECIPIENT_SCOPES = [
 
 class EmulationAwardType(models.Model):
     _name = "emulation.award.type"
+    _inherit = ["emulation.list.mixin"]
     _description = "Emulation title or form of commendation"
     _order = "sequence, level, name, id"
     _rec_names_search = ["name", "code"]

@@ -206,3 +206,23 @@ class TestOfficerDay(EmulationCase):
             unit = self.env["hr.department"].with_user(user).browse(self.unit_office.id)
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 unit.action_record_emulation_award()
+
+    def test_awards_empty_list_help_per_role(self):
+        help_html = self.env.ref("emulation_exemplar.action_emulation_award").help
+        officer_help = (
+            self.env["emulation.award"].with_user(self.user_officer).get_empty_list_help(help_html)
+        )
+        plain_help = (
+            self.env["emulation.award"].with_user(self.user_plain).get_empty_list_help(help_html)
+        )
+        self.assertIn("Record a decision", officer_help)
+        self.assertNotIn("Record a decision", plain_help)
+        self.assertIn("Office–Inspectorate records", plain_help)
+
+    def test_award_levels_group_in_natural_order(self):
+        """Award levels, like the other selections, group in their declared order."""
+        Award = self.env["emulation.award"].with_user(self.user_officer)
+        levels = [level for (level,) in Award._read_group([], ["level"])]
+        declared = [key for key in Award._fields["level"].get_values(self.env) if key in levels]
+        self.assertEqual(levels, declared)
+        self.assertGreater(len(levels), 1)
