@@ -201,6 +201,74 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             trigger: '.o_list_view .o_data_row:contains("210/QĐ-UBND")',
         },
         noErrorDialog("the import went without error"),
+        // one decision for five people, from a selection in the People list
+        {
+            content: "open the Exemplars menu",
+            trigger: '.o_main_navbar button:contains("Điển hình tiên tiến")',
+            run: "click",
+        },
+        {
+            trigger: '.dropdown-item:contains("Cá nhân")',
+            run: "click",
+        },
+        {
+            content: "show everyone, not only the eligible",
+            trigger: '.o_searchview_facet:contains("Đủ tiêu chuẩn điển hình") .o_facet_remove',
+            run: "click",
+        },
+        ...[0, 1, 2, 3, 4].map((index) => ({
+            content: `select person ${index + 1}`,
+            trigger: `.o_data_row:eq(${index}) .o_list_record_selector input`,
+            run: "click",
+        })),
+        {
+            content: "open the action menu of the selection",
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "record a decision for them",
+            trigger: '.o-dropdown--menu .o_menu_item:contains("Ghi nhận quyết định")',
+            run: "click",
+        },
+        {
+            content: "the five people are in the decision",
+            trigger: '.o_field_widget[name="employee_ids"] .o_data_row:eq(4)',
+        },
+        {
+            content: "the decision's number",
+            trigger: '.o_field_widget[name="number"] input',
+            run: "edit 120/QĐ-SNgV",
+        },
+        {
+            content: "its date",
+            trigger: '.o_field_widget[name="date"] input',
+            run: "edit 15/01/2026",
+        },
+        {
+            content: "its award type",
+            trigger: '.o_field_widget[name="award_type_id"] input',
+            run: "edit Giấy khen",
+        },
+        {
+            trigger: '.ui-menu-item a:contains("Giấy khen")',
+            run: "click",
+        },
+        {
+            content: "the year the achievements count for",
+            trigger: '.o_field_widget[name="year"] input',
+            run: "edit 2025",
+        },
+        {
+            content: "record the awards",
+            trigger: 'button[name="action_record_awards"]',
+            run: "click",
+        },
+        {
+            content: "the decision is recorded, with five awards",
+            trigger: '.o_statusbar_status .o_arrow_button_current:contains("Đã ghi nhận")',
+        },
+        noErrorDialog("the decision was recorded without error"),
         // the campaign: propose candidates, open a nomination, print its papers
         {
             content: "open the Campaigns menu",
