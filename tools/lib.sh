@@ -42,8 +42,36 @@ PY
 }
 
 # Run the Odoo command line with $PYTHON (no odoo-bin needed).
+ODOO_MAIN='import sys, odoo; sys.argv[0] = "odoo"; odoo.cli.main()'
 odoo_cli() {
-    (cd "$ROOT" && TZ=UTC "$PYTHON" -c 'import sys, odoo; sys.argv[0] = "odoo"; odoo.cli.main()' "$@")
+    (cd "$ROOT" && TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
+}
+
+# run_limited SECONDS NAME COMMAND...: run COMMAND, stopped (with everything it started, such as
+# wkhtmltopdf or a browser) when it takes more than SECONDS; then say so and return 124.
+run_limited() {
+    local limit=$1 name=$2 rc
+    shift 2
+    timeout --kill-after=30 "$limit" "$@"
+    rc=$?
+    if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+        say "ERROR: $name did not finish within $limit seconds and was stopped (time limit;" \
+            "on a slow machine raise it with EXEMPLAR_TIMEOUT_FACTOR=2)"
+        return 124
+    fi
+    return "$rc"
+}
+
+# odoo_cli_limited SECONDS NAME ARGS...: odoo_cli with a time limit (see run_limited).
+odoo_cli_limited() {
+    local limit=$1 name=$2
+    shift 2
+    (cd "$ROOT" && run_limited "$limit" "$name" env TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
+}
+
+# A TCP port of 127.0.0.1 that is free now.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
 pg_bindir() {
@@ -54,27 +82,57 @@ pg_bindir() {
     echo "$d"
 }
 
-# The embedded cluster lives in .local/pg, listens on a private unix socket only (no TCP),
-# and runs as the current user, or as the unprivileged 'postgres' user when we are root.
+# The embedded cluster listens on a private unix socket only (no TCP) and runs as the current
+# user, or as the unprivileged 'postgres' user when we are root. Its folder (data/, sock/, logs):
+#   - .local/pg in the repository, whenever the user running PostgreSQL can reach it;
+#   - otherwise (root, with the repository in a private home such as /root, mode 700) in the
+#     'postgres' user's home: ~postgres/exemplar-pg-<hash of the repository path> (mode 700,
+#     owned by postgres), so nobody has to open their home. PG_HOME names the folder in use.
 pg_setup_vars() {
     PG_BIN=$(pg_bindir)
-    PGDATA_DIR="$LOCAL/pg/data"
-    PG_SOCK="$LOCAL/pg/sock"
-    # unix socket paths are limited to 107 bytes
-    if [ $(( ${#PG_SOCK} + 20 )) -gt 100 ]; then
-        PG_SOCK="/tmp/exemplar-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-10)"
-    fi
     if [ "$(id -u)" = 0 ]; then
         PG_OS_USER=${EXEMPLAR_PG_OS_USER:-postgres}
         id "$PG_OS_USER" >/dev/null 2>&1 || die "running as root, but there is no unprivileged '$PG_OS_USER' user to run PostgreSQL as"
     else
         PG_OS_USER=""
     fi
+    PG_HOME="$LOCAL/pg"
+    if [ -n "$PG_OS_USER" ]; then
+        mkdir -p "$LOCAL"
+        local outside
+        outside=$(pg_outside_dir)
+        if [ -f "$outside/data/PG_VERSION" ] || ! as_pg test -x "$LOCAL" 2>/dev/null; then
+            PG_HOME=$outside
+        fi
+    fi
+    PGDATA_DIR="$PG_HOME/data"
+    PG_SOCK="$PG_HOME/sock"
+    # unix socket paths are limited to 107 bytes
+    if [ $(( ${#PG_SOCK} + 20 )) -gt 100 ]; then
+        PG_SOCK="/tmp/exemplar-pg-$(repo_hash)"
+    fi
+}
+
+# A short hash of the repository's path: one cluster per clone.
+repo_hash() {
+    printf '%s' "$ROOT" | md5sum | cut -c1-10
+}
+
+# The cluster's folder outside the repository: ~postgres/exemplar-pg-<hash>, or under /var/tmp
+# when that user has no home folder it can enter.
+pg_outside_dir() {
+    local home
+    home=$(getent passwd "$PG_OS_USER" | cut -d: -f6)
+    if [ -z "$home" ] || ! [ -d "$home" ] || ! as_pg test -x "$home" 2>/dev/null; then
+        home=/var/tmp
+    fi
+    printf '%s\n' "$home/exemplar-pg-$(repo_hash)"
 }
 
 as_pg() {
     if [ -n "$PG_OS_USER" ]; then
-        runuser -u "$PG_OS_USER" -- "$@"
+        # from /: the current folder may be one the PostgreSQL user cannot enter
+        (cd / && runuser -u "$PG_OS_USER" -- "$@")
     else
         "$@"
     fi
@@ -86,32 +144,36 @@ psql_local() {
 
 pg_start() {
     pg_setup_vars
-    mkdir -p "$LOCAL/pg" "$PG_SOCK"
+    if [ "$PG_HOME" != "$LOCAL/pg" ] && ! [ -d "$PG_HOME" ]; then
+        mkdir -p "$PG_HOME" && chmod 0700 "$PG_HOME" || die "cannot create $PG_HOME"
+        printf 'The embedded PostgreSQL cluster of %s (tools/lib.sh)\n' "$ROOT" >"$PG_HOME/REPOSITORY"
+    fi
+    mkdir -p "$PG_HOME" "$PG_SOCK"
     if [ -n "$PG_OS_USER" ]; then
-        chown "$PG_OS_USER" "$LOCAL/pg" "$PG_SOCK"
-        as_pg test -x "$LOCAL/pg" || die "user '$PG_OS_USER' cannot reach $LOCAL/pg: make the folders above it traversable (chmod o+x)"
+        chown "$PG_OS_USER" "$PG_HOME" "$PG_SOCK"
+        as_pg test -x "$PG_HOME" || die "user '$PG_OS_USER' cannot reach $PG_HOME"
     fi
     chmod 0755 "$PG_SOCK"
     local owner want=${PG_OS_USER:-$(id -un)}
     if [ -d "$PGDATA_DIR" ] && owner=$(stat -c %U "$PGDATA_DIR") && [ "$owner" != "$want" ]; then
-        die "the cluster in $PGDATA_DIR belongs to '$owner', not '$want': run as the same user, or remove .local/pg"
+        die "the cluster in $PGDATA_DIR belongs to '$owner', not '$want': run as the same user, or remove $PG_HOME"
     fi
     if ! as_pg test -f "$PGDATA_DIR/PG_VERSION"; then
         say "embedded PostgreSQL: creating a private cluster in $PGDATA_DIR"
-        as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL/pg/initdb.log" 2>&1 \
-            || { cat "$LOCAL/pg/initdb.log"; die "initdb failed"; }
+        as_pg "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_HOME/initdb.log" 2>&1 \
+            || { cat "$PG_HOME/initdb.log"; die "initdb failed"; }
     fi
     if ! as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
-        as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -w -t 60 -l "$LOCAL/pg/server.log" \
+        as_pg "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -w -t 60 -l "$PG_HOME/server.log" \
             -o "-c listen_addresses='' -k $PG_SOCK -p $PG_PORT -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-            start >/dev/null || { tail -n 20 "$LOCAL/pg/server.log"; die "the embedded PostgreSQL did not start"; }
+            start >/dev/null || { tail -n 20 "$PG_HOME/server.log"; die "the embedded PostgreSQL did not start"; }
     fi
     # Odoo refuses the 'postgres' role: use a dedicated one that may create databases.
     "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres -tAc \
         "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'" | grep -q 1 \
         || "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres \
             -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB" >/dev/null
-    say "embedded PostgreSQL: running (socket $PG_SOCK, port $PG_PORT, role $PG_ROLE)"
+    say "embedded PostgreSQL: running (cluster $PG_HOME, socket $PG_SOCK, port $PG_PORT, role $PG_ROLE)"
 }
 
 pg_stop() {

@@ -1,16 +1,79 @@
+import contextvars
 import functools
 import logging
+import os
+import signal
 import subprocess
 
 import lxml.html
 
 from odoo import models
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+from odoo.addons.base.models import ir_actions_report as base_report
+from odoo.exceptions import UserError
 
 _logger = logging.getLogger(__name__)
 
 REPORT_PREFIX = "emulation_exemplar."
 PAGE_BREAK = '<div style="page-break-before: always; height: 0;"></div>'
+
+# Odoo waits for wkhtmltopdf without a limit: a wkhtmltopdf that hangs (typically waiting for the
+# report assets from a server that cannot answer) would block the printing request, or the test,
+# for ever. Each run is stopped after this many seconds (the system parameter overrides it).
+WKHTMLTOPDF_TIMEOUT = 120
+WKHTMLTOPDF_TIMEOUT_PARAM = "emulation_exemplar.wkhtmltopdf_timeout"
+
+_wkhtmltopdf_timeout = contextvars.ContextVar(
+    "emulation_exemplar_wkhtmltopdf_timeout", default=None
+)
+
+
+class WkhtmltopdfTimeout(Exception):
+    """wkhtmltopdf did not finish within the timeout and was killed."""
+
+
+class _TimedPopen(subprocess.Popen):
+    """``subprocess.Popen`` whose ``communicate()`` without a timeout waits at most the timeout
+    set by ``_run_wkhtmltopdf`` below, then kills the process (and anything it started) and
+    raises ``WkhtmltopdfTimeout``. Outside that method it is plain ``subprocess.Popen``."""
+
+    def __init__(self, *args, **kwargs):
+        self._timeout = _wkhtmltopdf_timeout.get()
+        if self._timeout:
+            # its own process group, so that a timeout also ends what it started
+            kwargs.setdefault("start_new_session", True)
+        super().__init__(*args, **kwargs)
+
+    def communicate(self, input=None, timeout=None):  # noqa: A002 (subprocess's own name)
+        if timeout is not None or not self._timeout:
+            return super().communicate(input, timeout)
+        try:
+            return super().communicate(input, timeout=self._timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)
+            except OSError:
+                self.kill()
+            try:
+                super().communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                _logger.warning("wkhtmltopdf (pid %s) did not end after being killed", self.pid)
+            raise WkhtmltopdfTimeout(self._timeout) from None
+
+
+class _SubprocessWithTimeout:
+    """The ``subprocess`` module as seen by Odoo's report code, with ``_TimedPopen``."""
+
+    Popen = _TimedPopen
+
+    def __getattr__(self, name):
+        return getattr(subprocess, name)
+
+
+# Odoo's _run_wkhtmltopdf calls subprocess.Popen(...).communicate() with no timeout and offers no
+# hook for one: its module sees our subprocess instead, which only differs while one of our
+# _run_wkhtmltopdf calls sets the timeout (a context variable, so other threads are unaffected).
+if not isinstance(base_report.subprocess, _SubprocessWithTimeout):
+    base_report.subprocess = _SubprocessWithTimeout()
 
 
 @functools.cache
@@ -42,16 +105,46 @@ def merge_bodies(bodies):
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
+    def _wkhtmltopdf_timeout(self):
+        """Seconds a wkhtmltopdf run may take: the system parameter
+        ``emulation_exemplar.wkhtmltopdf_timeout`` when it is a positive number, else 120."""
+        value = self.env["ir.config_parameter"].sudo().get_param(WKHTMLTOPDF_TIMEOUT_PARAM)
+        try:
+            seconds = float(value) if value else WKHTMLTOPDF_TIMEOUT
+        except ValueError:
+            seconds = WKHTMLTOPDF_TIMEOUT
+        return seconds if seconds > 0 else WKHTMLTOPDF_TIMEOUT
+
     def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
         """Our papers of several records print in one wkhtmltopdf run with any wkhtmltopdf:
         with an unpatched build (Debian's), which refuses several documents, the records are put
-        in one document, each from a new page."""
+        in one document, each from a new page.
+
+        Every run (of any report) is stopped after ``_wkhtmltopdf_timeout()`` seconds with a
+        ``UserError`` saying so, instead of waiting for ever."""
         if (
             len(bodies) > 1
             and report_ref
             and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
-            and not wkhtmltopdf_patched(_get_wkhtmltopdf_bin())
+            and not wkhtmltopdf_patched(base_report._get_wkhtmltopdf_bin())
         ):
             _logger.info("wkhtmltopdf without patched Qt: %s documents printed as one", len(bodies))
             bodies = [merge_bodies(bodies)]
-        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
+        seconds = self._wkhtmltopdf_timeout()
+        token = _wkhtmltopdf_timeout.set(seconds)
+        try:
+            return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
+        except WkhtmltopdfTimeout:
+            _logger.warning("wkhtmltopdf stopped after %s seconds (%s)", seconds, report_ref)
+            raise UserError(
+                self.env._(
+                    "The PDF could not be made: wkhtmltopdf did not finish within %(seconds)s "
+                    "seconds and was stopped. Print fewer records at once, or ask the "
+                    "administrator to check wkhtmltopdf (the time limit is the system parameter "
+                    "%(parameter)s).",
+                    seconds=f"{seconds:g}",
+                    parameter=WKHTMLTOPDF_TIMEOUT_PARAM,
+                )
+            ) from None
+        finally:
+            _wkhtmltopdf_timeout.reset(token)

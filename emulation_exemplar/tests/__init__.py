@@ -14,3 +14,4 @@ from . import test_discipline
 from . import test_tours
 from . import test_officer_lists
 from . import test_decision
+from . import test_report_timeout

@@ -7,7 +7,7 @@ from datetime import date
 
 from odoo import models
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user
+from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import EmulationCase
@@ -112,6 +112,7 @@ class AccessCase(EmulationCase):
         return self.env[model].with_user(user).with_context(active_test=False)
 
 
+@tagged("at_install")
 class TestRoles(AccessCase):
     def test_every_internal_user_is_an_emulation_user(self):
         group = self.env.ref("emulation_exemplar.group_emulation_user")
@@ -134,6 +135,7 @@ class TestRoles(AccessCase):
         )
 
 
+@tagged("at_install")
 class TestPlainUser(AccessCase):
     def test_employee_directory_and_own_form(self):
         """As core's hr/tests/test_self_user_access: the directory and the forms load and
@@ -236,6 +238,7 @@ class TestPlainUser(AccessCase):
             Check.browse(self.nom_b.check_ids[0].id).read(["name"])
 
 
+@tagged("at_install")
 class TestUnitManager(AccessCase):
     def test_classifications_of_the_managed_units(self):
         Classification = self.as_user(self.user_manager, "emulation.classification")
@@ -324,6 +327,7 @@ class TestUnitManager(AccessCase):
             proposal.unlink()
 
 
+@tagged("at_install")
 class TestOfficerAndAdministrator(AccessCase):
     def test_officer_reads_and_writes_all_histories_of_the_company(self):
         Classification = self.as_user(self.user_officer, "emulation.classification")
@@ -411,6 +415,7 @@ class TestOfficerAndAdministrator(AccessCase):
         self.assertEqual(campaign.criteria_set_ids, shared)
 
 
+@tagged("at_install")
 class TestRpcAndReports(AccessCase):
     # public methods that only return an action or a template, and reveal nothing private
     HARMLESS = {
@@ -536,6 +541,7 @@ class TestRpcAndReports(AccessCase):
         self.assertNotIn(self.unit_office.exemplar_criteria_set_id.name, other)
 
 
+@tagged("post_install", "-at_install")
 class TestMenusPerRole(AccessCase):
     def test_every_menu_action_loads_for_every_role(self):
         """What the web client does when a user opens each menu of the app: load the views and

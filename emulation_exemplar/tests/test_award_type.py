@@ -1,11 +1,13 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import EmulationCase
 
 
+@tagged("at_install")
 class TestAwardType(EmulationCase):
     def test_shipped_catalogue(self):
         """The catalogue ships the contract XML ids with the expected attributes."""

@@ -9,6 +9,7 @@ import importlib.util
 import unittest
 from pathlib import Path
 
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
@@ -21,6 +22,7 @@ def load_bench():
     return module
 
 
+@tagged("at_install")
 class TestBenchmarkSmoke(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -1,6 +1,8 @@
+from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 
+@tagged("at_install")
 class TestDemo(TransactionCase):
     """The demo Department exercises every path of plan 198's criteria (runs on a demo database)."""
 

@@ -1,8 +1,10 @@
 from odoo.exceptions import ValidationError
+from odoo.tests import tagged
 
 from .common import EmulationCase
 
 
+@tagged("at_install")
 class TestEligibility(EmulationCase):
     @classmethod
     def setUpClass(cls):

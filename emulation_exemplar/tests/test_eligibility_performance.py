@@ -1,7 +1,10 @@
+from odoo.tests import tagged
+
 from ..core import eligibility as rules
 from .common import EmulationCase
 
 
+@tagged("at_install")
 class TestEligibilityPerformance(EmulationCase):
     """The cached criteria stay correct, and the batched paths read only what they need."""
 

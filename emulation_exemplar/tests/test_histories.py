@@ -2,10 +2,12 @@ from datetime import date
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 
 from .common import EmulationCase
 
 
+@tagged("at_install")
 class TestHistories(EmulationCase):
     @classmethod
     def setUpClass(cls):

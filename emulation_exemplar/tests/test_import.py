@@ -4,6 +4,7 @@ from datetime import date
 
 from openpyxl import Workbook, load_workbook
 
+from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
 from .common import EmulationCase
@@ -61,6 +62,7 @@ TEMPLATE_FIELDS = {
 }
 
 
+@tagged("at_install")
 class TestImport(EmulationCase):
     @classmethod
     def setUpClass(cls):

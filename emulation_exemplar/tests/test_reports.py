@@ -6,7 +6,7 @@ from markupsafe import escape
 
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.ir_actions_report import merge_bodies
@@ -106,6 +106,7 @@ class ReportCase(EmulationCase):
         self.assertIn("Thái Phúc Sơn", html)
 
 
+@tagged("at_install")
 class TestReportSettings(ReportCase):
     def test_header_values_and_decree_date(self):
         Base = self.env["emulation.report.base"]
@@ -182,6 +183,7 @@ class TestReportSettings(ReportCase):
         self.assertIn('groups="emulation_exemplar.group_emulation_admin"', view.arch_db)
 
 
+@tagged("at_install")
 class TestRecordReport(ReportCase):
     def test_employee_record(self):
         html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer)
@@ -286,6 +288,7 @@ class TestRecordReport(ReportCase):
         self.assertIn("page-break-inside: avoid", style)
 
 
+@tagged("at_install")
 class TestEligibleReport(ReportCase):
     @classmethod
     def setUpClass(cls):
@@ -347,6 +350,7 @@ class TestEligibleReport(ReportCase):
             self.render(REPORT_ELIGIBLE, self.sets, self.user_plain)
 
 
+@tagged("at_install")
 class TestStatistics(ReportCase):
     def test_excellent_by_year_and_unit(self):
         self.classify(self.emp_b, 2021, "excellent")
@@ -372,6 +376,7 @@ class TestStatistics(ReportCase):
         self.assertEqual(by_unit[self.unit_consular], 1)
 
 
+@tagged("at_install")
 class TestMerge(EmulationCase):
     def test_merge_bodies(self):
         bodies = [
@@ -385,7 +390,8 @@ class TestMerge(EmulationCase):
         self.assertIn("Ba", merged)
 
 
-class TestPdf(ReportCase):
+@tagged("post_install", "-at_install")
+class TestPdf(ReportCase, HttpCase):
     def setUp(self):
         super().setUp()
         if not shutil.which("wkhtmltopdf"):
@@ -450,6 +456,7 @@ class TestPdf(ReportCase):
         self.assertEqual(self.pdf(REPORT_ELIGIBLE_CANDIDATES, sets, user), 2)
 
 
+@tagged("at_install")
 class TestReportQueries(ReportCase):
     def count_queries(self, report, records):
         self.env.invalidate_all()
@@ -582,6 +589,7 @@ class CampaignReportCase(ReportCase):
         )
 
 
+@tagged("at_install")
 class TestCampaignReport(CampaignReportCase):
     def test_campaign_report(self):
         html = self.render(REPORT_CAMPAIGN, self.campaign, self.user_printer)
@@ -689,7 +697,8 @@ class TestCampaignReport(CampaignReportCase):
         self.assertEqual(groups["detected"], 1)
 
 
-class TestCampaignPdf(CampaignReportCase):
+@tagged("post_install", "-at_install")
+class TestCampaignPdf(CampaignReportCase, HttpCase):
     def setUp(self):
         super().setUp()
         if not shutil.which("wkhtmltopdf"):

@@ -4,7 +4,7 @@ from datetime import date
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import freeze_time
+from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common import EmulationCase
@@ -71,6 +71,7 @@ class RoadmapCase(EmulationCase):
         )
 
 
+@tagged("at_install")
 class TestProposeCandidates(RoadmapCase):
     @classmethod
     def setUpClass(cls):
@@ -207,6 +208,7 @@ class TestProposeCandidates(RoadmapCase):
         self.assertIn("Exemplary in administrative reform", unit.check_ids.mapped("name"))
 
 
+@tagged("at_install")
 class TestNominationRules(RoadmapCase):
     def test_same_person_twice_refused(self):
         self.nominate(self.emp_a)
@@ -379,6 +381,7 @@ class TestNominationRules(RoadmapCase):
             )
 
 
+@tagged("at_install")
 class TestLateRegistration(RoadmapCase):
     def test_registered_after_deadline_is_flagged(self):
         late = self.nominate(self.emp_a, year=2021, registration_date="2021-04-08")
@@ -410,6 +413,7 @@ class TestLateRegistration(RoadmapCase):
                 self.nominate(self.emp_a, registration_date="2021-03-25")
 
 
+@tagged("at_install")
 class TestMilestones(RoadmapCase):
     def activities(self, milestones):
         return self.env["mail.activity"].search(
@@ -524,6 +528,7 @@ class TestMilestones(RoadmapCase):
         self.assertEqual(self.campaign.state, "running")
 
 
+@tagged("at_install")
 class TestMilestoneCron(RoadmapCase):
     def notes(self, milestone, text):
         return self.env["mail.message"].search(
@@ -606,6 +611,7 @@ class TestMilestoneCron(RoadmapCase):
         self.assertEqual(milestone.overdue_date, date(2023, 8, 2))
 
 
+@tagged("at_install")
 class TestProgress(RoadmapCase):
     def test_progress_figures(self):
         campaign = self.campaign

@@ -1,0 +1,113 @@
+"""A wkhtmltopdf that hangs is stopped after the time limit with a clear error, instead of blocking
+the printing request (or the test run) for ever. A fake wkhtmltopdf script stands in for the real
+one, so these tests need neither wkhtmltopdf nor the HTTP server."""
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from unittest.mock import patch
+
+from odoo.addons.base.models import ir_actions_report as base_report
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+from ..models import ir_actions_report as ours
+
+REPORT = "emulation_exemplar.action_report_record_employee"
+BODY = "<!DOCTYPE html><html><head></head><body><p>Một</p></body></html>"
+
+# Writes its pid, starts a child that sleeps $FAKE_SLEEP seconds and waits for it, then writes a
+# small PDF to its last argument (the output file), like wkhtmltopdf.
+FAKE = """#!/bin/sh
+echo $$ > "{pids}/script"
+sleep "{sleep}" &
+echo $! > "{pids}/child"
+wait
+for last in "$@"; do :; done
+printf '%%PDF-1.4 fake\\n' > "$last"
+"""
+
+
+def alive(pid):
+    """Whether process ``pid`` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@tagged("at_install")
+class TestWkhtmltopdfTimeout(TransactionCase):
+    def setUp(self):
+        super().setUp()
+        self.tmp = tempfile.mkdtemp(prefix="exemplar-fake-wkhtmltopdf-")
+        self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        self.Report = self.env["ir.actions.report"]
+
+    def fake_wkhtmltopdf(self, sleep):
+        path = os.path.join(self.tmp, "wkhtmltopdf")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(FAKE.format(pids=self.tmp, sleep=sleep))
+        os.chmod(path, 0o755)
+        return patch.object(base_report, "_get_wkhtmltopdf_bin", return_value=path)
+
+    def pid(self, name):
+        return int(Path(self.tmp, name).read_text())
+
+    def set_timeout(self, value):
+        self.env["ir.config_parameter"].set_param(ours.WKHTMLTOPDF_TIMEOUT_PARAM, value)
+
+    def test_a_hung_wkhtmltopdf_is_stopped_with_a_clear_error(self):
+        self.set_timeout("1")
+        start = time.monotonic()
+        with (
+            self.fake_wkhtmltopdf(sleep=120),
+            self.assertLogs(ours.__name__, "WARNING") as logs,
+            self.assertRaises(UserError) as caught,
+        ):
+            self.Report._run_wkhtmltopdf([BODY], report_ref=REPORT)
+        elapsed = time.monotonic() - start
+        self.assertLess(elapsed, 30, "stopped at the limit, not when the fake ends (120 s)")
+        self.assertGreaterEqual(elapsed, 1)
+        message = str(caught.exception)
+        self.assertIn("within 1 seconds", message)
+        self.assertIn(ours.WKHTMLTOPDF_TIMEOUT_PARAM, message)
+        self.assertIn("stopped after 1.0 seconds", logs.output[0])
+        # the run and what it started are killed, not left behind
+        self.assertFalse(alive(self.pid("script")), "the fake wkhtmltopdf is killed")
+        self.assertFalse(alive(self.pid("child")), "its child process is killed too")
+        self.assertIsNone(ours._wkhtmltopdf_timeout.get(), "no limit outside a run")
+
+    def test_a_run_within_the_limit_gives_the_pdf(self):
+        self.set_timeout("30")
+        with self.fake_wkhtmltopdf(sleep=0):
+            content = self.Report._run_wkhtmltopdf([BODY], report_ref=REPORT)
+        self.assertTrue(content.startswith(b"%PDF-1.4 fake"))
+        self.assertFalse(alive(self.pid("script")))
+
+    def test_the_limit(self):
+        self.assertEqual(self.Report._wkhtmltopdf_timeout(), ours.WKHTMLTOPDF_TIMEOUT)
+        for value, expected in (
+            ("2.5", 2.5),
+            ("300", 300),
+            ("0", ours.WKHTMLTOPDF_TIMEOUT),
+            ("-5", ours.WKHTMLTOPDF_TIMEOUT),
+            ("soon", ours.WKHTMLTOPDF_TIMEOUT),
+        ):
+            with self.subTest(value=value):
+                self.set_timeout(value)
+                self.assertEqual(self.Report._wkhtmltopdf_timeout(), expected)
+
+    def test_other_subprocesses_are_untouched(self):
+        """Odoo's report module sees our subprocess; outside our runs it is plain subprocess."""
+        self.assertIsInstance(base_report.subprocess, ours._SubprocessWithTimeout)
+        self.assertIs(base_report.subprocess.PIPE, subprocess.PIPE)
+        self.assertIs(base_report.subprocess.run, subprocess.run)
+        process = base_report.subprocess.Popen(["echo", "done"], stdout=subprocess.PIPE)
+        self.assertIsNone(process._timeout, "no time limit outside wkhtmltopdf runs")
+        self.assertEqual(process.communicate()[0], b"done\n")
