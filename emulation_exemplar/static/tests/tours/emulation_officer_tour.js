@@ -305,11 +305,12 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         noErrorDialog("the nomination opened without error"),
         {
             content: "back to the campaign",
-            trigger: ".o_breadcrumb .breadcrumb-item:nth-last-child(2) a, .o_breadcrumb .o_back_button",
+            trigger: '.o_breadcrumb .breadcrumb-item a:contains("198/KH-SNgV")',
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_cp_action_menus",
+            content: "the campaign's form is back (its name is the last breadcrumb)",
+            trigger: '.o_breadcrumb .o_last_breadcrumb_item:contains("198/KH-SNgV")',
         },
         ...printEveryPaper(4),
     ],
