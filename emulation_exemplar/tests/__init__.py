@@ -9,3 +9,4 @@ from . import test_benchmark_smoke
 from . import test_histories
 from . import test_import
 from . import test_access
+from . import test_papers_roles
