@@ -7,6 +7,8 @@ import lxml.html
 from odoo import models
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
+from .report_helpers import number_pages
+
 _logger = logging.getLogger(__name__)
 
 REPORT_PREFIX = "emulation_exemplar."
@@ -45,13 +47,15 @@ class IrActionsReport(models.Model):
     def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
         """Our papers of several records print in one wkhtmltopdf run with any wkhtmltopdf:
         with an unpatched build (Debian's), which refuses several documents, the records are put
-        in one document, each from a new page."""
-        if (
-            len(bodies) > 1
-            and report_ref
-            and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
-            and not wkhtmltopdf_patched(_get_wkhtmltopdf_bin())
-        ):
+        in one document, each from a new page. Their pages are then numbered (any build)."""
+        documents = len(bodies)
+        ours = report_ref and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
+        if ours and len(bodies) > 1 and not wkhtmltopdf_patched(_get_wkhtmltopdf_bin()):
             _logger.info("wkhtmltopdf without patched Qt: %s documents printed as one", len(bodies))
             bodies = [merge_bodies(bodies)]
-        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
+        pdf = super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
+        if ours:
+            paperformat = self._get_report(report_ref).get_paperformat()
+            margins = (paperformat.margin_top, paperformat.margin_left, paperformat.margin_right)
+            pdf = number_pages(pdf, documents, margins)
+        return pdf
