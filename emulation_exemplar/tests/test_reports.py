@@ -844,3 +844,16 @@ class TestCampaignPdf(CampaignReportCase):
         self.assertEqual(pdf(self, REPORT_CAMPAIGN, self.campaign, self.user_printer), 3)
         TestPdf.assertNumbered(self, {0})
         self.assertIn("THÁIPHÚCSƠN", self.texts[-1].upper(), "the signature ends the last page")
+
+
+class TestDemoSigner(EmulationCase):
+    def test_demo_papers_signed_by_the_demo_director(self):
+        director = self.env.ref("emulation_exemplar.emp_director", raise_if_not_found=False)
+        if not director:
+            self.skipTest("no demo data")
+        board = self.env.ref("emulation_exemplar.dep_board")
+        self.assertEqual(board.manager_id, director, "the head of the Board")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.emulation_signer_name, director.name)
+        self.assertEqual(company.emulation_signer_title, director.job_title.upper())
+        self.assertEqual(company.emulation_report_lang, "vi_VN")
