@@ -11,6 +11,8 @@ from odoo import models
 from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
 
+from .report_helpers import number_pages
+
 _logger = logging.getLogger(__name__)
 
 REPORT_PREFIX = "emulation_exemplar."
@@ -118,22 +120,19 @@ class IrActionsReport(models.Model):
     def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
         """Our papers of several records print in one wkhtmltopdf run with any wkhtmltopdf:
         with an unpatched build (Debian's), which refuses several documents, the records are put
-        in one document, each from a new page.
+        in one document, each from a new page. Their pages are then numbered (any build).
 
         Every run (of any report) is stopped after ``_wkhtmltopdf_timeout()`` seconds with a
         ``UserError`` saying so, instead of waiting for ever."""
-        if (
-            len(bodies) > 1
-            and report_ref
-            and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
-            and not wkhtmltopdf_patched(base_report._get_wkhtmltopdf_bin())
-        ):
+        documents = len(bodies)
+        ours = report_ref and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
+        if ours and len(bodies) > 1 and not wkhtmltopdf_patched(base_report._get_wkhtmltopdf_bin()):
             _logger.info("wkhtmltopdf without patched Qt: %s documents printed as one", len(bodies))
             bodies = [merge_bodies(bodies)]
         seconds = self._wkhtmltopdf_timeout()
         token = _wkhtmltopdf_timeout.set(seconds)
         try:
-            return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
+            pdf = super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
         except WkhtmltopdfTimeout:
             _logger.warning("wkhtmltopdf stopped after %s seconds (%s)", seconds, report_ref)
             raise UserError(
@@ -148,3 +147,8 @@ class IrActionsReport(models.Model):
             ) from None
         finally:
             _wkhtmltopdf_timeout.reset(token)
+        if ours:
+            paperformat = self._get_report(report_ref).get_paperformat()
+            margins = (paperformat.margin_top, paperformat.margin_left, paperformat.margin_right)
+            pdf = number_pages(pdf, documents, margins)
+        return pdf

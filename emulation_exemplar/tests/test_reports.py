@@ -3,6 +3,7 @@ import shutil
 from unittest.mock import patch
 
 from markupsafe import escape
+from reportlab.pdfgen import canvas
 
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
 from odoo.exceptions import AccessError
@@ -10,12 +11,15 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.ir_actions_report import merge_bodies
+from ..models.report_helpers import _squeeze as squeeze
+from ..models.report_helpers import number_pages, split_tail
 from ..models.res_company import document_symbol
 from .common import EmulationCase
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 REPORT_EMPLOYEE = "emulation_exemplar.action_report_record_employee"
+REPORT_EMPLOYEE_PUBLIC = "emulation_exemplar.action_report_record_employee_public"
 REPORT_DEPARTMENT = "emulation_exemplar.action_report_record_department"
 REPORT_ELIGIBLE = "emulation_exemplar.action_report_eligible"
 REPORT_ELIGIBLE_CANDIDATES = "emulation_exemplar.action_report_eligible_candidates"
@@ -34,6 +38,8 @@ class ReportCase(EmulationCase):
                 "emulation_signer_title": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC",
                 "emulation_signer_name": "Thái Phúc Sơn",
                 "emulation_recipients": "- Ban Thi đua - Khen thưởng tỉnh;\n- Lưu: VT, VPTTr.",
+                # the content tests read English; the language tests set Vietnamese
+                "emulation_report_lang": "en_US",
             }
         )
         # the Office–Inspectorate officer who prints: emulation officer and HR officer
@@ -216,10 +222,13 @@ class TestRecordReport(ReportCase):
         self.assertNotIn("Trần Thị Bình", html)
         self.assertNotIn("2001/QĐ-UBND", html)
 
-    def test_employee_record_in_vietnamese(self):
+    def test_employee_record_in_the_company_language(self):
+        """The paper's language is the company's, not the printing user's."""
         self.env["res.lang"]._activate_lang("vi_VN")
         self.env["ir.module.module"]._load_module_terms(["emulation_exemplar"], ["vi_VN"])
-        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer, lang="vi_VN")
+        self.company.emulation_report_lang = "vi_VN"
+        self.user_printer.lang = "en_US"
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer, lang="en_US")
         self.assertIn("Hồ sơ thi đua, khen thưởng", html)
         self.assertIn("Số 15/QĐ-SNgV ngày 05/01/2023", html, "decisions and dd/mm/yyyy dates")
         self.assertIn("Hoàn thành xuất sắc nhiệm vụ", html)
@@ -246,21 +255,43 @@ class TestRecordReport(ReportCase):
         self.assertIn("Trần Thị Bình", html)
 
     def test_plain_user_cannot_print_a_private_record(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "Trần Thị Bình"):
             self.render(REPORT_EMPLOYEE, self.emp_b, self.user_plain)
         with self.assertRaises(AccessError):
             self.render(REPORT_EMPLOYEE, self.emp_a, self.user_manager)
 
-    def test_no_personnel_judgement_without_the_group(self):
-        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_hr)
-        self.assertIn("Nguyễn Văn An", html)
-        self.assertIn("15/QĐ-SNgV", html, "awards are public honours")
-        self.assertNotIn("Advanced exemplar", html)
-        self.assertNotIn(self.emp_a.exemplar_criteria_set_id.name, html)
+    def test_hr_user_prints_only_records_they_may_judge(self):
+        """An HR officer without emulation rights reads employees, not the personnel judgements
+        of others: someone else's record is refused, not printed without its judgement."""
+        with self.assertRaisesRegex(AccessError, "Nguyễn Văn An"):
+            self.render(REPORT_EMPLOYEE, self.emp_a, self.user_hr)
+        self.emp_b.user_id = self.user_hr
+        html = self.render(REPORT_EMPLOYEE, self.emp_b, self.user_hr)
+        self.assertIn("Trần Thị Bình", html)
+        self.assertIn("Advanced exemplar", html, "their own record is whole")
+        self.assertIn("Số hóa hồ sơ lãnh sự", html)
+
+    def test_record_from_the_public_profile(self):
+        """People without HR rights print a person's record from the public profile, and the
+        employee report's URL prints for them too, through the same profile."""
+        officer = self.user_officer
+        self.assertFalse(self.env["hr.employee"].with_user(officer).browse().has_access("read"))
+        public = self.render(REPORT_EMPLOYEE_PUBLIC, self.emp_a, officer)
+        private = self.render(REPORT_EMPLOYEE, self.emp_a, officer)
+        for html in (public, private):
+            self.assertHeader(html, "BC-SNgV")
+            self.assertIn("Chánh Văn phòng", html)
+            self.assertIn("456/QĐ-UBND", html)
+            self.assertIn("78/QĐ-HĐSK", html)
+            self.assertIn("120/QĐ-SNgV", html, "the classifications")
+            self.assertIn("Advanced exemplar", html)
+            self.assertIn(self.emp_a.exemplar_criteria_set_id.name, html)
+        self.assertIn('data-oe-model="hr.employee.public"', public)
 
     def test_report_actions_in_the_print_menu(self):
         for xmlid, model in (
             (REPORT_EMPLOYEE, "hr.employee"),
+            (REPORT_EMPLOYEE_PUBLIC, "hr.employee.public"),
             (REPORT_DEPARTMENT, "hr.department"),
             (REPORT_ELIGIBLE, "emulation.criteria.set"),
             (REPORT_ELIGIBLE_CANDIDATES, "emulation.criteria.set"),
@@ -286,6 +317,26 @@ class TestRecordReport(ReportCase):
         self.assertIn('"Times New Roman", "Liberation Serif", "DejaVu Serif"', style)
         self.assertIn("display: table-header-group", style)
         self.assertIn("page-break-inside: avoid", style)
+        self.assertIn(".o_emu_closing, .o_emu_keep { page-break-inside: avoid; }", style)
+        layout = self.env.ref("emulation_exemplar.report_layout").arch_db
+        closing = layout[layout.index('class="o_emu_closing"') :]
+        self.assertIn('t-out="closing"', closing)
+        self.assertIn("o_emu_signature", closing, "the signature is inside the closing block")
+
+    def test_split_tail(self):
+        self.assertEqual(split_tail([1, 2, 3]), ([], [1, 2, 3]), "a short table goes whole")
+        self.assertEqual(split_tail([1, 2, 3, 4]), ([1, 2], [3, 4]))
+        self.assertEqual(split_tail([]), ([], []))
+        self.assertEqual(split_tail(range(10), 3), (list(range(7)), [7, 8, 9]))
+
+    def test_last_rows_print_with_the_signature(self):
+        """The last lines of the record are in the closing block with the signature."""
+        html = self.render(REPORT_EMPLOYEE, self.emp_a, self.user_printer)
+        closing = html[html.index('class="o_emu_closing"') :]
+        self.assertIn("Thái Phúc Sơn", closing)
+        explanation = self.emp_a.exemplar_explanation.splitlines()
+        self.assertIn(str(escape(explanation[-1])), closing, "the last lines of the paper")
+        self.assertNotIn(str(escape(explanation[0])), closing)
 
 
 @tagged("at_install")
@@ -377,6 +428,42 @@ class TestStatistics(ReportCase):
 
 
 @tagged("at_install")
+class TestPageNumbers(EmulationCase):
+    """Page numbers are stamped on the PDF, as Decree 30/2020 asks, with any wkhtmltopdf."""
+
+    def make_pdf(self, pages):
+        """A PDF whose pages show ``pages`` (texts), A4."""
+        stream = io.BytesIO()
+        pdf = canvas.Canvas(stream, pagesize=(595, 842))
+        for text in pages:
+            pdf.setFont("Helvetica", 10)
+            pdf.drawString(100, 700, text)
+            pdf.showPage()
+        pdf.save()
+        return stream.getvalue()
+
+    def page_texts(self, content):
+        reader = PdfFileReader(io.BytesIO(content))
+        return [reader.getPage(i).extractText() for i in range(reader.getNumPages())]
+
+    def test_numbers_from_the_second_page_of_each_paper(self):
+        marker = "CONG HOA"  # stands for the masthead: the test font has no Vietnamese
+        with patch("odoo.addons.emulation_exemplar.models.report_helpers.NATIONAL_NAME", marker):
+            content = self.make_pdf([marker + " one", "more", "more", marker + " two", "more"])
+            texts = self.page_texts(number_pages(content, documents=2))
+        self.assertEqual(len(texts), 5)
+        self.assertNotRegex(texts[0], r"\b1\s*$", "no number on a paper's first page")
+        self.assertRegex(texts[1], r"\b2\s*$")
+        self.assertRegex(texts[2], r"\b3\s*$")
+        self.assertNotRegex(texts[3], r"\b\d\s*$", "the second paper starts again")
+        self.assertRegex(texts[4], r"\b2\s*$")
+
+    def test_one_page_is_left_as_it_is(self):
+        content = self.make_pdf(["only page"])
+        self.assertEqual(number_pages(content), content)
+
+
+@tagged("at_install")
 class TestMerge(EmulationCase):
     def test_merge_bodies(self):
         bodies = [
@@ -415,17 +502,50 @@ class TestPdf(ReportCase, HttpCase):
         self.assertEqual(report_type, "pdf")
         self.assertTrue(content.startswith(b"%PDF"))
         self.assertEqual(len(runs), 1, "one wkhtmltopdf run")
-        return PdfFileReader(io.BytesIO(content)).getNumPages()
+        reader = PdfFileReader(io.BytesIO(content))
+        # the text of each page without white space (wkhtmltopdf splits words at font changes)
+        self.texts = [squeeze(reader.getPage(i).extractText()) for i in range(reader.getNumPages())]
+        return reader.getNumPages()
+
+    def assertNumbered(self, first_pages):
+        """Each paper starts on one of ``first_pages`` (indexes) without a number; its next pages
+        end with their number in it (the stamp is drawn last)."""
+        number = 0
+        for index, text in enumerate(self.texts):
+            number = 1 if index in first_pages else number + 1
+            if number == 1:
+                self.assertIn("CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM", text, "page %s" % index)
+                self.assertFalse(text[-1].isdigit(), "no number on page %s" % index)
+            else:
+                self.assertTrue(text.endswith(str(number)), "page %s: %s" % (index, text[-30:]))
 
     def test_record_pdf(self):
-        self.assertEqual(self.pdf(REPORT_EMPLOYEE, self.emp_a, self.user_printer), 1)
-        self.assertEqual(self.pdf(REPORT_DEPARTMENT, self.unit_office, self.user_printer), 1)
+        # at true size (13pt), An's record takes two pages: the second is numbered, and holds
+        # the last lines of the record with the signature
+        self.assertEqual(self.pdf(REPORT_EMPLOYEE, self.emp_a, self.user_printer), 2)
+        self.assertNumbered({0})
+        self.assertIn("THÁIPHÚCSƠN".lower(), self.texts[1].lower())
+        last_line = squeeze(self.emp_a.exemplar_explanation.splitlines()[-1])
+        self.assertIn(last_line, self.texts[1])
+        self.assertNotIn("Thái Phúc Sơn".replace(" ", ""), self.texts[0])
+        self.assertEqual(self.pdf(REPORT_DEPARTMENT, self.unit_office, self.user_printer), 2)
+        self.assertNumbered({0})
 
     def test_many_records_one_run(self):
         employees = self.env["hr.employee"].create(
             [{"name": "Cán bộ %s" % i, "department_id": self.unit_office.id} for i in range(12)]
         )
         self.assertEqual(self.pdf(REPORT_EMPLOYEE, employees, self.user_printer), 12)
+
+    def test_several_papers_numbered_each_from_one(self):
+        """Two records of two pages each: numbered 1-2 and 1-2, whatever the build (an
+        unpatched wkhtmltopdf prints them as one document, split back by their mastheads)."""
+        for year in range(2018, 2024):
+            self.classify(self.emp_b, year, "good", decision_number="%s/QĐ-SNgV" % year)
+            self.award(self.emp_b, self.type_soldier, year, decision_number="%s/QĐ-TĐ" % year)
+        people = self.emp_a | self.emp_b
+        self.assertEqual(self.pdf(REPORT_EMPLOYEE, people, self.user_printer), 4)
+        self.assertNumbered({0, 2})
 
     def test_eligible_pdf(self):
         # a company of its own, so that the population printed is known
@@ -634,23 +754,49 @@ class TestCampaignReport(CampaignReportCase):
         self.assertEqual(by_year[2021]["done"], 1)
         self.assertEqual(by_year[2023]["overdue"], 1)
 
-    def test_campaign_report_shows_only_readable_nominations(self):
-        self.emp_a.user_id = self.user_plain  # a plain user reads their own nominations only
+    def test_campaign_papers_refused_to_who_sees_part_of_them(self):
+        """A plain user or a unit manager sees only some nominations: the campaign's papers are
+        refused to them, with a message saying who prints them, instead of printing less."""
+        self.emp_a.user_id = self.user_plain
         readable = (
             self.env["emulation.nomination"]
             .with_user(self.user_plain)
             .search([("campaign_id", "=", self.campaign.id)])
         )
-        self.assertEqual(readable.employee_id, self.emp_a)
+        self.assertTrue(readable, "they read their own nomination")
         self.assertLess(len(readable), len(self.campaign.nomination_ids))
-        html = self.render(REPORT_CAMPAIGN, self.campaign, self.user_plain)
-        part = html[html.index("o_emu_nominations") : html.index("o_emu_years")]
-        for nomination in self.campaign.nomination_ids:
-            if nomination in readable:
-                self.assertIn(nomination.name, part)
-            elif nomination.nominee_kind == "individual":  # a unit's name is also a column
-                self.assertNotIn(nomination.name, part)
-        self.assertEqual(part.count("<tr>"), 1 + len(readable), "the header and one row each")
+        for user in (self.user_plain, self.user_manager, self.user_hr):
+            for report in (REPORT_CAMPAIGN, REPORT_REGISTRATION, REPORT_ELIGIBLE_CAMPAIGN):
+                with self.subTest(user=user.login, report=report):
+                    with self.assertRaisesRegex(AccessError, "emulation officers"):
+                        self.render(report, self.campaign, user)
+
+    def test_registration_list_ends_with_the_signature(self):
+        """Of a longer list, the last two rows are printed in a second table without header,
+        with the signature block; the numbering goes on."""
+        for number in range(3):
+            self.env["emulation.nomination"].create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "nominee_kind": "model",
+                    "model_name": "Mô hình %s" % number,
+                    "department_id": self.unit_consular.id,
+                    "year": 2021,
+                    "stage": "registered",
+                    "registration_date": "2021-05-1%s" % number,
+                }
+            )
+        html = self.render(REPORT_REGISTRATION, self.campaign, self.user_printer)
+        body, closing = html.split('class="o_emu_closing"')
+        self.assertEqual(body.count("<thead>"), 1)
+        self.assertEqual(closing.count("<thead>"), 0)
+        self.assertIn("o_emu_split", body)
+        self.assertIn("o_emu_continued", closing)
+        self.assertIn("Mô hình 2", closing)
+        self.assertIn("Mô hình 1", closing)
+        self.assertNotIn("Mô hình 0", closing)
+        self.assertIn('o_emu_center">5</td>', closing, "numbered on")
+        self.assertLess(closing.index("Mô hình 2"), closing.index("Thái Phúc Sơn"))
 
     def test_registration_list(self):
         html = self.render(REPORT_REGISTRATION, self.campaign, self.user_printer)
@@ -707,4 +853,19 @@ class TestCampaignPdf(CampaignReportCase, HttpCase):
     def test_campaign_pdfs(self):
         pdf = TestPdf.pdf
         self.assertEqual(pdf(self, REPORT_REGISTRATION, self.campaign, self.user_printer), 1)
-        self.assertEqual(pdf(self, REPORT_CAMPAIGN, self.campaign, self.user_printer), 2)
+        self.assertEqual(pdf(self, REPORT_CAMPAIGN, self.campaign, self.user_printer), 3)
+        TestPdf.assertNumbered(self, {0})
+        self.assertIn("THÁIPHÚCSƠN", self.texts[-1].upper(), "the signature ends the last page")
+
+
+class TestDemoSigner(EmulationCase):
+    def test_demo_papers_signed_by_the_demo_director(self):
+        director = self.env.ref("emulation_exemplar.emp_director", raise_if_not_found=False)
+        if not director:
+            self.skipTest("no demo data")
+        board = self.env.ref("emulation_exemplar.dep_board")
+        self.assertEqual(board.manager_id, director, "the head of the Board")
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.emulation_signer_name, director.name)
+        self.assertEqual(company.emulation_signer_title, director.job_title.upper())
+        self.assertEqual(company.emulation_report_lang, "vi_VN")
