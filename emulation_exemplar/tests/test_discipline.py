@@ -6,7 +6,7 @@ from datetime import date
 import psycopg2
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from ..core import eligibility as rules
@@ -238,17 +238,6 @@ class TestDisciplineRoles(DisciplineCase):
             self.assertNotIn(name, str(caught.exception))
         self.assertEqual(self.d_b.employee_id, self.emp_b)
 
-    def test_menu_for_officers_only(self):
-        menu = self.env.ref("emulation_exemplar.menu_emulation_discipline")
-        for user, shown in (
-            (self.user_plain, False),
-            (self.user_manager, False),
-            (self.user_officer, True),
-            (self.user_admin, True),
-        ):
-            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
-            self.assertEqual(menu.id in visible, shown, user.login)
-
     def test_views_and_groupings_load_for_an_officer(self):
         Discipline = self.env["emulation.discipline"].with_user(self.user_officer)
         views = Discipline.get_views([(False, "list"), (False, "form"), (False, "search")])
@@ -351,3 +340,19 @@ class TestHeaviestForms(DisciplineCase):
             disciplines=rules.merge_disciplines([forms[self.emp_b.id], forms[self.emp_c.id]])
         )
         self.assertFalse(rules.evaluate(criteria, unit).eligible, "Visa's member is dismissed")
+
+
+@tagged("post_install", "-at_install")
+class TestDisciplineMenu(DisciplineCase):
+    """Menus are checked once every module is loaded (the visible menus read every action)."""
+
+    def test_menu_for_officers_only(self):
+        menu = self.env.ref("emulation_exemplar.menu_emulation_discipline")
+        for user, shown in (
+            (self.user_plain, False),
+            (self.user_manager, False),
+            (self.user_officer, True),
+            (self.user_admin, True),
+        ):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            self.assertEqual(menu.id in visible, shown, user.login)
