@@ -141,7 +141,7 @@ class IrActionsReport(models.Model):
                     "seconds and was stopped. Print fewer records at once, or ask the "
                     "administrator to check wkhtmltopdf (the time limit is the system parameter "
                     "%(parameter)s).",
-                    seconds=f"{seconds:g}",
+                    seconds="%g" % seconds,
                     parameter=WKHTMLTOPDF_TIMEOUT_PARAM,
                 )
             ) from None
