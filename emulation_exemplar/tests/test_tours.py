@@ -62,3 +62,12 @@ class TestTours(HttpCase):
         imported = self.env["emulation.award"].search([("decision_number", "=", "210/QĐ-UBND")])
         self.assertEqual(len(imported), 1, "the template's unit row was imported once")
         self.assertEqual(imported.create_uid, self.officer)
+
+    def test_plain_user_profile(self):
+        self.assertFalse(self.plain.has_group("emulation_exemplar.group_emulation_manager"))
+        self.start_tour(
+            "/odoo/action-emulation_exemplar.action_emulation_exemplar_employees",
+            "emulation_plain_user_tour",
+            login="nhanvien",
+            timeout=180,
+        )
