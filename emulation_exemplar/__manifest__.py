@@ -2,7 +2,7 @@
     "name": "Emulation & Commendation: advanced exemplars",
     "summary": "Awards, titles, annual classifications and initiatives of staff and units; "
     "who qualifies as an advanced exemplar; the plan that fosters them; official reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/emulation-exemplar/emulation_exemplar",
     "author": "emulation_exemplar contributors",
@@ -47,11 +47,11 @@
         ],
     },
     "demo": [
-        "data/demo_lang.xml",
-        "data/demo_department.xml",
-        "data/demo_users.xml",
-        "data/demo_campaign.xml",
-        "data/demo_decision.xml",
-        "data/report_demo.xml",
+        "demo/lang.xml",
+        "demo/users.xml",
+        "demo/department.xml",
+        "demo/campaign.xml",
+        "demo/decision.xml",
+        "demo/report.xml",
     ],
 }

@@ -1,11 +1,19 @@
 """Merge a .pot into a .po: keep existing translations, add new terms empty, drop obsolete ones.
 
+Both files are written as OCA's ``oca-checks-po`` wants them (po-pretty-format): entries sorted
+by msgid, lines wrapped at 78 columns, and no msgstr equal to its msgid. A term that reads the
+same in Vietnamese (a placeholder pattern, "ID") keeps an empty msgstr with the translator
+comment ``SAME``, so that it is not taken for a forgotten one.
+
 usage: python3 tools/i18n_merge.py MODULE.pot LANG.po
 """
 
 import sys
 
 import polib
+
+# translator comment of a term that reads the same in Vietnamese (its msgstr stays empty)
+SAME = "SAME"
 
 
 def merge(pot_path, po_path):
@@ -25,20 +33,27 @@ def merge(pot_path, po_path):
         "Plural-Forms": "nplurals=1; plural=0;",
     }
     new.header = pot.header
-    for entry in pot:
+    for entry in sorted(pot, key=lambda e: e.msgid):
         previous = old.get((entry.msgctxt, entry.msgid))
+        msgstr = previous.msgstr if previous else ""
+        tcomment = previous.tcomment if previous else ""
+        if msgstr == entry.msgid:
+            msgstr, tcomment = "", SAME
         merged = polib.POEntry(
             msgid=entry.msgid,
             msgctxt=entry.msgctxt,
-            msgstr=previous.msgstr if previous else "",
+            msgstr=msgstr,
             occurrences=entry.occurrences,
             comment=entry.comment,
-            tcomment=entry.tcomment,
+            tcomment=tcomment,
             flags=[f for f in entry.flags if f != "fuzzy"],
         )
         new.append(merged)
     new.save(po_path)
-    missing = sum(1 for e in new if not e.msgstr)
+    pot.sort(key=lambda e: e.msgid)
+    pot.wrapwidth = 78
+    pot.save(pot_path)
+    missing = sum(1 for e in new if not e.msgstr and e.tcomment != SAME)
     sys.stdout.write(f"{po_path}: {len(new)} terms, {missing} untranslated\n")
 
 

@@ -980,87 +980,106 @@ def _failing_levels_text(result, _, level_label):
 def _extended_condition_text(result, _, level_label, values, window):
     """One line for one result of a kind of :data:`LAW_CONDITION_KINDS`."""
     condition = result.condition
-    kind = condition.kind
     values["year"] = window.year
     values["label"] = condition.label or _("award of the chosen types")
+    values["members"] = result.members
     if result.years:
         values["span"] = _span_text(result.years[0], result.years[-1])
+    texts = {
+        CLASSIFICATION_STREAK: _classification_streak_text,
+        AWARD_STREAK: _award_streak_text,
+        NO_DISCIPLINE: _no_discipline_text,
+        MEMBER_COUNT: _member_count_text,
+        MEMBER_RATIO: _member_ratio_text,
+    }
+    return texts[condition.kind](result, _, level_label, values, window)
 
-    if kind == CLASSIFICATION_STREAK:
-        if result.met:
-            return (
-                _("Met: %(have)s consecutive years classified %(level)s or better (%(span)s)")
-                % values
-            )
-        if result.need > window.size:
-            return (
-                _(
-                    "Missing: %(need)s consecutive years classified %(level)s or better, more than the period %(period)s"  # noqa: E501
-                )
-                % values
-            )
-        values["failing"] = _failing_levels_text(result, _, level_label)
-        if window.rolling:
-            return (
-                _(
-                    "Missing: %(need)s consecutive years classified %(level)s or better up to %(year)s; not met in %(failing)s"  # noqa: E501
-                )
-                % values
-            )
+
+def _classification_streak_text(result, _, level_label, values, window):
+    """The line of a :data:`CLASSIFICATION_STREAK` result."""
+    if result.met:
+        return (
+            _("Met: %(have)s consecutive years classified %(level)s or better (%(span)s)") % values
+        )
+    if result.need > window.size:
         return (
             _(
-                "Missing: %(need)s consecutive years classified %(level)s or better within %(period)s; not met in %(failing)s"  # noqa: E501
+                "Missing: %(need)s consecutive years classified %(level)s or better, more than the period %(period)s"  # noqa: E501
             )
             % values
         )
-
-    if kind == AWARD_STREAK:
-        if result.met:
-            return _("Met: %(have)s consecutive years with %(label)s (%(span)s)") % values
-        if result.need > window.size:
-            return (
-                _(
-                    "Missing: %(need)s consecutive years with %(label)s, more than the period %(period)s"  # noqa: E501
-                )
-                % values
-            )
-        values["failing"] = _years_text(result.missing_years)
-        if window.rolling:
-            return (
-                _(
-                    "Missing: %(need)s consecutive years with %(label)s up to %(year)s; none in %(failing)s"  # noqa: E501
-                )
-                % values
-            )
+    values["failing"] = _failing_levels_text(result, _, level_label)
+    if window.rolling:
         return (
             _(
-                "Missing: %(need)s consecutive years with %(label)s within %(period)s; none in %(failing)s"  # noqa: E501
+                "Missing: %(need)s consecutive years classified %(level)s or better up to %(year)s; not met in %(failing)s"  # noqa: E501
             )
             % values
         )
+    return (
+        _(
+            "Missing: %(need)s consecutive years classified %(level)s or better within %(period)s; not met in %(failing)s"  # noqa: E501
+        )
+        % values
+    )
 
-    if kind == NO_DISCIPLINE:
-        values["form"] = level_label(condition.form)
-        if result.met:
-            return _("Met: no discipline of %(form)s or heavier in %(period)s") % values
-        values["failing"] = _failing_levels_text(result, _, level_label)
+
+def _award_streak_text(result, _, level_label, values, window):
+    """The line of an :data:`AWARD_STREAK` result."""
+    if result.met:
+        return _("Met: %(have)s consecutive years with %(label)s (%(span)s)") % values
+    if result.need > window.size:
         return (
             _(
-                "Missing: no discipline of %(form)s or heavier in %(period)s; disciplined in %(failing)s"  # noqa: E501
+                "Missing: %(need)s consecutive years with %(label)s, more than the period %(period)s"  # noqa: E501
             )
             % values
         )
-
-    values["members"] = result.members
-    if kind == MEMBER_COUNT:
-        if result.met:
-            return _("Met: %(have)s member(s) with %(label)s in %(year)s") % values
+    values["failing"] = _years_text(result.missing_years)
+    if window.rolling:
         return (
-            _("Missing %(missing)s member(s) with %(label)s in %(year)s (has %(have)s of %(need)s)")
+            _(
+                "Missing: %(need)s consecutive years with %(label)s up to %(year)s; none in %(failing)s"  # noqa: E501
+            )
             % values
         )
+    return (
+        _(
+            "Missing: %(need)s consecutive years with %(label)s within %(period)s; none in %(failing)s"  # noqa: E501
+        )
+        % values
+    )
 
-    # MEMBER_RATIO
+
+def _no_discipline_text(result, _, level_label, values, window):
+    """The line of a :data:`NO_DISCIPLINE` result."""
+    condition = result.condition
+    values["form"] = level_label(condition.form)
+    if result.met:
+        return _("Met: no discipline of %(form)s or heavier in %(period)s") % values
+    values["failing"] = _failing_levels_text(result, _, level_label)
+    return (
+        _(
+            "Missing: no discipline of %(form)s or heavier in %(period)s; disciplined in %(failing)s"  # noqa: E501
+        )
+        % values
+    )
+
+
+def _member_count_text(result, _, level_label, values, window):
+    """The line of a :data:`MEMBER_COUNT` result."""
+    if result.met:
+        return _("Met: %(have)s member(s) with %(label)s in %(year)s") % values
+    return (
+        _("Missing %(missing)s member(s) with %(label)s in %(year)s (has %(have)s of %(need)s)")
+        % values
+    )
+
+
+def _member_ratio_text(result, _, level_label, values, window):
+    """The line of a :data:`MEMBER_RATIO` result."""
+    condition = result.condition
+
     values["ratio"] = _ratio_text(condition.ratio)
     if condition.member_basis == "classification":
         if result.met:

@@ -504,36 +504,44 @@ class ReportEmulationEligible(models.AbstractModel):
         for record in records:
             evaluation = evaluations[record.id]
             met = next((a for a in evaluation.alternatives if a.met), None)
-            if not met:
-                continue
-            seen = set()
-            lines = []
-            for result in met.conditions:
-                condition = result.condition
-                if condition.kind == rules.AWARD_COUNT:
-                    for award in awards[record.id]:
-                        if award.award_type_id.id in condition.award_type_ids and award not in seen:
-                            seen.add(award)
-                            lines.append(self._award_text(award))
-                elif condition.kind == rules.INITIATIVE_COUNT:
-                    accepted = rules.INITIATIVE_LEVELS[
-                        rules.INITIATIVE_LEVELS.index(condition.level) :
-                    ]
-                    for initiative in initiatives[record.id]:
-                        if (
-                            initiative.level in accepted
-                            and (initiative.applied_effectively or not condition.applied_only)
-                            and initiative not in seen
-                        ):
-                            seen.add(initiative)
-                            lines.append(self._initiative_text(initiative))
-                else:
-                    years = [line for line in classifications[record.id] if line not in seen]
-                    if years:
-                        seen.update(years)
-                        lines.append(self._classification_text(years))
-            items[record.id] = lines
+            if met:
+                items[record.id] = self._met_items(
+                    met,
+                    awards[record.id],
+                    initiatives[record.id],
+                    classifications[record.id],
+                )
         return items
+
+    @api.model
+    def _met_items(self, met, awards, initiatives, classifications):
+        """The lines of the history records that count for the met alternative ``met`` of one
+        recipient, each record once."""
+        seen = set()
+        lines = []
+        for result in met.conditions:
+            condition = result.condition
+            if condition.kind == rules.AWARD_COUNT:
+                for award in awards:
+                    if award.award_type_id.id in condition.award_type_ids and award not in seen:
+                        seen.add(award)
+                        lines.append(self._award_text(award))
+            elif condition.kind == rules.INITIATIVE_COUNT:
+                accepted = rules.INITIATIVE_LEVELS[rules.INITIATIVE_LEVELS.index(condition.level) :]
+                for initiative in initiatives:
+                    if (
+                        initiative.level in accepted
+                        and (initiative.applied_effectively or not condition.applied_only)
+                        and initiative not in seen
+                    ):
+                        seen.add(initiative)
+                        lines.append(self._initiative_text(initiative))
+            else:
+                years = [line for line in classifications if line not in seen]
+                if years:
+                    seen.update(years)
+                    lines.append(self._classification_text(years))
+        return lines
 
     @api.model
     def _decision_text(self, number, date):
