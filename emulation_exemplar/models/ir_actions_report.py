@@ -135,13 +135,14 @@ class IrActionsReport(models.Model):
             pdf = super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
         except WkhtmltopdfTimeout:
             _logger.warning("wkhtmltopdf stopped after %s seconds (%s)", seconds, report_ref)
+            limit = "%g" % seconds  # (no f-string inside _(): the term extractor evaluates them)
             raise UserError(
                 self.env._(
                     "The PDF could not be made: wkhtmltopdf did not finish within %(seconds)s "
                     "seconds and was stopped. Print fewer records at once, or ask the "
                     "administrator to check wkhtmltopdf (the time limit is the system parameter "
                     "%(parameter)s).",
-                    seconds="%g" % seconds,
+                    seconds=limit,
                     parameter=WKHTMLTOPDF_TIMEOUT_PARAM,
                 )
             ) from None

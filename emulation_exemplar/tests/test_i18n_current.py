@@ -10,7 +10,7 @@ from .common import EmulationCase
 I18N = os.path.join(os.path.dirname(os.path.dirname(__file__)), "i18n")
 
 
-@tagged("at_install")
+@tagged("post_install", "-at_install")
 class TestTranslationsCurrent(EmulationCase):
     def test_pot_has_every_term_of_the_module(self):
         """The committed .pot is current (tools/i18n_export), so vi.po can cover every term."""
