@@ -70,6 +70,46 @@ function printEveryPaper(count) {
     return steps;
 }
 
+/** Print the only paper of a form's Print entry (the action menu shows it directly). */
+function printTheOnlyPaper(label) {
+    return [
+        {
+            content: "open the action menu",
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: `print ${label}`,
+            trigger: `.o-dropdown--menu .o_menu_item:has(.fa-print):contains("${label}")`,
+            run: "click",
+        },
+        {
+            content: "let the report request start",
+            trigger: "body:not(:has(.o-dropdown--menu))",
+            run: () => new Promise((resolve) => setTimeout(resolve, 1000)),
+        },
+        {
+            content: "the paper is made (the interface is unblocked)",
+            trigger: "body:not(.o_ui_blocked)",
+        },
+        noErrorDialog(`${label} printed without error`),
+    ];
+}
+
+function openMenu(app, item) {
+    return [
+        {
+            content: `open the menu ${app}`,
+            trigger: `.o_main_navbar button:contains("${app}")`,
+            run: "click",
+        },
+        {
+            trigger: `.dropdown-item:contains("${item}")`,
+            run: "click",
+        },
+    ];
+}
+
 registry.category("web_tour.tours").add("emulation_officer_tour", {
     url: "/odoo/action-emulation_exemplar.action_emulation_exemplar_employees",
     steps: () => [
@@ -140,6 +180,7 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         {
             trigger: `.o_field_widget[name="emulation_award_ids"] .o_data_row:contains("${MERIT}")`,
         },
+        ...printTheOnlyPaper("Hồ sơ thi đua, khen thưởng"),
         // import past years' awards from the shipped template, as an officer does
         {
             content: "open the History menu",
@@ -313,5 +354,26 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             trigger: '.o_breadcrumb .o_last_breadcrumb_item:contains("198/KH-SNgV")',
         },
         ...printEveryPaper(4),
+        // a unit's record, and the eligible lists of the criteria sets
+        ...openMenu("Điển hình tiên tiến", "Đơn vị"),
+        {
+            content: "open a unit",
+            trigger: '.o_data_row:contains("Văn phòng – Thanh tra") td.o_data_cell:first',
+            run: "click",
+        },
+        {
+            trigger: '.o_breadcrumb .o_last_breadcrumb_item:contains("Văn phòng – Thanh tra")',
+        },
+        ...printTheOnlyPaper("Hồ sơ thi đua, khen thưởng"),
+        ...openMenu("Cấu hình", "Bộ tiêu chí"),
+        {
+            content: "open a criteria set",
+            trigger: ".o_data_row td.o_data_cell:first",
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view .o_field_widget[name="name"]',
+        },
+        ...printEveryPaper(2),
     ],
 });
