@@ -150,8 +150,12 @@ class EmulationCampaign(models.Model):
             [("state", "=", "running"), ("company_id", "in", self.env.company.ids)]
         )
         year = fields.Date.context_today(self).year
-        current = campaigns.filtered(lambda c: c.year_from <= year <= c.year_to)
+        current = campaigns.filtered(lambda c: c._holds_year(year))
         return (current or campaigns)[:1]
+
+    def _holds_year(self, year):
+        """True when ``year`` lies inside the period of this campaign (False without one)."""
+        return roadmap.in_period(year, self.year_from, self.year_to)
 
     def _day_in_period(self):
         """The day of the campaign's period nearest to today (today while it runs), kept off
@@ -189,9 +193,10 @@ class EmulationCampaign(models.Model):
                         name=campaign.display_name,
                     )
                 )
-        # the milestones must stay inside the new period
+        # the milestones, nominations and targets must stay inside the new period
         self.milestone_ids._check_year()
         self.nomination_ids._check_year()
+        self.target_ids._check_year()
 
     @api.constrains("reminder_days")
     def _check_reminder_days(self):

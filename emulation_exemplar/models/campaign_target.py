@@ -4,15 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import roadmap
+from .nomination import STAGE_LABELS
 
-TARGET_STAGES = [
-    ("detected", "Detected"),
-    ("selected", "Selected"),
-    ("registered", "Registered"),
-    ("fostering", "Fostering"),
-    ("replicated", "Replicated"),
-    ("honoured", "Honoured"),
-]
+# the stages a target can ask for: the roadmap's stages on the way (not dropped)
+TARGET_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.TARGET_STAGES]
 
 
 class EmulationCampaignTarget(models.Model):
@@ -66,7 +61,7 @@ class EmulationCampaignTarget(models.Model):
     def _check_year(self):
         for target in self:
             campaign = target.campaign_id
-            if target.year and not campaign.year_from <= target.year <= campaign.year_to:
+            if target.year and not campaign._holds_year(target.year):
                 raise ValidationError(
                     _(
                         "The target year %(year)s is outside the campaign period "

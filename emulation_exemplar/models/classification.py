@@ -1,12 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-CLASSIFICATION_LEVELS = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("completed", "Completed"),
-    ("not_completed", "Not completed"),
-]
+from ..core import eligibility as rules
+
+# labels of the classification levels (core/eligibility.py holds the keys, best first)
+LEVEL_LABELS = {
+    "excellent": "Excellent",
+    "good": "Good",
+    "completed": "Completed",
+    "not_completed": "Not completed",
+}
+CLASSIFICATION_LEVELS = [(key, LEVEL_LABELS[key]) for key in rules.CLASSIFICATION_LEVELS]
 
 
 class EmulationClassification(models.Model):

@@ -14,15 +14,17 @@ NOMINEE_KINDS = [
     ("collective", "Collective"),
     ("model", "Model (practice)"),
 ]
-NOMINATION_STAGES = [
-    ("detected", "Detected"),
-    ("selected", "Selected"),
-    ("registered", "Registered"),
-    ("fostering", "Fostering"),
-    ("replicated", "Replicated"),
-    ("honoured", "Honoured"),
-    ("dropped", "Dropped"),
-]
+# labels of the stage keys of the roadmap rules (core/roadmap.py holds the keys and their order)
+STAGE_LABELS = {
+    "detected": "Detected",
+    "selected": "Selected",
+    "registered": "Registered",
+    "fostering": "Fostering",
+    "replicated": "Replicated",
+    "honoured": "Honoured",
+    "dropped": "Dropped",
+}
+NOMINATION_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.STAGES]
 
 
 def _date(value):
@@ -232,7 +234,7 @@ class EmulationNomination(models.Model):
             # a nomination being created follows the campaign chosen in the form; a saved one
             # keeps its year (a campaign's new period is checked against it instead)
             if not nomination._origin and year and campaign:
-                year = year if campaign.year_from <= year <= campaign.year_to else 0
+                year = year if campaign._holds_year(year) else 0
             nomination.year = year or roadmap.clamp_year(
                 today.year, campaign.year_from, campaign.year_to
             )
@@ -389,7 +391,7 @@ class EmulationNomination(models.Model):
     def _check_year(self):
         for nomination in self:
             campaign = nomination.campaign_id
-            if not campaign.year_from <= nomination.year <= campaign.year_to:
+            if not campaign._holds_year(nomination.year):
                 raise ValidationError(
                     _(
                         "The nomination of %(name)s is for %(year)s, outside the period "
