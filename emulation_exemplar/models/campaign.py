@@ -496,11 +496,6 @@ class EmulationCampaign(models.Model):
         return self._open_related("emulation_exemplar.action_emulation_campaign_milestone")
 
     # ------------------------------------------------------------------ candidates
-    def _criteria_set_for(self, kind):
-        """The campaign's criteria set for a recipient kind, or an empty recordset."""
-        self.ensure_one()
-        return self.criteria_set_ids.filtered(lambda s: s.recipient_kind == kind)[:1]
-
     def _candidate_results(self):
         """[(record, eligible, missing)] of the people and units of the campaign's company.
 

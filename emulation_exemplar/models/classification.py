@@ -27,12 +27,9 @@ class EmulationClassification(models.Model):
         help="Decree 90/2020/NĐ-CP: Excellent = completed the tasks excellently; Good = completed "
         "the tasks well; Completed = completed the tasks; Not completed = did not complete them.",
     )
-    level_rank = fields.Integer(
-        string="Level rank", compute="_compute_level_rank", store=True, aggregator=False
-    )
     excellent_count = fields.Integer(
         string="Excellent ratings",
-        compute="_compute_level_rank",
+        compute="_compute_excellent_count",
         store=True,
         help="1 when classified excellent: sum it to count excellent ratings.",
     )
@@ -65,10 +62,8 @@ class EmulationClassification(models.Model):
         ]
 
     @api.depends("level")
-    def _compute_level_rank(self):
-        order = [key for key, _label in CLASSIFICATION_LEVELS]
+    def _compute_excellent_count(self):
         for record in self:
-            record.level_rank = order.index(record.level) + 1 if record.level else 0
             record.excellent_count = 1 if record.level == "excellent" else 0
 
     @api.depends("employee_id", "department_id", "year", "level")
