@@ -47,6 +47,19 @@ def test_stage_reached(stage, target, reached):
 def test_stages_in_plan_order():
     assert roadmap.STAGES[:4] == ("detected", "selected", "registered", "fostering")
     assert set(roadmap.STAGE_RANK) == set(roadmap.STAGES) - {"dropped"}
+    assert (
+        roadmap.STAGES
+        == (*roadmap.TARGET_STAGES, roadmap.DROPPED)
+        == (
+            "detected",
+            "selected",
+            "registered",
+            "fostering",
+            "replicated",
+            "honoured",
+            "dropped",
+        )
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,6 +109,23 @@ def test_clamp_year():
     assert roadmap.clamp_year(2019, 2021, 2025) == 2021
     assert roadmap.clamp_year(2023, 2021, 2025) == 2023
     assert roadmap.clamp_year(2023, 0, 0) == 2023
+
+
+@pytest.mark.parametrize(
+    ("year", "first", "last", "inside"),
+    [
+        (2021, 2021, 2025, True),
+        (2023, 2021, 2025, True),
+        (2025, 2021, 2025, True),
+        (2020, 2021, 2025, False),
+        (2026, 2021, 2025, False),
+        (0, 2021, 2025, False),
+        (2023, 0, 0, False),  # no campaign: no period holds any year
+        (2023, False, False, False),
+    ],
+)
+def test_in_period(year, first, last, inside):
+    assert roadmap.in_period(year, first, last) is inside
 
 
 def test_no_odoo_import():

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 # The life of an exemplar in the plan: detect → select → register → foster → replicate / honour;
 # or dropped with a reason. Replicated and honoured are two alternative ends of the same rank.
-STAGES = ("detected", "selected", "registered", "fostering", "replicated", "honoured", "dropped")
+# The one list of the stage keys: the models' selections (with their labels) are built from it.
 STAGE_RANK = {
     "detected": 1,
     "selected": 2,
@@ -17,6 +17,11 @@ STAGE_RANK = {
     "replicated": 5,
     "honoured": 5,
 }
+DROPPED = "dropped"
+# the stages a target can ask for: every stage on the way (not dropped)
+TARGET_STAGES = tuple(STAGE_RANK)
+# every stage of a nomination, in order
+STAGES = (*TARGET_STAGES, DROPPED)
 
 
 def stage_reached(stage, target_stage):
@@ -75,6 +80,15 @@ def is_late_registration(registration_date, deadline, year=None):
     if year and year > deadline.year:
         return False
     return registration_date > deadline
+
+
+def in_period(year, year_from, year_to):
+    """True when ``year`` lies inside the period ``year_from``–``year_to`` (both included).
+
+    The one test of "a year inside the campaign's period": milestones, nominations and targets
+    are checked with it, and the running campaign is the one whose period holds this year.
+    """
+    return bool(year_from) and bool(year_to) and year_from <= year <= year_to
 
 
 def clamp_year(year, year_from, year_to):

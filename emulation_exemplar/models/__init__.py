@@ -1,6 +1,8 @@
-# load order matters: the mixin before the models that inherit it
+# load order matters: the mixins before the models that inherit them
 from . import list_mixin
+from . import exemplar_mixin
 from . import award_type
+from . import exemplar_source
 from . import history_mixin
 from . import award
 from . import decision
@@ -11,7 +13,7 @@ from . import criteria_part
 from . import criteria_set
 from . import criteria_alternative
 from . import criteria_condition
-from . import exemplar_mixin
+from . import hr_employee_base
 from . import hr_employee
 from . import hr_department
 from . import hr_employee_public
@@ -19,8 +21,11 @@ from . import res_users
 from . import res_lang
 from . import ir_module
 from . import campaign
+from . import campaign_target
 from . import milestone
 from . import nomination
+from . import nomination_check
+from . import nomination_propagation
 from . import res_company
 from . import res_config_settings
 from . import report_helpers

@@ -1,12 +1,16 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-CLASSIFICATION_LEVELS = [
-    ("excellent", "Excellent"),
-    ("good", "Good"),
-    ("completed", "Completed"),
-    ("not_completed", "Not completed"),
-]
+from ..core import eligibility as rules
+
+# labels of the classification levels (core/eligibility.py holds the keys, best first)
+LEVEL_LABELS = {
+    "excellent": "Excellent",
+    "good": "Good",
+    "completed": "Completed",
+    "not_completed": "Not completed",
+}
+CLASSIFICATION_LEVELS = [(key, LEVEL_LABELS[key]) for key in rules.CLASSIFICATION_LEVELS]
 
 
 class EmulationClassification(models.Model):
@@ -23,12 +27,9 @@ class EmulationClassification(models.Model):
         help="Decree 90/2020/NĐ-CP: Excellent = completed the tasks excellently; Good = completed "
         "the tasks well; Completed = completed the tasks; Not completed = did not complete them.",
     )
-    level_rank = fields.Integer(
-        string="Level rank", compute="_compute_level_rank", store=True, aggregator=False
-    )
     excellent_count = fields.Integer(
         string="Excellent ratings",
-        compute="_compute_level_rank",
+        compute="_compute_excellent_count",
         store=True,
         help="1 when classified excellent: sum it to count excellent ratings.",
     )
@@ -61,10 +62,8 @@ class EmulationClassification(models.Model):
         ]
 
     @api.depends("level")
-    def _compute_level_rank(self):
-        order = [key for key, _label in CLASSIFICATION_LEVELS]
+    def _compute_excellent_count(self):
         for record in self:
-            record.level_rank = order.index(record.level) + 1 if record.level else 0
             record.excellent_count = 1 if record.level == "excellent" else 0
 
     @api.depends("employee_id", "department_id", "year", "level")

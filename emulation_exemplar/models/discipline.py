@@ -4,18 +4,21 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..core import eligibility as rules
 from .history_mixin import IMPORT_CONTEXT, check_years, composed_text, rows_named_on_error
 
-# Discipline forms of civil servants, lightest first (the keys of the rule core's
-# DISCIPLINE_FORMS): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi việc.
-DISCIPLINE_FORMS = [
-    ("reprimand", "Reprimand"),
-    ("warning", "Warning"),
-    ("salary_reduction", "Salary reduction"),
-    ("demotion", "Demotion"),
-    ("dismissal_from_post", "Dismissal from post"),
-    ("dismissal", "Dismissal"),
-]
+# Labels of the discipline forms of civil servants (core/eligibility.py's DISCIPLINE_FORMS holds
+# the keys, lightest first): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi
+# việc.
+FORM_LABELS = {
+    "reprimand": "Reprimand",
+    "warning": "Warning",
+    "salary_reduction": "Salary reduction",
+    "demotion": "Demotion",
+    "dismissal_from_post": "Dismissal from post",
+    "dismissal": "Dismissal",
+}
+DISCIPLINE_FORMS = [(key, FORM_LABELS[key]) for key in rules.DISCIPLINE_FORMS]
 FORM_RANK = {key: rank for rank, (key, _label) in enumerate(DISCIPLINE_FORMS, start=1)}
 FORM_OF_RANK = {rank: key for key, rank in FORM_RANK.items()}
 

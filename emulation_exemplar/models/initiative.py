@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..core import eligibility as rules
 from .history_mixin import (
     IMPORT_CONTEXT,
     check_decision_dates,
@@ -9,11 +10,13 @@ from .history_mixin import (
     rows_named_on_error,
 )
 
-INITIATIVE_LEVELS = [
-    ("grassroots", "Grassroots"),
-    ("provincial", "Provincial"),
-    ("national", "National"),
-]
+# labels of the initiative levels (core/eligibility.py holds the keys, lowest first)
+LEVEL_LABELS = {
+    "grassroots": "Grassroots",
+    "provincial": "Provincial",
+    "national": "National",
+}
+INITIATIVE_LEVELS = [(key, LEVEL_LABELS[key]) for key in rules.INITIATIVE_LEVELS]
 
 
 class EmulationInitiative(models.Model):

@@ -155,7 +155,7 @@ class EmulationCampaignMilestone(models.Model):
     def _check_year(self):
         for milestone in self:
             campaign = milestone.campaign_id
-            if not campaign.year_from <= milestone.year <= campaign.year_to:
+            if not campaign._holds_year(milestone.year):
                 raise ValidationError(
                     _(
                         "The milestone “%(name)s” is for %(year)s, outside the period "

@@ -14,22 +14,17 @@ NOMINEE_KINDS = [
     ("collective", "Collective"),
     ("model", "Model (practice)"),
 ]
-NOMINATION_STAGES = [
-    ("detected", "Detected"),
-    ("selected", "Selected"),
-    ("registered", "Registered"),
-    ("fostering", "Fostering"),
-    ("replicated", "Replicated"),
-    ("honoured", "Honoured"),
-    ("dropped", "Dropped"),
-]
-PROPAGATION_KINDS = [
-    ("article", "Article"),
-    ("meeting", "Meeting"),
-    ("broadcast", "Broadcast"),
-    ("social_media", "Social media"),
-    ("conference_talk", "Conference talk"),
-]
+# labels of the stage keys of the roadmap rules (core/roadmap.py holds the keys and their order)
+STAGE_LABELS = {
+    "detected": "Detected",
+    "selected": "Selected",
+    "registered": "Registered",
+    "fostering": "Fostering",
+    "replicated": "Replicated",
+    "honoured": "Honoured",
+    "dropped": "Dropped",
+}
+NOMINATION_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.STAGES]
 
 
 def _date(value):
@@ -239,7 +234,7 @@ class EmulationNomination(models.Model):
             # a nomination being created follows the campaign chosen in the form; a saved one
             # keeps its year (a campaign's new period is checked against it instead)
             if not nomination._origin and year and campaign:
-                year = year if campaign.year_from <= year <= campaign.year_to else 0
+                year = year if campaign._holds_year(year) else 0
             nomination.year = year or roadmap.clamp_year(
                 today.year, campaign.year_from, campaign.year_to
             )
@@ -396,7 +391,7 @@ class EmulationNomination(models.Model):
     def _check_year(self):
         for nomination in self:
             campaign = nomination.campaign_id
-            if not campaign.year_from <= nomination.year <= campaign.year_to:
+            if not campaign._holds_year(nomination.year):
                 raise ValidationError(
                     _(
                         "The nomination of %(name)s is for %(year)s, outside the period "
@@ -643,55 +638,5 @@ class EmulationNomination(models.Model):
                         "%(name)s is registered with the provincial board: the nomination "
                         "cannot be deleted. Drop it with a reason, or archive it.",
                         name=nomination.name,
-                    )
-                )
-
-
-class EmulationNominationCheck(models.Model):
-    _name = "emulation.nomination.check"
-    _description = "Checklist line of a nomination (criterion judged by people)"
-    _order = "nomination_id, sequence, id"
-
-    nomination_id = fields.Many2one(
-        "emulation.nomination", required=True, ondelete="cascade", index=True
-    )
-    company_id = fields.Many2one(related="nomination_id.company_id", store=True, index=True)
-    sequence = fields.Integer(default=10)
-    name = fields.Char(string="Criterion", required=True)
-    done = fields.Boolean(string="Met", help="Ticked when the officer judges the criterion met.")
-    note = fields.Char(help="What the judgement rests on.")
-
-
-class EmulationNominationPropagation(models.Model):
-    _name = "emulation.nomination.propagation"
-    _inherit = ["emulation.list.mixin"]
-    _description = "Propagation of an exemplar (article, meeting, broadcast…)"
-    _order = "date desc, id desc"
-
-    nomination_id = fields.Many2one(
-        "emulation.nomination",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="nomination_id.company_id", store=True, index=True)
-    campaign_id = fields.Many2one(related="nomination_id.campaign_id", store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    kind = fields.Selection(PROPAGATION_KINDS, required=True, default="article")
-    channel = fields.Char(help="Where: the newspaper, the meeting, the station, the page…")
-    url = fields.Char(string="Link")
-    document = fields.Binary(attachment=True)
-    document_name = fields.Char()
-    note = fields.Text()
-
-    @api.constrains("url")
-    def _check_url(self):
-        for line in self:
-            if line.url and not re.match(r"^https?://\S+$", line.url.strip()):
-                raise ValidationError(
-                    _(
-                        "The link %(url)s is not a web address: it must start with http:// or "
-                        "https://.",
-                        url=line.url,
                     )
                 )

@@ -688,6 +688,17 @@ class TestProgress(RoadmapCase):
         with self.assertRefused(ValidationError, "outside the campaign period"):
             self.campaign.target_ids = [(0, 0, {"stage": "registered", "year": 2030})]
 
+    def test_new_period_must_hold_the_targets(self):
+        """A target for 2025 keeps the campaign's period from being shortened to 2024, as its
+        milestones and nominations do (the same check: the campaign holds the year)."""
+        self.campaign.target_ids = [(0, 0, {"stage": "registered", "year": 2025})]
+        with self.assertRefused(ValidationError, "target year 2025 is outside the campaign period"):
+            self.campaign.year_to = 2024
+        self.assertEqual(self.campaign.year_to, 2025)
+        self.campaign.target_ids.year = False  # a target for the whole period follows it
+        self.campaign.year_to = 2024
+        self.assertEqual(self.campaign.year_to, 2024)
+
     def test_demo_plan_198(self):
         campaign = self.env.ref("emulation_exemplar.campaign_plan198", raise_if_not_found=False)
         if not campaign:
