@@ -35,11 +35,11 @@
         "wizards/nomination_drop_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
-        "reports/report_layout.xml",
-        "reports/report_eligible.xml",
-        "reports/report_record.xml",
-        "reports/report_campaign.xml",
-        "reports/report_registration.xml",
+        "report/report_layout_templates.xml",
+        "report/report_eligible_templates.xml",
+        "report/report_record_templates.xml",
+        "report/report_campaign_templates.xml",
+        "report/report_registration_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

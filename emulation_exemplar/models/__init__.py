@@ -23,5 +23,4 @@ from . import milestone
 from . import nomination
 from . import res_company
 from . import res_config_settings
-from . import report_helpers
 from . import ir_actions_report

@@ -11,8 +11,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.ir_actions_report import merge_bodies
-from ..models.report_helpers import _squeeze as squeeze
-from ..models.report_helpers import number_pages, split_tail
+from ..report.emulation_report_base import _squeeze as squeeze
+from ..report.emulation_report_base import number_pages, split_tail
 from ..models.res_company import document_symbol
 from .common import EmulationCase
 
@@ -448,7 +448,7 @@ class TestPageNumbers(EmulationCase):
 
     def test_numbers_from_the_second_page_of_each_paper(self):
         marker = "CONG HOA"  # stands for the masthead: the test font has no Vietnamese
-        with patch("odoo.addons.emulation_exemplar.models.report_helpers.NATIONAL_NAME", marker):
+        with patch("odoo.addons.emulation_exemplar.report.emulation_report_base.NATIONAL_NAME", marker):
             content = self.make_pdf([marker + " one", "more", "more", marker + " two", "more"])
             texts = self.page_texts(number_pages(content, documents=2))
         self.assertEqual(len(texts), 5)

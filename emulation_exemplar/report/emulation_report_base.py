@@ -28,7 +28,7 @@ from odoo.tools import parse_version
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
 from ..core import eligibility as rules
-from .res_company import NATIONAL_NAME, document_symbol
+from ..models.res_company import NATIONAL_NAME, document_symbol
 
 _logger = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+from . import emulation_report_base
