@@ -18,6 +18,7 @@
         "data/award_type_data.xml",
         "data/criteria_data.xml",
         "data/campaign_data.xml",
+        "data/report_paperformat_data.xml",
         "views/menus.xml",
         "views/award_type_views.xml",
         "views/decision_views.xml",
@@ -40,8 +41,12 @@
         "report/report_record_templates.xml",
         "report/report_campaign_templates.xml",
         "report/report_registration_templates.xml",
+        "report/emulation_reports.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "emulation_exemplar/static/src/scss/emulation_report.scss",
+        ],
         "web.assets_tests": [
             "emulation_exemplar/static/tests/tours/**/*",
         ],
