@@ -69,7 +69,7 @@ def test_manifest():
     on_disk = {
         str(p.relative_to(ADDON))
         for p in _files("*.xml", "*.csv")
-        if p.parts[len(ADDON.parts)] in ("views", "data", "security", "reports", "wizards", "demo")
+        if p.parts[len(ADDON.parts)] in ("views", "data", "security", "report", "wizards", "demo")
     }
     assert on_disk <= set(listed), f"files not loaded by the manifest: {on_disk - set(listed)}"
 
@@ -90,7 +90,7 @@ def test_addon_layout():
         "views",
         "data",
         "security",
-        "reports",
+        "report",
         "tests",
         "i18n",
         "static/description",

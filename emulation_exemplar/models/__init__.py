@@ -28,5 +28,4 @@ from . import nomination_check
 from . import nomination_propagation
 from . import res_company
 from . import res_config_settings
-from . import report_helpers
 from . import ir_actions_report

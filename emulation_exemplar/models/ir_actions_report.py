@@ -11,7 +11,7 @@ from odoo import models
 from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
 
-from .report_helpers import number_pages
+from ..report.emulation_report_base import number_pages
 
 _logger = logging.getLogger(__name__)
 

