@@ -16,6 +16,19 @@ import polib
 SAME = "SAME"
 
 
+def pretty_format(path):
+    """Rewrite ``path`` exactly as oca-checks-po's po-pretty-format wants it: parsed again,
+    sorted by msgid, no msgstr equal to its msgid, written back by polib (78 columns)."""
+    with open(path, encoding="utf-8") as fh:
+        po = polib.pofile(fh.read())
+    po.sort(key=lambda entry: entry.msgid)
+    for entry in po:
+        if entry.msgid == entry.msgstr:
+            entry.msgstr = ""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(str(po))
+
+
 def merge(pot_path, po_path):
     pot = polib.pofile(pot_path)
     try:
@@ -50,9 +63,9 @@ def merge(pot_path, po_path):
         )
         new.append(merged)
     new.save(po_path)
-    pot.sort(key=lambda e: e.msgid)
-    pot.wrapwidth = 78
     pot.save(pot_path)
+    for path in (po_path, pot_path):
+        pretty_format(path)
     missing = sum(1 for e in new if not e.msgstr and e.tcomment != SAME)
     sys.stdout.write(f"{po_path}: {len(new)} terms, {missing} untranslated\n")
 
