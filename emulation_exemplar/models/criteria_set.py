@@ -7,6 +7,17 @@ RECIPIENT_KINDS = [
     ("collective", "Collectives (units)"),
     ("key_cadre", "Key cadres"),
     ("staff", "Non-leadership staff"),
+    ("individual", "All individuals"),
+]
+# the employee categories each recipient kind covers
+INDIVIDUAL_KINDS = {
+    "key_cadre": ("key_cadre",),
+    "staff": ("staff",),
+    "individual": ("key_cadre", "staff"),
+}
+WINDOWS = [
+    (rules.WINDOW_FIXED, "Fixed period"),
+    (rules.WINDOW_ROLLING, "Rolling window"),
 ]
 
 
@@ -53,6 +64,31 @@ class EmulationCriteriaSet(models.Model):
         default=lambda self: self.env.company,
         help="Leave empty for a set that applies to every company without a set of its own.",
     )
+    award_type_id = fields.Many2one(
+        "emulation.award.type",
+        string="Qualifies for",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        help="The emulation title or form of commendation this set decides. Leave empty for the "
+        "advanced exemplar criteria of the plan (its people and units are the exemplars).",
+    )
+    window = fields.Selection(
+        WINDOWS,
+        required=True,
+        default=rules.WINDOW_FIXED,
+        tracking=True,
+        help="Fixed period: the history of the whole period counts, and there is one result per "
+        "recipient (an exemplar plan). Rolling window: each year of the period is evaluated on "
+        "the years of the window ending that year (the Law's titles: “2 consecutive years”).",
+    )
+    window_years = fields.Integer(
+        string="Window (years)",
+        default=1,
+        tracking=True,
+        aggregator=False,
+        help="For a rolling window: how many years, ending at the evaluated year, count.",
+    )
     alternative_ids = fields.One2many(
         "emulation.criteria.alternative", "set_id", string="Alternatives", copy=True
     )
@@ -76,14 +112,41 @@ class EmulationCriteriaSet(models.Model):
                     )
                 )
 
-    @api.constrains("active", "recipient_kind", "company_id")
+    @api.constrains("window", "window_years", "year_from", "year_to", "recipient_kind")
+    def _check_window(self):
+        for criteria_set in self:
+            for condition in criteria_set.alternative_ids.condition_ids:
+                condition._check_fits_set()
+            if criteria_set.window == rules.WINDOW_ROLLING and not (
+                1 <= criteria_set.window_years <= 50
+            ):
+                raise ValidationError(
+                    _(
+                        "The rolling window of %(name)s needs a number of years between 1 and 50.",
+                        name=criteria_set.name,
+                    )
+                )
+
+    def _overlapping_kinds(self):
+        """Recipient kinds whose people or units this set's kind also covers."""
+        self.ensure_one()
+        if self.recipient_kind == "collective":
+            return ["collective"]
+        if self.recipient_kind == "individual":
+            return ["individual", "key_cadre", "staff"]
+        return ["individual", self.recipient_kind]
+
+    @api.constrains("active", "recipient_kind", "company_id", "award_type_id")
     def _check_one_active(self):
         for criteria_set in self.filtered("active"):
-            other = self.search(
+            # as superuser: the clash may be with a set of another company the caller cannot
+            # read; the message then names it by its kind only
+            other = self.sudo().search(
                 [
                     ("id", "!=", criteria_set.id),
-                    ("recipient_kind", "=", criteria_set.recipient_kind),
+                    ("recipient_kind", "in", criteria_set._overlapping_kinds()),
                     ("company_id", "=", criteria_set.company_id.id),
+                    ("award_type_id", "=", criteria_set.award_type_id.id),
                 ],
                 limit=1,
             )
@@ -116,6 +179,8 @@ class EmulationCriteriaSet(models.Model):
         return rules.Criteria(
             year_from=self.year_from,
             year_to=self.year_to,
+            window=self.window,
+            window_years=self.window_years or 1,
             alternatives=tuple(
                 rules.Alternative(
                     name=alternative.name,
