@@ -30,3 +30,10 @@ from . import nomination_propagation
 from . import res_company
 from . import res_config_settings
 from . import ir_actions_report
+from . import cycle_state_mixin
+from . import registration
+from . import registration_line
+from . import proposal
+from . import proposal_line
+from . import proposal_document
+from . import council_session

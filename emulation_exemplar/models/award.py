@@ -2,6 +2,26 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
+# the methods of commendation the statistical forms count (Circular 02/2023/TT-BNV)
+AWARD_METHODS = [
+    ("regular", "Regular"),
+    ("thematic", "Thematic"),
+    ("sudden", "Sudden"),
+    ("external", "External"),
+    ("contribution", "Contribution"),
+    ("seniority", "Seniority"),
+]
+RECIPIENT_CATEGORIES = [
+    ("collective", "Collective"),
+    ("enterprise", "Enterprise"),
+    ("household", "Household"),
+    ("leader", "Individual: leader"),
+    ("business", "Individual: business person"),
+    ("worker", "Individual: worker or farmer"),
+    ("individual", "Individual: other"),
+]
+
+
 class EmulationAward(models.Model):
     _name = "emulation.award"
     _inherit = [
@@ -52,6 +72,28 @@ class EmulationAward(models.Model):
         tracking=True,
         help="Who signed the decision; taken from the award type, and may be changed.",
     )
+    method = fields.Selection(
+        AWARD_METHODS,
+        string="Method",
+        default="regular",
+        index=True,
+        tracking=True,
+        help="How the award was made, as the statistical report forms on commendation count "
+        "it (Circular 02/2023/TT-BNV, forms 0602 and 0603.N/BNV-TĐKT): regular (yearly review), "
+        "thematic (a campaign or movement), sudden (an unexpected feat), external (foreigners "
+        "and Vietnamese abroad), contribution (a period of contribution), seniority.",
+    )
+    recipient_category = fields.Selection(
+        RECIPIENT_CATEGORIES,
+        string="Recipient category",
+        compute="_compute_recipient_category",
+        store=True,
+        readonly=False,
+        index=True,
+        help="The category the statistical report forms count the recipient in (Circular "
+        "02/2023/TT-BNV): collectives (enterprises apart), households, and individuals "
+        "(leaders, business people, workers and farmers, others).",
+    )
     reason = fields.Text(string="Achievement", help="The achievement the award recognises.")
     decision_file = fields.Binary(string="Decision scan", attachment=True)
     decision_filename = fields.Char()
@@ -85,6 +127,21 @@ class EmulationAward(models.Model):
         for award in self:
             # a type without a default authority keeps what was entered
             award.authority = award.award_type_id.authority or award.authority
+
+    @api.depends("recipient_type", "employee_id")
+    def _compute_recipient_category(self):
+        for award in self:
+            if award.recipient_type == "collective":
+                if award.recipient_category not in ("collective", "enterprise", "household"):
+                    award.recipient_category = "collective"
+            elif award.employee_id.sudo().emulation_category == "key_cadre":
+                award.recipient_category = "leader"
+            elif not award.recipient_category or award.recipient_category in (
+                "collective",
+                "enterprise",
+                "household",
+            ):
+                award.recipient_category = "individual"
 
     @api.depends("award_type_id", "employee_id", "department_id", "year")
     def _compute_display_name(self):

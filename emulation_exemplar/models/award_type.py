@@ -57,6 +57,18 @@ class EmulationAwardType(models.Model):
         help="Leave empty for an award type shared by all companies.",
     )
     award_count = fields.Integer(compute="_compute_award_count", string="Awards")
+    council_vote_threshold = fields.Float(
+        string="Council vote threshold (%)",
+        digits=(5, 2),
+        default=0.0,
+        help="The share of yes votes of the Emulation and Commendation Council, counted against "
+        "ALL its members (present or not), that a proposal needs to pass: 90 % for the "
+        "provincial and national emulation soldier titles, 80 % for the grassroots emulation "
+        "soldier title and the emulation flags, as the decree detailing Law 06/2022/QH15 sets "
+        "them (Decree 98/2023/NĐ-CP art. 30(7), kept by Decree 152/2025/NĐ-CP which replaced "
+        "it from 1/7/2025; a province's regulation may set its own). 0: no council vote needed "
+        "beyond a simple majority of the members.",
+    )
 
     _sql_constraints = [
         (
@@ -75,6 +87,18 @@ class EmulationAwardType(models.Model):
         )
         for award_type in self:
             award_type.award_count = counts.get(award_type, 0)
+
+    @api.constrains("council_vote_threshold")
+    def _check_council_vote_threshold(self):
+        for award_type in self:
+            if not 0 <= award_type.council_vote_threshold <= 100:
+                raise ValidationError(
+                    _(
+                        "The council vote threshold of %(name)s is a percentage: enter a "
+                        "number from 0 to 100.",
+                        name=award_type.display_name,
+                    )
+                )
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):

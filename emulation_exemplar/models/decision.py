@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import clean_context
 
@@ -124,6 +124,19 @@ class EmulationDecision(models.Model):
         index=True,
         tracking=True,
         help="Recorded: the awards of the decision exist, one per recipient.",
+    )
+    signer = fields.Char(
+        tracking=True, help="Name and position of who signs the decision, as printed under it."
+    )
+    line_ids = fields.One2many(
+        "emulation.proposal.line",
+        "decision_id",
+        string="Proposed lines",
+        groups="emulation_exemplar.group_emulation_officer",
+        domain="[('vote_passed', '=', True), ('award_type_id', '=', award_type_id), "
+        "('year', '=', year), ('state', '=', 'approved')]",
+        help="The proposal lines the council passed that the decision commends: issuing the "
+        "decision creates one award per line.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -474,6 +487,138 @@ class EmulationDecision(models.Model):
                     + lines
                 )
             )
+
+    # ------------------------------------------------------------------ the annual cycle
+    def action_add_passed_lines(self):
+        """Fill the decision with the lines the council passed for its title and year that no
+        decision commends yet."""
+        self.check_access("write")
+        for decision in self:
+            if decision.state == "recorded":
+                raise UserError(
+                    _("The decision %(decision)s is issued.", decision=decision.display_name)
+                )
+            lines = self.env["emulation.proposal.line"].search(
+                [
+                    ("award_type_id", "=", decision.award_type_id.id),
+                    ("year", "=", decision.year),
+                    ("vote_passed", "=", True),
+                    ("state", "=", "approved"),
+                    ("decision_id", "=", False),
+                    ("company_id", "=", decision.company_id.id),
+                ]
+            )
+            lines.write({"decision_id": decision.id})
+        return True
+
+    def action_issue(self):
+        """Issue the decision on the proposal lines the council passed: one award per line, in
+        one batch, carrying the decision's number, date and authority; the initiatives used are
+        marked; the proposals are decided."""
+        self.check_access("write")
+        Award = self.env(context=clean_context(self.env.context))["emulation.award"]
+        Award.check_access("create")
+        if not self:
+            raise UserError(_("Choose the decision to issue."))
+        vals_list, lines = [], self.env["emulation.proposal.line"]
+        for decision in self:
+            decision._check_issuable()
+            decision.write(
+                {
+                    "employee_ids": [Command.set(decision.line_ids.employee_id.ids)],
+                    "department_ids": [Command.set(decision.line_ids.department_id.ids)],
+                }
+            )
+            for line in decision.line_ids:
+                vals = dict(
+                    decision._award_common_values(),
+                    recipient_type=line.recipient_type,
+                    employee_id=line.employee_id.id or False,
+                    department_id=line.department_id.id or False,
+                    reason=line.achievements or decision.reason,
+                )
+                vals_list.append(vals)
+                lines |= line
+        self._check_no_duplicate(vals_list)
+        awards = Award.create(vals_list)
+        for line, award in zip(lines, awards, strict=True):
+            line.sudo().write({"award_id": award.id})
+            line.initiative_ids.sudo().write({"used_award_id": award.id})
+        lines.proposal_id.filtered(lambda p: p.state == "approved")._set_state("decided")
+        self._message_log_batch(
+            {
+                decision.id: self.env._(
+                    "Issued: %(count)s awards, one per proposed line.",
+                    count=len(decision.line_ids),
+                )
+                for decision in self
+            }
+        )
+        return True
+
+    def _award_common_values(self):
+        return {
+            "decision_id": self.id,
+            "award_type_id": self.award_type_id.id,
+            "year": self.year,
+            "decision_number": self.number,
+            "decision_date": self.date,
+            "authority": self.authority,
+            "company_id": self.company_id.id,
+            "active": True,
+        }
+
+    def _check_issuable(self):
+        self.ensure_one()
+        if self.state == "recorded":
+            raise UserError(
+                _(
+                    "The decision %(decision)s is already issued: its awards are in its Awards "
+                    "tab. It cannot be issued twice.",
+                    decision=self.display_name,
+                )
+            )
+        if not self.active:
+            raise UserError(
+                _(
+                    "The decision %(decision)s is cancelled: restore it before issuing it.",
+                    decision=self.display_name,
+                )
+            )
+        if not (self.number and self.date):
+            raise UserError(_("Enter the decision's number and date before issuing it."))
+        if not self.line_ids:
+            raise UserError(
+                _(
+                    "The decision commends no proposal line: use Add passed lines, or record it "
+                    "with its people and units instead."
+                )
+            )
+        failed = self.line_ids.filtered(
+            lambda line: not line.vote_passed
+            or line.award_type_id != self.award_type_id
+            or line.year != self.year
+            or line.state != "approved"
+        )
+        if failed:
+            raise UserError(
+                _(
+                    "%(name)s did not pass the council's vote for %(type)s %(year)s (or the "
+                    "proposal is not approved): remove the line from the decision.",
+                    name=failed[0].recipient_name,
+                    type=self.award_type_id.name,
+                    year=self.year,
+                )
+            )
+
+    def action_cancel(self):
+        """Cancel (archive) the decision: its awards are archived and stop counting."""
+        self.check_access("write")
+        self.write({"active": False})
+        return True
+
+    def action_print_decision(self):
+        return self.env.ref("emulation_exemplar.action_report_decision").report_action(self)
 
     def _vals_recipient(self, vals):
         if vals.get("employee_id"):

@@ -64,6 +64,17 @@ class EmulationInitiative(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     active = fields.Boolean(default=True)
+    used_award_id = fields.Many2one(
+        "emulation.award",
+        string="Used for the award",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The award issued on this initiative. One achievement is the basis of one award "
+        "only (Law 06/2022/QH15 art. 5; Official Letter 5007/BNV-TĐKT): a later proposal cannot "
+        "use it again, unless that award is archived.",
+    )
 
     def _exemplar_owners(self):
         return (self.employee_ids,)

@@ -179,6 +179,15 @@ class EmulationNomination(models.Model):
     check_done_count = fields.Integer(compute="_compute_check_counts")
     propagation_ids = fields.One2many("emulation.nomination.propagation", "nomination_id")
     propagation_count = fields.Integer(compute="_compute_propagation_count")
+    decision_id = fields.Many2one(
+        "emulation.decision",
+        string="Honoured by",
+        tracking=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        help="The commendation decision that honoured the exemplar (stage Honoured).",
+    )
     color = fields.Integer()
     active = fields.Boolean(default=True, tracking=True)
 
@@ -404,6 +413,18 @@ class EmulationNomination(models.Model):
                     )
                 )
 
+    @api.constrains("stage", "decision_id")
+    def _check_decision_stage(self):
+        for nomination in self:
+            if nomination.decision_id and nomination.stage != "honoured":
+                raise ValidationError(
+                    _(
+                        "%(name)s is linked to the decision that honoured them, but is not at "
+                        "the stage Honoured: move it to Honoured, or remove the decision.",
+                        name=nomination.name,
+                    )
+                )
+
     @api.constrains("stage", "drop_reason")
     def _check_drop_reason(self):
         for nomination in self:
@@ -445,6 +466,10 @@ class EmulationNomination(models.Model):
                         "A unit manager proposes nominations at the stage “Detected”; the "
                         "Office–Inspectorate then selects and registers them."
                     )
+                )
+            if not officer and vals.get("decision_id"):
+                raise AccessError(
+                    _("The decision that honoured an exemplar is linked by the officers.")
                 )
             campaign = campaigns.get(vals.get("campaign_id"))
             if campaign and "company_id" not in vals:

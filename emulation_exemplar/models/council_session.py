@@ -1,0 +1,126 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class EmulationCouncilSession(models.Model):
+    """A meeting of the agency's Emulation and Commendation Council (họp Hội đồng Thi đua –
+    Khen thưởng): the proposal lines it votes on by secret ballot, each with its yes votes,
+    counted against all the council's members."""
+
+    _name = "emulation.council.session"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Emulation and Commendation Council session"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Minutes number", tracking=True, help="Number of the minutes, e.g. 05/BB-HĐTĐKT."
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        aggregator=False,
+        help="The year of the achievements the council reviews.",
+    )
+    chair = fields.Char(string="Chaired by", help="Name and position of the council's chair.")
+    secretary = fields.Char()
+    member_count = fields.Integer(
+        string="Council members",
+        required=True,
+        tracking=True,
+        help="All the members of the council, present or not: the thresholds count the yes "
+        "votes against them.",
+    )
+    present_count = fields.Integer(string="Members present", tracking=True)
+    absent_opinions = fields.Text(
+        string="Written opinions of absent members",
+        help="Absent members give their opinion in writing; summarise them here.",
+    )
+    line_ids = fields.One2many("emulation.proposal.line", "session_id", string="Ballot")
+    proposal_ids = fields.Many2many(
+        "emulation.proposal", compute="_compute_proposal_ids", string="Proposals"
+    )
+    state = fields.Selection(
+        [("draft", "Voting"), ("done", "Closed")],
+        string="Status",
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("line_ids.proposal_id")
+    def _compute_proposal_ids(self):
+        for session in self:
+            session.proposal_ids = session.line_ids.proposal_id
+
+    @api.depends("name", "date")
+    def _compute_display_name(self):
+        for session in self:
+            date = session.date.strftime("%d/%m/%Y") if session.date else ""
+            session.display_name = _("Council session %(date)s", date=date)
+            if session.name:
+                session.display_name += " (%s)" % session.name
+
+    @api.constrains("member_count", "present_count")
+    def _check_counts(self):
+        for session in self:
+            if session.member_count <= 0:
+                raise ValidationError(
+                    _("Enter the number of the council's members (all of them, present or not).")
+                )
+            if not 0 <= session.present_count <= session.member_count:
+                raise ValidationError(
+                    _(
+                        "%(present)s members present, but the council has %(members)s members: "
+                        "check the number present.",
+                        present=session.present_count,
+                        members=session.member_count,
+                    )
+                )
+
+    @api.constrains("member_count")
+    def _check_votes_of_lines(self):
+        self.line_ids._check_votes()
+
+    def action_add_proposals(self):
+        """Put on the ballot every line of the proposals sent to the council (same year)."""
+        self.ensure_one()
+        proposals = self.env["emulation.proposal"].search(
+            [
+                ("state", "=", "council"),
+                ("year", "=", self.year),
+                ("company_id", "=", self.company_id.id),
+            ]
+        )
+        proposals.line_ids.filtered(lambda line: not line.session_id).write(
+            {"session_id": self.id}
+        )
+        return True
+
+    def action_close(self):
+        for session in self:
+            if session.state != "draft":
+                raise UserError(_("%(name)s is already closed.", name=session.display_name))
+            if not session.line_ids:
+                raise UserError(_("Put the proposals on the ballot before closing the session."))
+        self.write({"state": "done"})
+        self.line_ids.proposal_id._after_council()
+        return True
+
+    def write(self, vals):
+        if "line_ids" in vals or "member_count" in vals:
+            if self.filtered(lambda s: s.state == "done"):
+                raise UserError(
+                    _("The session is closed: its ballot can no longer change.")
+                )
+        return super().write(vals)
+
+    def action_print_minutes(self):
+        return self.env.ref("emulation_exemplar.action_report_council_minutes").report_action(
+            self
+        )

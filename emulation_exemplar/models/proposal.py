@@ -1,0 +1,280 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .history_mixin import check_years
+
+PROPOSAL_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("council", "At the council"),
+    ("approved", "Approved"),
+    ("decided", "Decided"),
+    ("returned", "Returned"),
+    ("rejected", "Rejected"),
+]
+
+
+class EmulationProposal(models.Model):
+    """A proposal for commendation (hồ sơ đề nghị khen thưởng): one unit, one title or form,
+    one year, the people and units it proposes, and the papers of its dossier (Law 06/2022/QH15
+    art. 84)."""
+
+    _name = "emulation.proposal"
+    _inherit = ["emulation.cycle.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Commendation proposal"
+    _order = "year desc, award_type_id, department_id, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Submission number",
+        tracking=True,
+        copy=False,
+        help="Number and symbol of the submission (tờ trình), e.g. 12/TTr-SNgV.",
+    )
+    date = fields.Date(string="Submission date", tracking=True, copy=False)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        index=True,
+        aggregator=False,
+        tracking=True,
+        help="The year the achievements count for.",
+    )
+    award_type_id = fields.Many2one(
+        "emulation.award.type",
+        string="Title or form",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    council_vote_threshold = fields.Float(related="award_type_id.council_vote_threshold")
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Proposing unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    registered_only = fields.Boolean(
+        string="Registered only",
+        help="Propose eligible: only those who registered for this title or form this year.",
+    )
+    line_ids = fields.One2many(
+        "emulation.proposal.line", "proposal_id", string="Proposed", copy=False
+    )
+    line_count = fields.Integer(compute="_compute_counts", string="Proposed lines")
+    passed_count = fields.Integer(compute="_compute_counts", string="Passed lines")
+    document_ids = fields.One2many(
+        "emulation.proposal.document", "proposal_id", string="Dossier", copy=False
+    )
+    state = fields.Selection(
+        PROPOSAL_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    return_reason = fields.Text(
+        string="Reason for returning or rejecting",
+        tracking=True,
+        copy=False,
+        help="What the unit must correct, or why the proposal is rejected.",
+    )
+    submitted_date = fields.Date(readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("line_ids.vote_passed")
+    def _compute_counts(self):
+        for proposal in self:
+            proposal.line_count = len(proposal.line_ids)
+            proposal.passed_count = len(proposal.line_ids.filtered("vote_passed"))
+
+    @api.depends("award_type_id", "department_id", "year")
+    def _compute_display_name(self):
+        for proposal in self:
+            proposal.display_name = _(
+                "Proposal %(year)s – %(type)s – %(unit)s",
+                year=proposal.year,
+                type=proposal.award_type_id.name or "",
+                unit=proposal.department_id.name or "",
+            )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(p.state != "draft" for p in self):
+            raise UserError(_("Only a draft proposal can be deleted."))
+
+    # ------------------------------------------------------------------ propose eligible
+    def action_propose_eligible(self):
+        """Add a line for every recipient found eligible for the proposal's title or form in
+        its year, within the proposing unit and the units below (read with the caller's rights:
+        only the results they may read). Running it again adds no duplicate."""
+        Eligibility = self.env["emulation.eligibility"]
+        Line = self.env["emulation.proposal.line"]
+        added = 0
+        for proposal in self:
+            proposal._check_unit_may_edit()
+            rows = Eligibility.search(
+                [
+                    ("award_type_id", "=", proposal.award_type_id.id),
+                    ("year", "=", proposal.year),
+                    ("eligible", "=", True),
+                    ("company_id", "=", proposal.company_id.id),
+                    ("unit_id", "child_of", proposal.department_id.id),
+                ],
+                order="recipient_type desc, unit_id, id",
+            )
+            if proposal.registered_only:
+                registered = proposal._registered_keys()
+                rows = rows.filtered(
+                    lambda r: (r.employee_id.id, r.department_id.id) in registered
+                )
+            present = {(line.employee_id.id, line.department_id.id) for line in proposal.line_ids}
+            vals_list = []
+            for row in rows:
+                key = (row.employee_id.id, row.department_id.id)
+                if key in present:
+                    continue
+                present.add(key)
+                vals_list.append(
+                    {
+                        "proposal_id": proposal.id,
+                        "recipient_type": row.recipient_type,
+                        "employee_id": row.employee_id.id,
+                        "department_id": row.department_id.id,
+                        "eligibility_id": row.id,
+                    }
+                )
+            Line.create(vals_list)
+            added += len(vals_list)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info" if added else "warning",
+                "message": _("%(count)s eligible recipients added.", count=added)
+                if added
+                else _("No eligible recipient to add: all are already proposed, or none is "
+                       "eligible for this title this year."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _registered_keys(self):
+        self.ensure_one()
+        lines = self.env["emulation.registration.line"].search(
+            [
+                ("year", "=", self.year),
+                ("award_type_id", "=", self.award_type_id.id),
+                ("state", "in", ("submitted", "approved")),
+                ("registration_id.department_id", "child_of", self.department_id.id),
+            ]
+        )
+        return {(line.employee_id.id, line.department_id.id) for line in lines}
+
+    # ------------------------------------------------------------------ buttons
+    def action_submit(self):
+        for proposal in self:
+            if proposal.state not in ("draft", "returned"):
+                raise UserError(_("%(paper)s is already submitted.", paper=proposal.display_name))
+            if not proposal.line_ids:
+                raise UserError(
+                    _(
+                        "%(paper)s proposes nobody: add lines, or use Propose eligible.",
+                        paper=proposal.display_name,
+                    )
+                )
+            proposal.line_ids._take_snapshot()
+            unjustified = proposal.line_ids.filtered(
+                lambda line: not line.snapshot_eligible and not (line.justification or "").strip()
+            )
+            if unjustified:
+                raise UserError(
+                    _(
+                        "%(name)s is not eligible for %(type)s in %(year)s by the recorded "
+                        "history: write on their line why the unit proposes them anyway, or "
+                        "remove the line.",
+                        name=unjustified[0].recipient_name,
+                        type=proposal.award_type_id.name,
+                        year=proposal.year,
+                    )
+                )
+        self._set_state("submitted", submitted_date=fields.Date.context_today(self))
+        return True
+
+    def action_to_council(self):
+        self._check_officer()
+        if any(p.state != "submitted" for p in self):
+            raise UserError(_("Only a submitted proposal goes to the council."))
+        self._set_state("council")
+        return True
+
+    def action_return(self):
+        self._check_officer()
+        for proposal in self:
+            if proposal.state not in ("submitted", "council", "approved"):
+                raise UserError(
+                    _("%(paper)s cannot be returned now.", paper=proposal.display_name)
+                )
+            if not (proposal.return_reason or "").strip():
+                raise UserError(
+                    _(
+                        "Write the reason for returning %(paper)s first: the unit needs to know "
+                        "what to correct.",
+                        paper=proposal.display_name,
+                    )
+                )
+        self.line_ids.filtered(lambda line: not line.decision_id).write({"session_id": False})
+        self._set_state("returned")
+        return True
+
+    def action_reject(self):
+        self._check_officer()
+        for proposal in self:
+            if proposal.state not in ("submitted", "council", "approved"):
+                raise UserError(
+                    _("%(paper)s cannot be rejected now.", paper=proposal.display_name)
+                )
+            if not (proposal.return_reason or "").strip():
+                raise UserError(
+                    _("Write the reason for rejecting %(paper)s first.", paper=proposal.display_name)
+                )
+        self._set_state("rejected")
+        return True
+
+    def action_reset_draft(self):
+        if any(p.state != "returned" for p in self):
+            raise UserError(_("Only a returned proposal goes back to draft."))
+        self._set_state("draft")
+        return True
+
+    def _after_council(self):
+        """The council voted on every line: approved when at least one line passed."""
+        passed = self.filtered(lambda p: p.state == "council" and p.line_ids.filtered("vote_passed"))
+        passed._set_state("approved")
+        failed = self.filtered(lambda p: p.state == "council") - passed
+        if failed:
+            failed._set_state(
+                "rejected", return_reason=_("No line reached the council's vote threshold.")
+            )
+
+    def action_print_submission(self):
+        return self.env.ref("emulation_exemplar.action_report_proposal_submission").report_action(
+            self
+        )
+
+    def action_print_list(self):
+        return self.env.ref("emulation_exemplar.action_report_proposal_list").report_action(self)

@@ -1,0 +1,303 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .history_mixin import RECIPIENT_TYPES
+from .registration_line import is_within
+
+# written only by the cycle itself (the snapshot at submission, the award at issue)
+PROTECTED_FIELDS = {
+    "snapshot_eligible",
+    "snapshot_missing",
+    "snapshot_criteria_set_id",
+    "snapshot_year",
+    "snapshot_date",
+    "award_id",
+}
+# what only the officers write: the council's ballot and the decision
+OFFICER_FIELDS = {"session_id", "vote_yes", "decision_id"}
+
+
+class EmulationProposalLine(models.Model):
+    """One person or unit proposed, with the eligibility result the proposal rests on, the
+    history records used as its basis and the council's ballot."""
+
+    _name = "emulation.proposal.line"
+    _description = "Proposed recipient"
+    _order = "proposal_id, recipient_type desc, id"
+    _check_company_auto = True
+    _rec_name = "recipient_name"
+
+    proposal_id = fields.Many2one(
+        "emulation.proposal", required=True, index=True, ondelete="cascade"
+    )
+    state = fields.Selection(related="proposal_id.state", store=True, string="Status")
+    award_type_id = fields.Many2one(
+        related="proposal_id.award_type_id", store=True, index=True, string="Title or form"
+    )
+    year = fields.Integer(related="proposal_id.year", store=True)
+    proposing_unit_id = fields.Many2one(
+        related="proposal_id.department_id", store=True, index=True, string="Proposing unit"
+    )
+    company_id = fields.Many2one(related="proposal_id.company_id", store=True, index=True)
+    recipient_type = fields.Selection(RECIPIENT_TYPES, required=True, default="individual")
+    employee_id = fields.Many2one(
+        "hr.employee",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        context={"active_test": False},
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        index="btree_not_null",
+        ondelete="restrict",
+        check_company=True,
+        context={"active_test": False},
+    )
+    recipient_name = fields.Char(string="Recipient", compute="_compute_recipient_name")
+    job_title = fields.Char(compute="_compute_recipient_name", string="Position")
+    eligibility_id = fields.Many2one(
+        "emulation.eligibility",
+        string="Eligibility result",
+        ondelete="set null",
+        readonly=True,
+        help="The eligibility result of the title's criteria set the line rests on.",
+    )
+    eligible_now = fields.Boolean(
+        string="Eligible now",
+        compute="_compute_eligible_now",
+        help="Eligible by the history as it stands today.",
+    )
+    snapshot_eligible = fields.Boolean(
+        string="Eligible at submission",
+        readonly=True,
+        copy=False,
+        help="Whether the recipient was eligible when the unit submitted the proposal: later "
+        "changes to the history do not rewrite what the council was told.",
+    )
+    snapshot_missing = fields.Integer(string="Items missing at submission", readonly=True)
+    snapshot_criteria_set_id = fields.Many2one(
+        "emulation.criteria.set", string="Criteria set", readonly=True, ondelete="set null"
+    )
+    snapshot_year = fields.Integer(string="Evaluation year", readonly=True, aggregator=False)
+    snapshot_date = fields.Date(string="Snapshot taken on", readonly=True)
+    justification = fields.Text(
+        help="Why the unit proposes a recipient the history does not show as eligible "
+        "(required then)."
+    )
+    achievements = fields.Text(help="The achievements the proposal cites.")
+    initiative_ids = fields.Many2many(
+        "emulation.initiative",
+        "emulation_proposal_line_initiative_rel",
+        "line_id",
+        "initiative_id",
+        string="Initiatives used",
+        help="The initiatives the proposal rests on. Each one is the basis of one award only "
+        "(Law 06/2022/QH15 art. 5): once an award is issued on it, no other proposal can use it.",
+    )
+    session_id = fields.Many2one(
+        "emulation.council.session",
+        string="Council session",
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    member_count = fields.Integer(related="session_id.member_count")
+    vote_yes = fields.Integer(string="Yes votes", help="Yes votes of the secret ballot.")
+    vote_ratio = fields.Float(
+        string="Yes votes (%)",
+        compute="_compute_vote_passed",
+        store=True,
+        digits=(5, 2),
+        aggregator=False,
+        help="Yes votes as a percentage of all the council's members.",
+    )
+    vote_passed = fields.Boolean(
+        string="Passed",
+        compute="_compute_vote_passed",
+        store=True,
+        index=True,
+        help="The yes votes reach the title's council vote threshold, counted against all the "
+        "council's members (present or not).",
+    )
+    decision_id = fields.Many2one(
+        "emulation.decision", index="btree_not_null", ondelete="set null", copy=False
+    )
+    award_id = fields.Many2one("emulation.award", readonly=True, copy=False, ondelete="set null")
+
+    _sql_constraints = [
+        ("vote_yes_positive", "CHECK(vote_yes >= 0)", "The yes votes cannot be negative."),
+    ]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("employee_id", "department_id")
+    def _compute_recipient_name(self):
+        for line in self:
+            line.recipient_name = (line.employee_id or line.department_id).sudo().name
+            line.job_title = line.employee_id.sudo().job_title or ""
+
+    @api.depends("session_id.member_count", "vote_yes", "award_type_id.council_vote_threshold")
+    def _compute_vote_passed(self):
+        for line in self:
+            members = line.session_id.member_count
+            threshold = line.award_type_id.council_vote_threshold
+            if not line.session_id or not members:
+                line.vote_ratio = 0.0
+                line.vote_passed = False
+                continue
+            line.vote_ratio = 100.0 * line.vote_yes / members
+            # integers compared, no rounding: 9 of 10 reaches 90 %, 8 of 9 does not
+            if threshold:
+                line.vote_passed = line.vote_yes * 100 >= threshold * members
+            else:
+                line.vote_passed = line.vote_yes * 2 > members
+
+    def _compute_eligible_now(self):
+        rows = self._eligibility_rows()
+        for line in self:
+            line.eligible_now = bool(rows.get(line.id) and rows[line.id].eligible)
+
+    def _eligibility_rows(self):
+        """The current eligibility result of each line (as the caller reads it)."""
+        if not self:
+            return {}
+        rows = self.env["emulation.eligibility"].search(
+            [
+                ("award_type_id", "in", self.award_type_id.ids),
+                ("year", "in", list(set(self.mapped("year")))),
+                "|",
+                ("employee_id", "in", self.employee_id.ids),
+                ("department_id", "in", self.department_id.ids),
+            ]
+        )
+        index = {
+            (r.award_type_id.id, r.year, r.employee_id.id, r.department_id.id): r for r in rows
+        }
+        return {
+            line.id: index.get(
+                (line.award_type_id.id, line.year, line.employee_id.id, line.department_id.id)
+            )
+            for line in self
+        }
+
+    def _take_snapshot(self):
+        rows = self._eligibility_rows()
+        today = fields.Date.context_today(self)
+        for line in self:
+            row = rows.get(line.id)
+            super(EmulationProposalLine, line).write(
+                {
+                    "eligibility_id": row.id if row else False,
+                    "snapshot_eligible": bool(row and row.eligible),
+                    "snapshot_missing": row.missing if row else 0,
+                    "snapshot_criteria_set_id": row.criteria_set_id.id if row else False,
+                    "snapshot_year": row.year if row else line.year,
+                    "snapshot_date": today,
+                }
+            )
+
+    # ------------------------------------------------------------------ checks
+    @api.constrains("recipient_type", "employee_id", "department_id", "proposal_id")
+    def _check_recipient(self):
+        for line in self:
+            recipient = line.employee_id if line.recipient_type == "individual" else line.department_id
+            if not recipient or (line.employee_id and line.department_id):
+                raise ValidationError(
+                    _("Each line names one person (individual) or one unit (collective).")
+                )
+            scope = line.award_type_id.recipient_scope
+            if scope not in ("both", line.recipient_type):
+                raise ValidationError(
+                    _(
+                        "%(type)s is not awarded to this kind of recipient: propose people for a "
+                        "title of individuals, units for a title of collectives.",
+                        type=line.award_type_id.name,
+                    )
+                )
+            unit = recipient.sudo().department_id if line.employee_id else recipient
+            if not is_within(unit, line.proposal_id.department_id):
+                raise ValidationError(
+                    _(
+                        "A line names someone outside %(unit)s: propose only the people and "
+                        "units of %(unit)s and of the units below it.",
+                        unit=line.proposal_id.department_id.display_name,
+                    )
+                )
+        # the same recipient twice in one proposal
+        for proposal in self.proposal_id:
+            seen = set()
+            for line in proposal.line_ids:
+                key = (line.employee_id.id, line.department_id.id)
+                if key in seen:
+                    raise ValidationError(
+                        _(
+                            "%(name)s is proposed twice in %(paper)s: remove one of the lines.",
+                            name=line.recipient_name,
+                            paper=proposal.display_name,
+                        )
+                    )
+                seen.add(key)
+
+    @api.constrains("vote_yes", "session_id")
+    def _check_votes(self):
+        for line in self:
+            if line.session_id and line.vote_yes > line.session_id.member_count:
+                raise ValidationError(
+                    _(
+                        "%(name)s has %(votes)s yes votes, more than the %(members)s members of "
+                        "the council: check the ballot count.",
+                        name=line.recipient_name,
+                        votes=line.vote_yes,
+                        members=line.session_id.member_count,
+                    )
+                )
+
+    @api.constrains("initiative_ids")
+    def _check_initiatives_unused(self):
+        for line in self:
+            used = line.initiative_ids.filtered(
+                lambda i: i.used_award_id.active and i.used_award_id != line.award_id
+            )
+            if used:
+                raise ValidationError(
+                    _(
+                        "The initiative %(initiative)s is already the basis of the award "
+                        "%(award)s: one achievement is the basis of one award only (Law "
+                        "06/2022/QH15 art. 5). Remove it from %(name)s's line.",
+                        initiative=used[0].name,
+                        award=used[0].used_award_id.display_name,
+                        name=line.recipient_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ ORM
+    def _check_write(self, fnames):
+        if self.env.su:
+            return
+        protected = PROTECTED_FIELDS & fnames
+        if protected:
+            raise UserError(_("The eligibility snapshot and the award are written by the cycle."))
+        if not self.env["emulation.proposal"]._is_officer():
+            if OFFICER_FIELDS & fnames:
+                raise UserError(
+                    _("The council's ballot and the decision are recorded by the officers.")
+                )
+            self.proposal_id._check_unit_may_edit()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        fnames = set().union(*vals_list) if vals_list else set()
+        lines = super().create(vals_list)
+        lines._check_write(fnames)
+        return lines
+
+    def write(self, vals):
+        self._check_write(set(vals))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_while_editable(self):
+        if self.filtered("award_id"):
+            raise UserError(_("A line with an issued award cannot be deleted."))
+        if not self.env["emulation.proposal"]._is_officer():
+            self.proposal_id._check_unit_may_edit()

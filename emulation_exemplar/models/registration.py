@@ -1,0 +1,140 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from .history_mixin import check_years
+
+REGISTRATION_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("approved", "Approved"),
+    ("returned", "Returned"),
+]
+
+
+class EmulationRegistration(models.Model):
+    """A unit's emulation registration (đăng ký thi đua) at the start of the year: who of the
+    unit aims at which title or form of commendation."""
+
+    _name = "emulation.registration"
+    _inherit = ["emulation.cycle.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _description = "Emulation registration"
+    _order = "year desc, department_id, id"
+    _check_company_auto = True
+
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        index=True,
+        aggregator=False,
+        tracking=True,
+        help="The year of emulation the unit registers for.",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Registering unit",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    line_ids = fields.One2many(
+        "emulation.registration.line", "registration_id", string="Registered", copy=True
+    )
+    line_count = fields.Integer(compute="_compute_line_count", string="Registered lines")
+    state = fields.Selection(
+        REGISTRATION_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    return_reason = fields.Text(
+        string="Reason for returning",
+        tracking=True,
+        copy=False,
+        help="What the unit must correct; written by the officer who returns the registration.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+
+    _sql_constraints = [
+        (
+            "unit_year_uniq",
+            "unique(department_id, year)",
+            "A unit registers once a year: open its registration and add the lines there.",
+        ),
+    ]
+
+    @api.depends("line_ids")
+    def _compute_line_count(self):
+        for registration in self:
+            registration.line_count = len(registration.line_ids)
+
+    @api.depends("department_id", "year")
+    def _compute_display_name(self):
+        for registration in self:
+            registration.display_name = _(
+                "Registration %(year)s – %(unit)s",
+                year=registration.year,
+                unit=registration.department_id.name or "",
+            )
+
+    @api.constrains("year")
+    def _check_year(self):
+        check_years(self)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(r.state != "draft" for r in self):
+            raise UserError(_("Only a draft registration can be deleted."))
+
+    # ------------------------------------------------------------------ buttons
+    def action_submit(self):
+        for registration in self:
+            if registration.state not in ("draft", "returned"):
+                raise UserError(
+                    _("%(paper)s is already submitted.", paper=registration.display_name)
+                )
+            if not registration.line_ids:
+                raise UserError(
+                    _(
+                        "%(paper)s has no line: add who registers for which title first.",
+                        paper=registration.display_name,
+                    )
+                )
+        self._set_state("submitted")
+        return True
+
+    def action_approve(self):
+        self._check_officer()
+        if any(r.state != "submitted" for r in self):
+            raise UserError(_("Only a submitted registration can be approved."))
+        self._set_state("approved")
+        return True
+
+    def action_return(self):
+        self._check_officer()
+        for registration in self:
+            if registration.state not in ("submitted", "approved"):
+                raise UserError(_("Only a submitted registration can be returned."))
+            if not (registration.return_reason or "").strip():
+                raise UserError(
+                    _(
+                        "Write the reason for returning %(paper)s first: the unit needs to know "
+                        "what to correct.",
+                        paper=registration.display_name,
+                    )
+                )
+        self._set_state("returned")
+        return True
+
+    def action_reset_draft(self):
+        if any(r.state != "returned" for r in self):
+            raise UserError(_("Only a returned registration goes back to draft."))
+        self._set_state("draft")
+        return True
