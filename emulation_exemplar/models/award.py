@@ -1,7 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-
 # the methods of commendation the statistical forms count (Circular 02/2023/TT-BNV)
 AWARD_METHODS = [
     ("regular", "Regular"),

@@ -97,9 +97,7 @@ class EmulationCouncilSession(models.Model):
                 ("company_id", "=", self.company_id.id),
             ]
         )
-        proposals.line_ids.filtered(lambda line: not line.session_id).write(
-            {"session_id": self.id}
-        )
+        proposals.line_ids.filtered(lambda line: not line.session_id).write({"session_id": self.id})
         return True
 
     def action_close(self):
@@ -115,12 +113,8 @@ class EmulationCouncilSession(models.Model):
     def write(self, vals):
         if "line_ids" in vals or "member_count" in vals:
             if self.filtered(lambda s: s.state == "done"):
-                raise UserError(
-                    _("The session is closed: its ballot can no longer change.")
-                )
+                raise UserError(_("The session is closed: its ballot can no longer change."))
         return super().write(vals)
 
     def action_print_minutes(self):
-        return self.env.ref("emulation_exemplar.action_report_council_minutes").report_action(
-            self
-        )
+        return self.env.ref("emulation_exemplar.action_report_council_minutes").report_action(self)

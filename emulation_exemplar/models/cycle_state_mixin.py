@@ -54,7 +54,7 @@ class EmulationCycleStateMixin(models.AbstractModel):
         """The only way the status changes (the buttons call it after their checks)."""
         self.check_access("write")
         vals["state"] = state
-        return super(EmulationCycleStateMixin, self).write(vals)
+        return super().write(vals)
 
     def _check_officer(self):
         if not self._is_officer():

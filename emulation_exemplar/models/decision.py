@@ -595,10 +595,12 @@ class EmulationDecision(models.Model):
                 )
             )
         failed = self.line_ids.filtered(
-            lambda line: not line.vote_passed
-            or line.award_type_id != self.award_type_id
-            or line.year != self.year
-            or line.state != "approved"
+            lambda line: (
+                not line.vote_passed
+                or line.award_type_id != self.award_type_id
+                or line.year != self.year
+                or line.state != "approved"
+            )
         )
         if failed:
             raise UserError(

@@ -140,7 +140,7 @@ class EmulationProposal(models.Model):
             if proposal.registered_only:
                 registered = proposal._registered_keys()
                 rows = rows.filtered(
-                    lambda r: (r.employee_id.id, r.department_id.id) in registered
+                    lambda r, keys=registered: (r.employee_id.id, r.department_id.id) in keys
                 )
             present = {(line.employee_id.id, line.department_id.id) for line in proposal.line_ids}
             vals_list = []
@@ -167,8 +167,10 @@ class EmulationProposal(models.Model):
                 "type": "info" if added else "warning",
                 "message": _("%(count)s eligible recipients added.", count=added)
                 if added
-                else _("No eligible recipient to add: all are already proposed, or none is "
-                       "eligible for this title this year."),
+                else _(
+                    "No eligible recipient to add: all are already proposed, or none is "
+                    "eligible for this title this year."
+                ),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
@@ -226,9 +228,7 @@ class EmulationProposal(models.Model):
         self._check_officer()
         for proposal in self:
             if proposal.state not in ("submitted", "council", "approved"):
-                raise UserError(
-                    _("%(paper)s cannot be returned now.", paper=proposal.display_name)
-                )
+                raise UserError(_("%(paper)s cannot be returned now.", paper=proposal.display_name))
             if not (proposal.return_reason or "").strip():
                 raise UserError(
                     _(
@@ -245,12 +245,13 @@ class EmulationProposal(models.Model):
         self._check_officer()
         for proposal in self:
             if proposal.state not in ("submitted", "council", "approved"):
-                raise UserError(
-                    _("%(paper)s cannot be rejected now.", paper=proposal.display_name)
-                )
+                raise UserError(_("%(paper)s cannot be rejected now.", paper=proposal.display_name))
             if not (proposal.return_reason or "").strip():
                 raise UserError(
-                    _("Write the reason for rejecting %(paper)s first.", paper=proposal.display_name)
+                    _(
+                        "Write the reason for rejecting %(paper)s first.",
+                        paper=proposal.display_name,
+                    )
                 )
         self._set_state("rejected")
         return True
@@ -263,7 +264,9 @@ class EmulationProposal(models.Model):
 
     def _after_council(self):
         """The council voted on every line: approved when at least one line passed."""
-        passed = self.filtered(lambda p: p.state == "council" and p.line_ids.filtered("vote_passed"))
+        passed = self.filtered(
+            lambda p: p.state == "council" and p.line_ids.filtered("vote_passed")
+        )
         passed._set_state("approved")
         failed = self.filtered(lambda p: p.state == "council") - passed
         if failed:

@@ -200,7 +200,9 @@ class EmulationProposalLine(models.Model):
     @api.constrains("recipient_type", "employee_id", "department_id", "proposal_id")
     def _check_recipient(self):
         for line in self:
-            recipient = line.employee_id if line.recipient_type == "individual" else line.department_id
+            recipient = (
+                line.employee_id if line.recipient_type == "individual" else line.department_id
+            )
             if not recipient or (line.employee_id and line.department_id):
                 raise ValidationError(
                     _("Each line names one person (individual) or one unit (collective).")
@@ -256,7 +258,7 @@ class EmulationProposalLine(models.Model):
     def _check_initiatives_unused(self):
         for line in self:
             used = line.initiative_ids.filtered(
-                lambda i: i.used_award_id.active and i.used_award_id != line.award_id
+                lambda i, own=line.award_id: i.used_award_id.active and i.used_award_id != own
             )
             if used:
                 raise ValidationError(

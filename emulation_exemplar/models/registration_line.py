@@ -46,7 +46,9 @@ class EmulationRegistrationLine(models.Model):
     @api.constrains("recipient_type", "employee_id", "department_id", "registration_id")
     def _check_recipient(self):
         for line in self:
-            recipient = line.employee_id if line.recipient_type == "individual" else line.department_id
+            recipient = (
+                line.employee_id if line.recipient_type == "individual" else line.department_id
+            )
             if not recipient or (line.employee_id and line.department_id):
                 raise ValidationError(
                     _("Each line names one person (individual) or one unit (collective).")

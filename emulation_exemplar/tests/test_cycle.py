@@ -1,0 +1,483 @@
+"""The annual commendation cycle: a unit registers and proposes its eligible people, the council
+votes by secret ballot (yes votes counted against ALL its members), a decision is issued on the
+lines that passed and writes the award history. Run as users with exactly each role."""
+
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import EmulationCase
+
+YEAR = 2025
+
+
+class CycleCase(EmulationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Department = cls.env["hr.department"]
+        Employee = cls.env["hr.employee"]
+        # the unit manager heads the Office–Inspectorate, which has a section below it
+        cls.unit_section = Department.create(
+            {"name": "Inspection section", "parent_id": cls.unit_office.id}
+        )
+        cls.emp_head = Employee.create(
+            {
+                "name": "Đặng Văn Hùng",
+                "department_id": cls.unit_office.id,
+                "user_id": cls.user_manager.id,
+            }
+        )
+        cls.unit_office.manager_id = cls.emp_head
+        cls.emp_c = Employee.create({"name": "Lý Thị Cúc", "department_id": cls.unit_section.id})
+        cls.emp_d = Employee.create({"name": "Võ Văn Dũng", "department_id": cls.unit_office.id})
+        cls.set_soldier = cls.env["emulation.criteria.set"].create(
+            {
+                "name": "CSTĐCS (test)",
+                "recipient_kind": "individual",
+                "award_type_id": cls.type_soldier.id,
+                "year_from": 2024,
+                "year_to": YEAR,
+            }
+        )
+        # An and Cúc (office and the section below) are eligible, Dũng one step away; Bình
+        # (Consular Affairs, outside the office) eligible too
+        cls.results = {
+            emp: cls.eligibility(emp, eligible)
+            for emp, eligible in (
+                (cls.emp_a, True),
+                (cls.emp_c, True),
+                (cls.emp_d, False),
+                (cls.emp_b, True),
+            )
+        }
+        cls.Proposal = cls.env["emulation.proposal"]
+
+    @classmethod
+    def eligibility(cls, employee, eligible, year=YEAR):
+        return (
+            cls.env["emulation.eligibility"]
+            .sudo()
+            .create(
+                {
+                    "criteria_set_id": cls.set_soldier.id,
+                    "year": year,
+                    "recipient_type": "individual",
+                    "employee_id": employee.id,
+                    "unit_id": employee.department_id.id,
+                    "company_id": cls.company.id,
+                    "eligible": eligible,
+                    "missing": 0 if eligible else 1,
+                }
+            )
+        )
+
+    def new_proposal(self, user=None, unit=None, award_type=None, **vals):
+        values = {
+            "year": YEAR,
+            "award_type_id": (award_type or self.type_soldier).id,
+            "department_id": (unit or self.unit_office).id,
+        }
+        values.update(vals)
+        return self.Proposal.with_user(user or self.user_manager).create(values)
+
+    def line(self, employee, **vals):
+        return dict(recipient_type="individual", employee_id=employee.id, **vals)
+
+    def to_council(self, proposal):
+        proposal.action_submit()
+        proposal.with_user(self.user_officer).action_to_council()
+
+    def session(self, members=10, present=9):
+        return (
+            self.env["emulation.council.session"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "date": date(YEAR, 12, 10),
+                    "year": YEAR,
+                    "member_count": members,
+                    "present_count": present,
+                }
+            )
+        )
+
+
+class TestCycle(CycleCase):
+    def test_whole_cycle(self):
+        # 1. the unit registers An and Dũng for CSTĐCS; the officer approves
+        registration = (
+            self.env["emulation.registration"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "year": YEAR,
+                    "department_id": self.unit_office.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "recipient_type": "individual",
+                                "employee_id": emp.id,
+                                "award_type_id": self.type_soldier.id,
+                            }
+                        )
+                        for emp in (self.emp_a, self.emp_d)
+                    ],
+                }
+            )
+        )
+        registration.action_submit()
+        self.assertEqual(registration.state, "submitted")
+        with self.assertRaises(UserError):
+            registration.action_approve()  # not the unit's to approve
+        registration.with_user(self.user_officer).action_approve()
+        self.assertEqual(registration.state, "approved")
+
+        # 2. propose eligible: the registered and eligible only (An), then everyone eligible of
+        # the office and below (Cúc too, not Bình of another unit); twice adds nobody
+        proposal = self.new_proposal(registered_only=True)
+        proposal.action_propose_eligible()
+        self.assertEqual(proposal.line_ids.employee_id, self.emp_a)
+        proposal.registered_only = False
+        proposal.action_propose_eligible()
+        proposal.action_propose_eligible()
+        self.assertEqual(proposal.line_ids.employee_id, self.emp_a | self.emp_c)
+        self.assertEqual(len(proposal.line_ids), 2)
+        line_a = proposal.line_ids.filtered(lambda line: line.employee_id == self.emp_a)
+        line_c = proposal.line_ids - line_a
+
+        # 3. submit: the eligibility is snapshotted on the lines
+        self.to_council(proposal)
+        self.assertEqual(proposal.state, "council")
+        self.assertTrue(line_a.snapshot_eligible)
+        self.assertEqual(line_a.snapshot_criteria_set_id, self.set_soldier)
+        self.assertEqual(line_a.snapshot_year, YEAR)
+        self.assertEqual(line_a.eligibility_id, self.results[self.emp_a])
+
+        # 4. the council: 11 members, CSTĐCS needs 80 % of all of them: 9/11 (81.8 %) passes,
+        # 8/11 (72.7 %) does not, however many were present
+        self.assertEqual(self.type_soldier.council_vote_threshold, 80)
+        session = self.session(members=11, present=9)
+        session.action_add_proposals()
+        self.assertEqual(session.line_ids, line_a | line_c)
+        line_a.with_user(self.user_officer).vote_yes = 9
+        line_c.with_user(self.user_officer).vote_yes = 8
+        self.assertTrue(line_a.vote_passed)
+        self.assertFalse(line_c.vote_passed)
+        self.assertAlmostEqual(line_a.vote_ratio, 81.82, places=2)
+        session.action_close()
+        self.assertEqual(proposal.state, "approved")
+
+        # 5. the decision on the passed lines
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "number": "915/QĐ-TEST",
+                    "date": date(YEAR, 12, 20),
+                    "award_type_id": self.type_soldier.id,
+                    "year": YEAR,
+                }
+            )
+        )
+        decision.action_add_passed_lines()
+        self.assertEqual(decision.line_ids, line_a)
+        decision.action_issue()
+        award = decision.award_ids
+        self.assertEqual(len(award), 1)
+        self.assertEqual(award.employee_id, self.emp_a)
+        self.assertEqual(award.award_type_id, self.type_soldier)
+        self.assertEqual(award.year, YEAR)
+        self.assertEqual(award.decision_number, "915/QĐ-TEST")
+        self.assertEqual(award.decision_date, date(YEAR, 12, 20))
+        self.assertEqual(award.authority, self.type_soldier.authority)
+        self.assertEqual(line_a.award_id, award)
+        self.assertEqual(proposal.state, "decided")
+        self.assertEqual(decision.state, "recorded")
+        # the award is in An's history
+        self.assertIn(award, self.emp_a.emulation_award_ids)
+        # issuing twice is refused
+        with self.assertRaisesRegex(UserError, "already issued"):
+            decision.action_issue()
+        # cancelling archives the award, with a note in the chatter
+        decision.action_cancel()
+        self.assertFalse(award.active)
+        self.assertIn("Archived with the decision", decision.message_ids[0].body)
+
+    def test_threshold_boundary_counts_all_members(self):
+        proposal = self.new_proposal(
+            line_ids=[Command.create(self.line(self.emp_a)), Command.create(self.line(self.emp_c))]
+        )
+        self.to_council(proposal)
+        session = self.session(members=10, present=8)
+        session.action_add_proposals()
+        line_a, line_c = proposal.line_ids.with_user(self.user_officer)
+        line_a.vote_yes = 8  # exactly 80 % of the 10 members: passes
+        line_c.vote_yes = 7  # 87.5 % of the present, 70 % of all: does not
+        self.assertTrue(line_a.vote_passed)
+        self.assertFalse(line_c.vote_passed)
+        # a provincial emulation soldier needs 90 %
+        self.assertEqual(
+            self.env.ref("emulation_exemplar.award_type_provincial_soldier").council_vote_threshold,
+            90,
+        )
+
+    def test_not_eligible_needs_justification(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_d))])
+        with self.assertRaisesRegex(UserError, "not eligible"):
+            proposal.action_submit()
+        self.assertEqual(proposal.state, "draft")
+        proposal.line_ids.justification = "Sáng kiến cải cách thủ tục lãnh sự được áp dụng."
+        proposal.action_submit()
+        self.assertEqual(proposal.state, "submitted")
+        self.assertFalse(proposal.line_ids.snapshot_eligible)
+        self.assertEqual(proposal.line_ids.snapshot_missing, 1)
+
+    def test_return_with_reason(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
+        proposal.action_submit()
+        officer_view = proposal.with_user(self.user_officer)
+        with self.assertRaisesRegex(UserError, "reason"):
+            officer_view.action_return()
+        officer_view.return_reason = "Thiếu báo cáo thành tích."
+        officer_view.action_return()
+        self.assertEqual(proposal.state, "returned")
+        # the unit corrects and submits again
+        proposal.write({"name": "12/TTr-VP"})
+        proposal.action_submit()
+        self.assertEqual(proposal.state, "submitted")
+
+    def test_used_once(self):
+        initiative = self.env["emulation.initiative"].create(
+            {
+                "name": "Số hoá hồ sơ lãnh sự",
+                "employee_ids": [Command.set(self.emp_a.ids)],
+                "level": "grassroots",
+                "year": YEAR,
+            }
+        )
+        proposal = self.new_proposal(
+            line_ids=[
+                Command.create(self.line(self.emp_a, initiative_ids=[Command.set(initiative.ids)]))
+            ]
+        )
+        self.to_council(proposal)
+        session = self.session()
+        session.action_add_proposals()
+        proposal.line_ids.with_user(self.user_officer).vote_yes = 10
+        session.action_close()
+        decision = self.env["emulation.decision"].create(
+            {
+                "number": "916/QĐ-TEST",
+                "date": date(YEAR, 12, 20),
+                "award_type_id": self.type_soldier.id,
+                "year": YEAR,
+                "line_ids": [Command.set(proposal.line_ids.ids)],
+            }
+        )
+        decision.action_issue()
+        self.assertEqual(initiative.used_award_id, decision.award_ids)
+        # a later proposal (another title) cannot rest on it again
+        later = self.new_proposal(award_type=self.type_prov)
+        with self.assertRefused(ValidationError, "already the basis of the award"):
+            later.write(
+                {
+                    "line_ids": [
+                        Command.create(
+                            self.line(self.emp_a, initiative_ids=[Command.set(initiative.ids)])
+                        )
+                    ]
+                }
+            )
+        # once that award is cancelled, the initiative counts again
+        decision.action_cancel()
+        later.write(
+            {
+                "line_ids": [
+                    Command.create(
+                        self.line(self.emp_a, initiative_ids=[Command.set(initiative.ids)])
+                    )
+                ]
+            }
+        )
+        self.assertEqual(later.line_ids.initiative_ids, initiative)
+
+    def test_nomination_links_to_decision_when_honoured(self):
+        decision = self.env["emulation.decision"].create(
+            {
+                "number": "917/QĐ-TEST",
+                "date": date(YEAR, 12, 20),
+                "award_type_id": self.type_prov.id,
+                "year": YEAR,
+            }
+        )
+        campaign = self.env["emulation.campaign"].search([], limit=1) or self.env[
+            "emulation.campaign"
+        ].create({"name": "Test", "year_from": 2021, "year_to": YEAR})
+        nomination = self.env["emulation.nomination"].create(
+            {"campaign_id": campaign.id, "nominee_kind": "individual", "employee_id": self.emp_a.id}
+        )
+        with self.assertRefused(ValidationError, "not at the stage Honoured"):
+            nomination.decision_id = decision
+        nomination.write({"stage": "honoured", "decision_id": decision.id})
+        self.assertEqual(nomination.decision_id, decision)
+
+
+class TestCycleBadInput(CycleCase):
+    def test_votes_above_members(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
+        self.to_council(proposal)
+        session = self.session(members=10)
+        session.action_add_proposals()
+        with self.assertRefused(ValidationError, "more than the 10 members"):
+            proposal.line_ids.with_user(self.user_officer).vote_yes = 11
+
+    def test_present_above_members(self):
+        with self.assertRefused(ValidationError, "check the number present"):
+            self.session(members=10, present=11)
+
+    def test_decision_without_number_or_date(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
+        self.to_council(proposal)
+        session = self.session()
+        session.action_add_proposals()
+        proposal.line_ids.with_user(self.user_officer).vote_yes = 10
+        session.action_close()
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create({"award_type_id": self.type_soldier.id, "year": YEAR})
+        )
+        decision.action_add_passed_lines()
+        with self.assertRefused(UserError, "number and date"):
+            decision.action_issue()
+        decision.number = "918/QĐ-TEST"
+        with self.assertRefused(UserError, "number and date"):
+            decision.action_issue()
+        decision.date = date(YEAR, 12, 22)
+        decision.action_issue()
+        self.assertEqual(len(decision.award_ids), 1)
+
+    def test_line_outside_the_proposing_unit(self):
+        proposal = self.new_proposal(user=self.user_officer)
+        with self.assertRefused(ValidationError, "outside Office–Inspectorate"):
+            proposal.write({"line_ids": [Command.create(self.line(self.emp_b))]})
+
+    def test_same_recipient_twice(self):
+        proposal = self.new_proposal()
+        with self.assertRefused(ValidationError, "proposed twice"):
+            proposal.write(
+                {
+                    "line_ids": [
+                        Command.create(self.line(self.emp_a)),
+                        Command.create(self.line(self.emp_a)),
+                    ]
+                }
+            )
+
+    def test_issuing_lines_that_did_not_pass(self):
+        proposal = self.new_proposal(
+            line_ids=[Command.create(self.line(self.emp_a)), Command.create(self.line(self.emp_c))]
+        )
+        self.to_council(proposal)
+        session = self.session(members=10)
+        session.action_add_proposals()
+        line_a, line_c = proposal.line_ids.with_user(self.user_officer)
+        line_a.vote_yes = 10
+        line_c.vote_yes = 5
+        session.action_close()
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "number": "919/QĐ-TEST",
+                    "date": date(YEAR, 12, 22),
+                    "award_type_id": self.type_soldier.id,
+                    "year": YEAR,
+                    "line_ids": [Command.set((line_a | line_c).ids)],
+                }
+            )
+        )
+        with self.assertRefused(UserError, "did not pass"):
+            decision.action_issue()
+        self.assertFalse(decision.award_ids)
+
+
+class TestCycleRoles(CycleCase):
+    def test_unit_cannot_skip_states(self):
+        Proposal = self.Proposal.with_user(self.user_manager)
+        # a default_state of the context or a state in the values: created as draft all the same
+        proposal = Proposal.with_context(default_state="decided").create(
+            {
+                "year": YEAR,
+                "award_type_id": self.type_soldier.id,
+                "department_id": self.unit_office.id,
+                "state": "approved",
+            }
+        )
+        self.assertEqual(proposal.state, "draft")
+        with self.assertRefused(UserError, "only through the buttons"):
+            proposal.write({"state": "approved"})
+        proposal.write({"line_ids": [Command.create(self.line(self.emp_a))]})
+        # the officers' steps are theirs
+        proposal.action_submit()
+        for method in ("action_to_council", "action_reject", "action_return"):
+            with self.assertRefused(UserError, "Only the emulation officers"):
+                getattr(proposal, method)()
+        # a submitted proposal is no longer the unit's to change: neither it nor its lines
+        with self.assertRefused(UserError, "can no longer change"):
+            proposal.name = "99/TTr"
+        with self.assertRefused(UserError, "can no longer change"):
+            proposal.line_ids.justification = "changed"
+        with self.assertRefused(UserError, "can no longer change"):
+            proposal.line_ids.unlink()
+        # nor can the unit plant ballots or snapshots
+        with self.assertRefused(UserError, "recorded by the officers"):
+            proposal.line_ids.vote_yes = 10
+        with self.assertRefused(UserError, "written by the cycle"):
+            proposal.line_ids.snapshot_eligible = True
+        registration = (
+            self.env["emulation.registration"]
+            .with_user(self.user_manager)
+            .with_context(default_state="approved")
+            .create({"year": YEAR, "department_id": self.unit_office.id})
+        )
+        self.assertEqual(registration.state, "draft")
+
+    def test_unit_proposes_for_its_units_only(self):
+        with self.assertRaises(AccessError):
+            self.new_proposal(unit=self.unit_consular)
+        # the section below the office is the manager's too
+        proposal = self.new_proposal(unit=self.unit_section)
+        self.assertEqual(proposal.department_id, self.unit_section)
+
+    def test_proposals_are_private_to_the_unit(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
+        other = self.new_proposal(user=self.user_officer, unit=self.unit_consular)
+        manager_sees = self.Proposal.with_user(self.user_manager).search([])
+        self.assertIn(proposal, manager_sees)
+        self.assertNotIn(other, manager_sees)
+        self.assertEqual(
+            self.Proposal.with_user(self.user_officer).search(
+                [("id", "in", (proposal | other).ids)]
+            ),
+            proposal | other,
+        )
+        # a plain user reads no proposal, no line, no council session
+        for model in ("emulation.proposal", "emulation.proposal.line", "emulation.council.session"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(self.user_plain).search([])
+        # the unit manager does not open the council's sessions
+        with self.assertRaises(AccessError):
+            self.env["emulation.council.session"].with_user(self.user_manager).search([])
+
+    def test_officer_configures_no_threshold_admin_does(self):
+        with self.assertRaises(AccessError):
+            self.type_soldier.with_user(self.user_officer).council_vote_threshold = 50
+        self.type_soldier.with_user(self.user_admin).council_vote_threshold = 85
+        self.assertEqual(self.type_soldier.council_vote_threshold, 85)
+        with self.assertRefused(ValidationError, "percentage"):
+            self.type_soldier.with_user(self.user_admin).council_vote_threshold = 120
