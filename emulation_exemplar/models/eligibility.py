@@ -313,7 +313,10 @@ class EmulationEligibility(models.Model):
         for history, history_kinds in HISTORY_KINDS.items():
             if not history_kinds & kinds:
                 continue
-            if field == "department_id" and history in ("emulation.initiative", "emulation.discipline"):
+            if field == "department_id" and history in (
+                "emulation.initiative",
+                "emulation.discipline",
+            ):
                 continue
             owner = "employee_ids" if history == "emulation.initiative" else field
             domain = [*period, (owner, "in", owners.ids)]

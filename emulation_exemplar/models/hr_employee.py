@@ -137,7 +137,12 @@ class HrEmployee(models.Model):
         """The units whose member statistics count these people: their departments and the
         units above them."""
         departments = self.sudo().with_context(active_test=False).department_id
-        ids = {int(part) for path in departments.mapped("parent_path") for part in path.split("/") if part}
+        ids = {
+            int(part)
+            for path in departments.mapped("parent_path")
+            for part in path.split("/")
+            if part
+        }
         return self.env["hr.department"].sudo().with_context(active_test=False).browse(sorted(ids))
 
     def action_reset_emulation_category(self):

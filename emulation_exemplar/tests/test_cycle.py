@@ -32,46 +32,77 @@ class CycleCase(EmulationCase):
         cls.unit_office.manager_id = cls.emp_head
         cls.emp_c = Employee.create({"name": "Lý Thị Cúc", "department_id": cls.unit_section.id})
         cls.emp_d = Employee.create({"name": "Võ Văn Dũng", "department_id": cls.unit_office.id})
-        cls.set_soldier = cls.env["emulation.criteria.set"].create(
+        # the engine's criteria: CSTĐCS for whoever is classified excellent in 2024-2025 (one
+        # set per title); the provincial certificate of merit, evaluated in 2026, for whoever
+        # holds a CSTĐCS of 2025-2026: what the decision changes for next year
+        Set = cls.env["emulation.criteria.set"]
+        cls.set_soldier = Set.create(
             {
                 "name": "CSTĐCS (test)",
                 "recipient_kind": "individual",
                 "award_type_id": cls.type_soldier.id,
                 "year_from": 2024,
                 "year_to": YEAR,
+                "alternative_ids": [
+                    Command.create(
+                        {
+                            "name": "Excellent",
+                            "condition_ids": [
+                                Command.create(
+                                    {
+                                        "kind": "classification_count",
+                                        "min_count": 1,
+                                        "classification_level": "excellent",
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                ],
             }
         )
-        # An and Cúc (office and the section below) are eligible, Dũng one step away; Bình
-        # (Consular Affairs, outside the office) eligible too
+        cls.set_next = Set.create(
+            {
+                "name": "Bằng khen (test)",
+                "recipient_kind": "individual",
+                "award_type_id": cls.type_prov.id,
+                "year_from": YEAR,
+                "year_to": YEAR + 1,
+                "alternative_ids": [
+                    Command.create(
+                        {
+                            "name": "A CSTĐCS",
+                            "condition_ids": [
+                                Command.create(
+                                    {
+                                        "kind": "award_count",
+                                        "min_count": 1,
+                                        "award_type_ids": [Command.set(cls.type_soldier.ids)],
+                                    }
+                                )
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        # An and Cúc (the office and the section below) are eligible, Dũng is only "good"; Bình
+        # (Consular Affairs, outside the office) is eligible too
+        for emp, level in (
+            (cls.emp_a, "excellent"),
+            (cls.emp_c, "excellent"),
+            (cls.emp_d, "good"),
+            (cls.emp_b, "excellent"),
+        ):
+            cls.classify(emp, YEAR, level)
+        Eligibility = cls.env["emulation.eligibility"]
         cls.results = {
-            emp: cls.eligibility(emp, eligible)
-            for emp, eligible in (
-                (cls.emp_a, True),
-                (cls.emp_c, True),
-                (cls.emp_d, False),
-                (cls.emp_b, True),
+            emp: Eligibility.search(
+                [("criteria_set_id", "=", cls.set_soldier.id), ("employee_id", "=", emp.id)]
             )
+            for emp in (cls.emp_a, cls.emp_c, cls.emp_d, cls.emp_b)
         }
         cls.Proposal = cls.env["emulation.proposal"]
-
-    @classmethod
-    def eligibility(cls, employee, eligible, year=YEAR):
-        return (
-            cls.env["emulation.eligibility"]
-            .sudo()
-            .create(
-                {
-                    "criteria_set_id": cls.set_soldier.id,
-                    "year": year,
-                    "recipient_type": "individual",
-                    "employee_id": employee.id,
-                    "unit_id": employee.department_id.id,
-                    "company_id": cls.company.id,
-                    "eligible": eligible,
-                    "missing": 0 if eligible else 1,
-                }
-            )
-        )
 
     def new_proposal(self, user=None, unit=None, award_type=None, **vals):
         values = {
@@ -105,7 +136,25 @@ class CycleCase(EmulationCase):
 
 
 class TestCycle(CycleCase):
+    def test_engine_results(self):
+        self.assertEqual(
+            {emp: row.eligible for emp, row in self.results.items()},
+            {self.emp_a: True, self.emp_c: True, self.emp_d: False, self.emp_b: True},
+        )
+        self.assertEqual(self.results[self.emp_d].year, YEAR)
+
+    def next_year_eligible(self, employee):
+        row = self.env["emulation.eligibility"].search(
+            [
+                ("criteria_set_id", "=", self.set_next.id),
+                ("employee_id", "=", employee.id),
+                ("year", "=", YEAR + 1),
+            ]
+        )
+        return row.eligible
+
     def test_whole_cycle(self):
+        self.assertFalse(self.next_year_eligible(self.emp_a))
         # 1. the unit registers An and Dũng for CSTĐCS; the officer approves
         registration = (
             self.env["emulation.registration"]
@@ -196,8 +245,10 @@ class TestCycle(CycleCase):
         self.assertEqual(line_a.award_id, award)
         self.assertEqual(proposal.state, "decided")
         self.assertEqual(decision.state, "recorded")
-        # the award is in An's history
+        # the award is in An's history, and counts for next year's eligibility
         self.assertIn(award, self.emp_a.emulation_award_ids)
+        self.assertTrue(self.next_year_eligible(self.emp_a))
+        self.assertFalse(self.next_year_eligible(self.emp_c))
         # issuing twice is refused
         with self.assertRaisesRegex(UserError, "already issued"):
             decision.action_issue()
@@ -205,6 +256,7 @@ class TestCycle(CycleCase):
         decision.action_cancel()
         self.assertFalse(award.active)
         self.assertIn("Archived with the decision", decision.message_ids[0].body)
+        self.assertFalse(self.next_year_eligible(self.emp_a))
 
     def test_threshold_boundary_counts_all_members(self):
         proposal = self.new_proposal(
