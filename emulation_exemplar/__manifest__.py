@@ -45,6 +45,9 @@
         "report/report_record_templates.xml",
         "report/report_campaign_templates.xml",
         "report/report_registration_templates.xml",
+        "report/report_proposal_templates.xml",
+        "report/report_council_minutes_templates.xml",
+        "report/report_decision_templates.xml",
         "report/emulation_reports.xml",
     ],
     "assets": {
@@ -61,6 +64,7 @@
         "demo/department.xml",
         "demo/campaign.xml",
         "demo/decision.xml",
+        "demo/cycle.xml",
         "demo/report.xml",
     ],
 }

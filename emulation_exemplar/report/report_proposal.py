@@ -1,0 +1,36 @@
+"""The papers of a commendation proposal: the submission (tờ trình đề nghị khen thưởng) and the
+list of the people and units proposed (danh sách đề nghị)."""
+
+from odoo import api, models
+
+
+class ReportProposalSubmission(models.AbstractModel):
+    """The submission: the proposing body asks the authority to commend the people and units
+    listed, for the title or form and the year."""
+
+    _name = "report.emulation_exemplar.report_proposal_submission"
+    _inherit = "emulation.report.base"
+    _description = "Submission of a commendation proposal"
+    _type_code = "TTr"
+
+    _docs_model = "emulation.proposal"
+
+    @api.model
+    def _print_refusal(self, docs):
+        return self.env._(
+            "Only emulation officers print the papers of a proposal sent to the authority."
+        )
+
+    @api.model
+    def _paper_values(self, docs):
+        return {"lines_of": {p.id: p.line_ids for p in docs}}
+
+
+class ReportProposalList(models.AbstractModel):
+    """The list attached to the submission: each person or unit, position, the eligibility at
+    submission, the achievements and, after the council, the ballot."""
+
+    _name = "report.emulation_exemplar.report_proposal_list"
+    _inherit = "report.emulation_exemplar.report_proposal_submission"
+    _description = "List of a commendation proposal"
+    _type_code = "DS"
