@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..core import eligibility as rules
 
+
 class SetRules(NamedTuple):
     """An active criteria set as the engine uses it."""
 

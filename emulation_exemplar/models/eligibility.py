@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..core import eligibility as rules
+from .exemplar_result_mixin import RESULT_FIELDS
 from .history_mixin import RECIPIENT_TYPES
 
 # the condition kinds each history model feeds
@@ -313,7 +314,10 @@ class EmulationEligibility(models.Model):
         for history, history_kinds in HISTORY_KINDS.items():
             if not history_kinds & kinds:
                 continue
-            if field == "department_id" and history in ("emulation.initiative", "emulation.discipline"):
+            if field == "department_id" and history in (
+                "emulation.initiative",
+                "emulation.discipline",
+            ):
                 continue
             owner = "employee_ids" if history == "emulation.initiative" else field
             domain = [*period, (owner, "in", owners.ids)]
@@ -591,17 +595,6 @@ class EmulationEligibility(models.Model):
 
 
 FACTS_ORDER = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
-# the fields of people and units computed from the rows
-RESULT_FIELDS = [
-    "exemplar_eligible",
-    "exemplar_missing",
-    "exemplar_path",
-    "exemplar_explanation",
-    "exemplar_criteria_set_id",
-    "exemplar_missing_text",
-    "exemplar_result_id",
-    "emulation_private_access",
-]
 
 
 def _count(keys):
