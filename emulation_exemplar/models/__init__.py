@@ -19,7 +19,6 @@ from . import hr_employee_base
 from . import hr_employee
 from . import hr_department
 from . import hr_employee_public
-from . import res_users
 from . import res_lang
 from . import campaign
 from . import campaign_target

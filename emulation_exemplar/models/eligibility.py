@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..core import eligibility as rules
+from .exemplar_result_mixin import RESULT_FIELDS
 from .history_mixin import RECIPIENT_TYPES
 
 # the condition kinds each history model feeds
@@ -594,17 +595,6 @@ class EmulationEligibility(models.Model):
 
 
 FACTS_ORDER = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
-# the fields of people and units computed from the rows
-RESULT_FIELDS = [
-    "exemplar_eligible",
-    "exemplar_missing",
-    "exemplar_path",
-    "exemplar_explanation",
-    "exemplar_criteria_set_id",
-    "exemplar_missing_text",
-    "exemplar_result_id",
-    "emulation_private_access",
-]
 
 
 def _count(keys):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.tools.translate import code_translations
 
+from .exemplar_result_mixin import RESULT_FIELDS
+
 
 class EmulationExemplarMixin(models.AbstractModel):
     """What the eligibility engine needs of its recipients: people (hr.employee) and units
@@ -48,6 +50,9 @@ class EmulationExemplarMixin(models.AbstractModel):
         records = self.with_context(active_test=False)
         if records:
             self.env.add_to_compute(self._fields["emulation_eligibility_token"], records)
+            # the values read from the rows are read again (through the pending evaluation)
+            for model in ("hr.employee", "hr.employee.public", "hr.department"):
+                self.env[model].invalidate_model(RESULT_FIELDS)
 
     # ------------------------------------------------------------------ explanations
     @api.model

@@ -1,6 +1,18 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
+# the fields of people and units computed from the rows
+RESULT_FIELDS = [
+    "exemplar_eligible",
+    "exemplar_missing",
+    "exemplar_path",
+    "exemplar_explanation",
+    "exemplar_criteria_set_id",
+    "exemplar_missing_text",
+    "exemplar_result_id",
+    "emulation_private_access",
+]
+
 
 class EmulationExemplarResultMixin(models.AbstractModel):
     """The plan's advanced-exemplar result of a person or a unit, as the reader may see it.

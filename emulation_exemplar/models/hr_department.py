@@ -62,8 +62,19 @@ class HrDepartment(models.Model):
     def _compute_emulation_eligibility_token(self):
         return super()._compute_emulation_eligibility_token()
 
+    @api.depends("emulation_eligibility_token")
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_exemplar_result(self):
+        return super()._compute_exemplar_result()
+
     def _exemplar_kinds(self):
         return dict.fromkeys(self.ids, "collective")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        departments = super().create(vals_list)
+        departments._emulation_heads_now()
+        return departments
 
     def write(self, vals):
         # a unit moved under another: the units above it, before and after, count their
@@ -73,7 +84,15 @@ class HrDepartment(models.Model):
         result = super().write(vals)
         if "parent_id" in vals:
             self._emulation_units_above()._exemplar_mark()
+        if {"parent_id", "manager_id"} & set(vals):
+            self._emulation_heads_now()
         return result
+
+    @api.model
+    def _emulation_heads_now(self):
+        """Store who heads which unit at once: the record rules search the relation table
+        directly (a search does not recompute many2many fields first)."""
+        self.env["hr.department"].flush_model(["emulation_head_user_ids"])
 
     def _emulation_units_above(self):
         ids = {

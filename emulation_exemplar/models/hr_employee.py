@@ -130,7 +130,9 @@ class HrEmployee(models.Model):
             self._emulation_units_above()._exemplar_mark()
         result = super().write(vals)
         if moves:
-            self._emulation_units_above()._exemplar_mark()
+            (self | self._emulation_units_above())._exemplar_mark()
+        if "user_id" in vals:
+            self.env["hr.department"]._emulation_heads_now()
         return result
 
     def _emulation_units_above(self):
@@ -168,6 +170,11 @@ class HrEmployee(models.Model):
     )
     def _compute_emulation_eligibility_token(self):
         return super()._compute_emulation_eligibility_token()
+
+    @api.depends("emulation_eligibility_token")
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_exemplar_result(self):
+        return super()._compute_exemplar_result()
 
     def _exemplar_kinds(self):
         return {employee.id: employee.emulation_category for employee in self}
