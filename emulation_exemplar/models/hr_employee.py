@@ -130,7 +130,8 @@ class HrEmployee(models.Model):
             self._emulation_units_above()._exemplar_mark()
         result = super().write(vals)
         if moves:
-            (self | self._emulation_units_above())._exemplar_mark()
+            self._exemplar_mark()
+            self._emulation_units_above()._exemplar_mark()
         if "user_id" in vals:
             self.env["hr.department"]._emulation_heads_now()
         return result
