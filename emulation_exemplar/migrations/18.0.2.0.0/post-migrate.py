@@ -5,6 +5,11 @@ columns ``exemplar_*`` of ``hr_employee`` and ``hr_department``, which Odoo drop
 this upgrade). The rows were computed when the module was loaded; this script checks that the
 same people and units are eligible under the plan's exemplar sets as before, and says so in the
 log (a warning names those that differ, which a changed criteria set may explain).
+
+The award types are ``noupdate`` data: an upgrade does not give the shipped types the council
+vote thresholds of the annual cycle (new in this release). They are set here, as the data file
+sets them on a new database, on the shipped types whose threshold is still empty (0); a threshold
+an administrator entered is kept.
 """
 
 import logging
@@ -13,6 +18,24 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+# the thresholds of data/award_type_data.xml (Decree 98/2023/NĐ-CP art. 30(7), kept by Decree
+# 152/2025/NĐ-CP): yes votes as a percentage of all the council's members
+COUNCIL_VOTE_THRESHOLDS = {
+    "award_type_grassroots_soldier": 80,
+    "award_type_provincial_soldier": 90,
+    "award_type_national_soldier": 90,
+    "award_type_provincial_flag": 80,
+    "award_type_government_flag": 80,
+}
+
+
+def _set_council_vote_thresholds(env):
+    for xmlid, threshold in COUNCIL_VOTE_THRESHOLDS.items():
+        award_type = env.ref("emulation_exemplar.%s" % xmlid, raise_if_not_found=False)
+        if award_type and not award_type.council_vote_threshold:
+            award_type.council_vote_threshold = threshold
+            _logger.info("%s: council vote threshold set to %s %%.", award_type.name, threshold)
 
 
 def _old_eligible(cr, table):
@@ -33,6 +56,7 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
+    _set_council_vote_thresholds(env)
     Eligibility = env["emulation.eligibility"]
     Eligibility._eligibility_recompute_all()
     for table, field in (("hr_employee", "employee_id"), ("hr_department", "department_id")):
