@@ -59,12 +59,27 @@ class EmulationReportBase(models.AbstractModel):
     def _decree_date(self, place, date=None):
         """The place and date line of Decree 30/2020: "Hà Tĩnh, ngày 05 tháng 02 năm 2025".
 
-        Days below 10 and the months January and February take a leading zero."""
-        date = fields.Date.to_date(date) if date else fields.Date.context_today(self)
-        day = "%02d" % date.day
-        month = "%02d" % date.month if date.month < 3 else str(date.month)
-        text = "ngày %s tháng %s năm %s" % (day, month, date.year)
+        Days below 10 and the months January and February take a leading zero. ``date`` None:
+        today (a paper about no dated record); False: left blank, to be filled in by hand when
+        the paper is signed (a record not dated yet)."""
+        if date is False:
+            blank = "\u00a0" * 6
+            text = "ngày %s tháng %s năm %s" % (blank, blank, blank)
+        else:
+            date = fields.Date.to_date(date) if date else fields.Date.context_today(self)
+            day = "%02d" % date.day
+            month = "%02d" % date.month if date.month < 3 else str(date.month)
+            text = "ngày %s tháng %s năm %s" % (day, month, date.year)
         return "%s, %s" % (place, text) if place else text.capitalize()
+
+    @api.model
+    def _format_percent(self, value, digits=1):
+        """A percentage with the decimal separator of the paper's language: 81,8 in Vietnamese."""
+        pattern = "%%.%sf" % digits
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        return (
+            lang.format(pattern, value or 0.0, grouping=True) if lang else pattern % (value or 0.0)
+        )
 
     @api.model
     def _selection_label(self, record, fname):
@@ -108,13 +123,25 @@ class EmulationReportBase(models.AbstractModel):
         return values
 
     @api.model
+    def _paper_recipients(self, company, first):
+        """The recipients ("Nơi nhận") of a paper addressed to someone: ``first`` (who the paper
+        is addressed to, such as "As in Article 3;"), then the company's usual recipients without
+        their own "as above"."""
+        usual = self._header(company)["recipients"]
+        return [first] + [
+            line for line in usual if not line.lower().startswith(("như trên", "as above"))
+        ]
+
+    @api.model
     def _common_values(self, docs, data=None):
         headers = {}
 
-        def header(company, type_code=None):
-            key = (company.id, type_code)
+        def header(company, type_code=None, date=None):
+            """The header of a paper; ``date``: the date of the printed record (a session, a
+            decision, a proposal), None for the print date, False for a record not dated yet."""
+            key = (company.id, type_code, date)
             if key not in headers:
-                headers[key] = self._header(company, type_code)
+                headers[key] = self._header(company, type_code, date)
             return headers[key]
 
         zoom_style, dpi = pdf_scaling()
@@ -130,6 +157,8 @@ class EmulationReportBase(models.AbstractModel):
             "emu_decision": self._decision_line,
             "emu_type_code": self._type_code,
             "emu_split": split_tail,
+            "emu_person": person_and_position,
+            "emu_percent": self._format_percent,
             "emu_keep": keep_together,
             "emu_zoom_style": zoom_style,
             "data_report_dpi": dpi,  # read by web.report_layout: wkhtmltopdf's --dpi
@@ -187,6 +216,14 @@ def split_tail(rows, keep=TAIL_ROWS):
     if len(rows) <= keep + 1:
         return [], rows
     return rows[:-keep], rows[-keep:]
+
+
+def person_and_position(text):
+    """(name, position) of a "name, position" text such as the signer of a decision or the
+    chair of a council ("Nguyễn Văn Minh, Giám đốc Sở"): the name is printed under the
+    signature, the position above it."""
+    name, _sep, position = (text or "").partition(",")
+    return name.strip(), position.strip()
 
 
 def keep_together(rows):

@@ -1,6 +1,10 @@
-"""The commendation decision (quyết định khen thưởng) with its attached list."""
+"""The commendation decision (quyết định khen thưởng): its articles, the list of recipients of the
+paper ("Nơi nhận") and the signature, then the list of the people and units it commends, attached
+on a page of its own."""
 
 from odoo import api, models
+
+from .emulation_report_base import person_and_position
 
 
 class ReportDecision(models.AbstractModel):
@@ -13,7 +17,7 @@ class ReportDecision(models.AbstractModel):
 
     @api.model
     def _paper_values(self, docs):
-        recipients = {}
+        decisions = {}
         for decision in docs:
             rows = []
             for line in decision.line_ids:
@@ -21,9 +25,13 @@ class ReportDecision(models.AbstractModel):
                     {
                         "name": line.recipient_name,
                         "position": line.job_title,
-                        "unit": (line.employee_id.department_id or line.department_id).name,
+                        "unit": (
+                            line.employee_id.department_id or line.department_id.parent_id
+                        ).name,
                     }
                 )
+            people = len(decision.line_ids.filtered("employee_id"))
+            units = len(decision.line_ids) - people
             if not rows:
                 for employee in decision.employee_ids:
                     rows.append(
@@ -35,5 +43,21 @@ class ReportDecision(models.AbstractModel):
                     )
                 for unit in decision.department_ids:
                     rows.append({"name": unit.name, "position": "", "unit": unit.parent_id.name})
-            recipients[decision.id] = rows
-        return {"recipients": recipients}
+                people, units = len(decision.employee_ids), len(decision.department_ids)
+            name, position = person_and_position(decision.signer)
+            decisions[decision.id] = {
+                "rows": rows,
+                "people": people,
+                "units": units,
+                "sessions": decision.line_ids.session_id.sorted("date"),
+                "recipients": self._decision_recipients(decision),
+                "signer_name": name,
+                "signer_title_lines": [position.upper()] if position else None,
+            }
+        return {"decisions": decisions}
+
+    @api.model
+    def _decision_recipients(self, decision):
+        """Who receives the decision: those named in Article 3, then the company's usual
+        recipients (without its "as above", which Article 3 says)."""
+        return self._paper_recipients(decision.company_id, self.env._("As in Article 3;"))

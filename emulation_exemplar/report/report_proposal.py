@@ -23,7 +23,27 @@ class ReportProposalSubmission(models.AbstractModel):
 
     @api.model
     def _paper_values(self, docs):
-        return {"lines_of": {p.id: p.line_ids for p in docs}}
+        proposals = {}
+        for proposal in docs:
+            lines = proposal.line_ids
+            # after the council, the submission carries the lines the council passed
+            voted = proposal.state in ("approved", "decided")
+            proposals[proposal.id] = {
+                # the paper bears the proposal's date; not dated yet: left blank
+                "date": proposal.date or proposal.submitted_date or False,
+                "all_lines": lines,
+                "lines": lines.filtered("vote_passed") if voted else lines,
+                "voted": voted,
+                "sessions": lines.session_id.filtered(lambda s: s.state == "done").sorted("date"),
+                "recipients": self._submission_recipients(proposal),
+            }
+        return {"proposals": proposals}
+
+    @api.model
+    def _submission_recipients(self, proposal):
+        """Who receives the submission: the authority it is addressed to ("as above"), then the
+        company's usual recipients."""
+        return self._paper_recipients(proposal.company_id, self.env._("As above;"))
 
 
 class ReportProposalList(models.AbstractModel):
