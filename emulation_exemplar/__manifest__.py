@@ -38,6 +38,7 @@
         "wizards/campaign_close_wizard_views.xml",
         "wizards/campaign_propose_wizard_views.xml",
         "wizards/nomination_drop_wizard_views.xml",
+        "wizards/award_statistics_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",
@@ -48,6 +49,7 @@
         "report/report_proposal_templates.xml",
         "report/report_council_minutes_templates.xml",
         "report/report_decision_templates.xml",
+        "report/report_award_statistics_templates.xml",
         "report/emulation_reports.xml",
     ],
     "assets": {
