@@ -1,7 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-# the methods of commendation the statistical forms count (Circular 02/2023/TT-BNV)
+# the methods of commendation the statistical report forms count (statistical reporting regime
+# of the Ministry of Home Affairs: Circular 18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV)
 AWARD_METHODS = [
     ("regular", "Regular"),
     ("thematic", "Thematic"),
@@ -78,7 +79,8 @@ class EmulationAward(models.Model):
         index=True,
         tracking=True,
         help="How the award was made, as the statistical report forms on commendation count "
-        "it (Circular 02/2023/TT-BNV, forms 0602 and 0603.N/BNV-TĐKT): regular (yearly review), "
+        "it (Circular 18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV and its forms 0602 "
+        "and 0603.N/BNV-TĐKT): regular (yearly review), "
         "thematic (a campaign or movement), sudden (an unexpected feat), external (foreigners "
         "and Vietnamese abroad), contribution (a period of contribution), seniority.",
     )
@@ -90,8 +92,9 @@ class EmulationAward(models.Model):
         readonly=False,
         index=True,
         help="The category the statistical report forms count the recipient in (Circular "
-        "02/2023/TT-BNV): collectives (enterprises apart), households, and individuals "
-        "(leaders, business people, workers and farmers, others).",
+        "18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV): collectives (of which "
+        "enterprises), households, and individuals "
+        "(of which leaders, business people, workers and farmers).",
     )
     reason = fields.Text(string="Achievement", help="The achievement the award recognises.")
     decision_file = fields.Binary(string="Decision scan", attachment=True)

@@ -2,10 +2,15 @@
 votes by secret ballot (yes votes counted against ALL its members), a decision is issued on the
 lines that passed and writes the award history. Run as users with exactly each role."""
 
+import importlib.util
 from datetime import date
+
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.modules.module import get_module_path
+from odoo.tools import file_open
 
 from .common import EmulationCase
 
@@ -541,3 +546,65 @@ class TestCycleRoles(CycleCase):
         self.assertEqual(self.type_soldier.council_vote_threshold, 85)
         with self.assertRefused(ValidationError, "percentage"):
             self.type_soldier.with_user(self.user_admin).council_vote_threshold = 120
+
+    def test_a_unit_created_below_a_managed_unit_is_visible_at_once(self):
+        """The rules follow the stored heads of each unit: a new unit below the office is the
+        office manager's at once, without any recompute."""
+        unit = self.env["hr.department"].create(
+            {"name": "New section", "parent_id": self.unit_section.id}
+        )
+        self.assertIn(self.user_manager, unit.emulation_head_user_ids)
+        proposal = self.new_proposal(unit=unit)
+        Proposal = self.Proposal.with_user(self.user_manager)
+        self.assertEqual(Proposal.search([("department_id", "=", unit.id)]), proposal)
+        registration = (
+            self.env["emulation.registration"]
+            .with_user(self.user_manager)
+            .create({"year": YEAR, "department_id": unit.id})
+        )
+        self.assertIn(
+            registration, self.env["emulation.registration"].with_user(self.user_manager).search([])
+        )
+        # moved under another unit, it leaves the manager's scope at once
+        unit.parent_id = self.unit_consular
+        self.assertFalse(Proposal.search([("department_id", "=", unit.id)]))
+        # appointed to head that unit, the manager sees it and what is below it at once (the
+        # rules read no list of ids that a cache could keep)
+        consular = self.new_proposal(user=self.user_officer, unit=self.unit_consular)
+        self.assertFalse(Proposal.search([("id", "=", consular.id)]))
+        self.unit_consular.manager_id = self.emp_head
+        self.assertEqual(Proposal.search([("id", "=", consular.id)]), consular)
+        self.assertEqual(Proposal.search([("department_id", "=", unit.id)]), proposal)
+
+
+class TestCycleUpgrade(CycleCase):
+    """Migration 18.0.2.0.0 gives the shipped award types of an existing database (noupdate data)
+    the council vote thresholds of the data file."""
+
+    @classmethod
+    def migration(cls):
+        path = get_module_path("emulation_exemplar") + "/migrations/18.0.2.0.0/post-migrate.py"
+        spec = importlib.util.spec_from_file_location("emulation_post_migrate", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def test_thresholds_as_in_the_data_file(self):
+        with file_open("emulation_exemplar/data/award_type_data.xml", "rb") as data:
+            tree = etree.parse(data)
+        shipped = {
+            record.get("id"): float(
+                record.find("field[@name='council_vote_threshold']").get("eval")
+            )
+            for record in tree.iterfind("record")
+            if record.find("field[@name='council_vote_threshold']") is not None
+        }
+        self.assertEqual(shipped, self.migration().COUNCIL_VOTE_THRESHOLDS)
+
+    def test_empty_thresholds_set_entered_ones_kept(self):
+        flag = self.env.ref("emulation_exemplar.award_type_provincial_flag")
+        self.type_soldier.council_vote_threshold = 0
+        flag.council_vote_threshold = 75  # entered by an administrator
+        self.migration()._set_council_vote_thresholds(self.env)
+        self.assertEqual(self.type_soldier.council_vote_threshold, 80)
+        self.assertEqual(flag.council_vote_threshold, 75)
