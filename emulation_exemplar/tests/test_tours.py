@@ -71,3 +71,31 @@ class TestTours(HttpCase):
             login="nhanvien",
             timeout=180,
         )
+
+    def test_officer_annual_cycle(self):
+        """The demo officer walks the 2025 cycle: the Border section's submitted proposal goes to
+        the council, the open session votes on it and closes, a decision is issued on the lines
+        that passed, and the person's award is in the history."""
+        proposal = self.env.ref("emulation_exemplar.demo_proposal_2025_border")
+        person = self.env.ref("emulation_exemplar.emp_border_1")
+        self.assertEqual(proposal.state, "submitted")
+        self.start_tour(
+            "/odoo/action-emulation_exemplar.action_emulation_proposal",
+            "emulation_cycle_tour",
+            login="vanphong",
+            timeout=240,
+        )
+        self.assertEqual(proposal.state, "decided")
+        line = proposal.line_ids
+        self.assertEqual((line.vote_yes, line.vote_passed), (10, True))
+        session = self.env.ref("emulation_exemplar.demo_council_2025_2")
+        self.assertEqual(session.state, "done")
+        decision = self.env["emulation.decision"].search([("number", "=", "131/QĐ-SNgV")])
+        self.assertEqual(decision.state, "recorded")
+        self.assertEqual(decision.create_uid, self.officer)
+        award = decision.award_ids.filtered(lambda a: a.employee_id == person)
+        self.assertEqual(len(award), 1, "one award per passed line")
+        self.assertEqual(line.award_id, award)
+        self.assertEqual(award.award_type_id.code, "CSTDCS")
+        self.assertEqual(award.year, 2025)
+        self.assertIn(award, person.emulation_award_ids)
