@@ -29,6 +29,7 @@
         "views/criteria_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
+        "views/eligibility_views.xml",
         "views/campaign_views.xml",
         "views/nomination_views.xml",
         "wizards/campaign_close_wizard_views.xml",

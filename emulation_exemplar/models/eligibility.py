@@ -156,6 +156,37 @@ class EmulationEligibility(models.Model):
         compute="_compute_counted_history",
     )
 
+    # ------------------------------------------------------------------ buttons
+    def action_open_recipient(self):
+        """The person's profile (on its emulation tab) or the unit's form."""
+        self.ensure_one()
+        if self.recipient_type == "collective":
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.department",
+                "res_id": self.department_id.id,
+                "views": [(False, "form")],
+            }
+        view = self.env.ref("emulation_exemplar.hr_employee_public_view_form_exemplar")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.employee.public",
+            "res_id": self.employee_id.id,
+            "views": [(view.id, "form")],
+        }
+
+    def action_print_records(self):
+        """The commendation records of the people (or units) of these results."""
+        if not self:
+            return False
+        if all(row.recipient_type == "collective" for row in self):
+            records = self.department_id
+            xmlid = "emulation_exemplar.action_report_record_department"
+        else:
+            records = self.env["hr.employee.public"].browse(self.employee_id.ids)
+            xmlid = "emulation_exemplar.action_report_record_employee_public"
+        return self.env.ref(xmlid).report_action(records)
+
     # ------------------------------------------------------------------ reading
     @api.model
     def _eligibility_flush_pending(self):
@@ -268,6 +299,20 @@ class EmulationEligibility(models.Model):
             row.update({fname: [(6, 0, ids)] for fname, ids in values.items()})
 
     # ------------------------------------------------------------------ the engine
+    @api.model
+    def _eligibility_counts_members(self):
+        """Whether an active set for collectives judges their members (member ratio or count,
+        no discipline): only then does a person's history change their units' results."""
+        return any(
+            set_rules.recipient_kind == "collective"
+            and any(
+                c.kind in MEMBER_KINDS
+                for a in set_rules.criteria.alternatives
+                for c in a.conditions
+            )
+            for set_rules in self.env["emulation.criteria.set"]._exemplar_rules()
+        )
+
     @api.model
     def _eligibility_years(self, criteria):
         """The evaluation years of ``criteria``: a fixed window's last year; each year of a
@@ -464,23 +509,29 @@ class EmulationEligibility(models.Model):
         years = [k[1] for k in keys]
         owner_ids = [k[2] for k in keys]
         column = SQL.identifier(field)
-        if keys:
-            values = [results[k] for k in keys]
-            self.env.cr.execute(
-                SQL(
-                    """INSERT INTO emulation_eligibility
-                           (criteria_set_id, award_type_id, year, %(column)s, recipient_type,
-                            unit_id, company_id, eligible, missing, alternative_id,
-                            create_uid, write_uid, create_date, write_date)
+        values = [results[k] for k in keys]
+        # one statement: the new and changed rows (the unchanged ones are not rewritten), then
+        # the rows that no longer apply (an archived owner, a set that stopped applying)
+        self.env.cr.execute(
+            SQL(
+                """WITH v AS (
+                       SELECT * FROM unnest(%(set_ids)s::int[], %(award_types)s::int[],
+                                            %(years)s::int[], %(owner_ids)s::int[],
+                                            %(types)s::varchar[], %(units)s::int[],
+                                            %(companies)s::int[], %(eligible)s::bool[],
+                                            %(missing)s::int[], %(alternatives)s::int[])
+                           AS v(set_id, award_type_id, year, owner_id, recipient_type, unit_id,
+                                company_id, eligible, missing, alternative_id)
+                   ), upsert AS (
+                       INSERT INTO emulation_eligibility
+                              (criteria_set_id, award_type_id, year, %(column)s, recipient_type,
+                               unit_id, company_id, eligible, missing, alternative_id,
+                               create_uid, write_uid, create_date, write_date)
                        SELECT v.set_id, v.award_type_id, v.year, v.owner_id, v.recipient_type,
                               v.unit_id, v.company_id, v.eligible, v.missing, v.alternative_id,
-                              %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                         FROM unnest(%(set_ids)s::int[], %(award_types)s::int[], %(years)s::int[],
-                                     %(owner_ids)s::int[], %(types)s::varchar[], %(units)s::int[],
-                                     %(companies)s::int[], %(eligible)s::bool[],
-                                     %(missing)s::int[], %(alternatives)s::int[])
-                              AS v(set_id, award_type_id, year, owner_id, recipient_type, unit_id,
-                                   company_id, eligible, missing, alternative_id)
+                              %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC',
+                              now() AT TIME ZONE 'UTC'
+                         FROM v
                   ON CONFLICT ON CONSTRAINT emulation_eligibility_recipient_set_year_uniq
                   DO UPDATE SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing,
                                 alternative_id = EXCLUDED.alternative_id,
@@ -493,35 +544,28 @@ class EmulationEligibility(models.Model):
                                emulation_eligibility.award_type_id)
                               IS DISTINCT FROM
                               (EXCLUDED.eligible, EXCLUDED.missing, EXCLUDED.alternative_id,
-                               EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id)""",
-                    column=column,
-                    uid=self.env.uid,
-                    set_ids=set_ids,
-                    award_types=[award_types.get(s) for s in set_ids],
-                    years=years,
-                    owner_ids=owner_ids,
-                    types=[v["recipient_type"] for v in values],
-                    units=[v["unit_id"] for v in values],
-                    companies=[v["company_id"] for v in values],
-                    eligible=[v["eligible"] for v in values],
-                    missing=[v["missing"] for v in values],
-                    alternatives=[v["alternative_id"] for v in values],
-                )
-            )
-        self.env.cr.execute(
-            SQL(
-                """DELETE FROM emulation_eligibility e
+                               EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id)
+                    RETURNING 1
+                   )
+                   DELETE FROM emulation_eligibility e
                     WHERE e.%(column)s = ANY(%(all_ids)s::int[])
                       AND NOT EXISTS (
-                          SELECT 1 FROM unnest(%(set_ids)s::int[], %(years)s::int[],
-                                               %(owner_ids)s::int[]) AS k(set_id, year, owner_id)
-                           WHERE k.set_id = e.criteria_set_id AND k.year = e.year
-                             AND k.owner_id = e.%(column)s)""",
+                          SELECT 1 FROM v
+                           WHERE v.set_id = e.criteria_set_id AND v.year = e.year
+                             AND v.owner_id = e.%(column)s)""",
                 column=column,
+                uid=self.env.uid,
                 all_ids=owners.ids,
                 set_ids=set_ids,
+                award_types=[award_types.get(s) for s in set_ids],
                 years=years,
                 owner_ids=owner_ids,
+                types=[v["recipient_type"] for v in values],
+                units=[v["unit_id"] for v in values],
+                companies=[v["company_id"] for v in values],
+                eligible=[v["eligible"] for v in values],
+                missing=[v["missing"] for v in values],
+                alternatives=[v["alternative_id"] for v in values],
             )
         )
         self.invalidate_model()

@@ -126,11 +126,13 @@ class HrEmployee(models.Model):
     def write(self, vals):
         # the units a person leaves or joins count their members again
         moves = {"department_id", "active", "company_id"} & set(vals)
-        if moves:
+        members_count = moves and self.env["emulation.eligibility"]._eligibility_counts_members()
+        if members_count:
             self._emulation_units_above()._exemplar_mark()
         result = super().write(vals)
         if moves:
             self._exemplar_mark()
+        if members_count:
             self._emulation_units_above()._exemplar_mark()
         if "user_id" in vals:
             self.env["hr.department"]._emulation_heads_now()
