@@ -17,3 +17,4 @@ from . import test_decision
 from . import test_report_timeout
 from . import test_papers_roles
 from . import test_eligibility_access
+from . import test_eligibility_engine
