@@ -17,6 +17,7 @@
         "security/emulation_rules.xml",
         "data/award_type_data.xml",
         "data/criteria_data.xml",
+        "data/criteria_law_data.xml",
         "data/campaign_data.xml",
         "data/report_paperformat_data.xml",
         "views/menus.xml",

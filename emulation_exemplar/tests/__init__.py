@@ -16,3 +16,4 @@ from . import test_officer_lists
 from . import test_decision
 from . import test_report_timeout
 from . import test_papers_roles
+from . import test_law_criteria
