@@ -186,7 +186,7 @@ class TestPlainUser(AccessCase):
             Department.browse(self.unit_office.id).read(["exemplar_eligible"])
         unit = Department.browse(self.unit_office.id)
         self.assertFalse(unit.emulation_private_access)
-        self.assertFalse(unit.shown_exemplar_explanation)
+        self.assertFalse(unit.exemplar_explanation)
         self.assertEqual(unit.emulation_award_count, 1, "the unit's awards are public")
         with self.assertRaises(AccessError):
             unit.read(["emulation_classification_count"])
@@ -270,7 +270,7 @@ class TestUnitManager(AccessCase):
         Department = self.as_user(self.user_manager, "hr.department")
         self.assertTrue(Department.browse(self.unit_visa.id).emulation_private_access)
         self.assertFalse(Department.browse(self.unit_office.id).emulation_private_access)
-        self.assertFalse(Department.browse(self.unit_office.id).shown_exemplar_explanation)
+        self.assertFalse(Department.browse(self.unit_office.id).exemplar_explanation)
         self.assertEqual(
             set(Department.search([("emulation_private_access", "=", True)]).ids),
             {self.unit_consular.id, self.unit_visa.id},
