@@ -18,6 +18,7 @@
         "data/award_type_data.xml",
         "data/criteria_data.xml",
         "data/eligibility_data.xml",
+        "data/criteria_law_data.xml",
         "data/campaign_data.xml",
         "data/report_paperformat_data.xml",
         "views/menus.xml",

@@ -18,3 +18,4 @@ from . import test_report_timeout
 from . import test_papers_roles
 from . import test_eligibility_access
 from . import test_eligibility_engine
+from . import test_law_criteria
