@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..core import eligibility as rules
@@ -122,6 +123,15 @@ class EmulationEligibility(models.Model):
         ),
     ]
 
+    @api.depends("employee_id", "department_id", "criteria_set_id", "year")
+    def _compute_display_name(self):
+        for result in self:
+            result.display_name = "%s – %s (%s)" % (
+                (result.employee_id or result.department_id).name or "",
+                result.criteria_set_id.name or "",
+                result.year or "",
+            )
+
     @api.depends("employee_id", "department_id")
     def _compute_recipient_name(self):
         for result in self:
@@ -186,6 +196,24 @@ class EmulationEligibility(models.Model):
             records = self.env["hr.employee.public"].browse(self.employee_id.ids)
             xmlid = "emulation_exemplar.action_report_record_employee_public"
         return self.env.ref(xmlid).report_action(records)
+
+    def action_record_decision(self):
+        """A new decision for the people or units of the selected results (officers)."""
+        if not self.env.user.has_group("emulation_exemplar.group_emulation_officer"):
+            raise AccessError(self.env._("Only emulation officers can do this."))
+        context = {}
+        if self.employee_id:
+            context["default_employee_ids"] = self.employee_id.ids
+        if self.department_id:
+            context["default_department_ids"] = self.department_id.ids
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a decision"),
+            "res_model": "emulation.decision",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": context,
+        }
 
     # ------------------------------------------------------------------ reading
     @api.model

@@ -371,7 +371,16 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "click",
         },
         {
+            content: "the unit's result, named after the unit",
             trigger: '.o_breadcrumb .o_last_breadcrumb_item:contains("Văn phòng – Thanh tra")',
+        },
+        {
+            content: "open the unit",
+            trigger: 'button[name="action_open_recipient"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view .o_field_widget[name="name"] input:value("Văn phòng – Thanh tra")',
         },
         ...printTheOnlyPaper("Hồ sơ thi đua, khen thưởng"),
         ...openMenu("Cấu hình", "Bộ tiêu chí"),
