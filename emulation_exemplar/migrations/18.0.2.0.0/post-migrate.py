@@ -10,6 +10,12 @@ old columns: they held derived values only, now rows.
 
 import logging
 
+
+from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
 OLD_COLUMNS = (
     "exemplar_eligible",
     "exemplar_missing",
@@ -17,11 +23,6 @@ OLD_COLUMNS = (
     "exemplar_explanation",
     "exemplar_criteria_set_id",
 )
-
-from odoo import SUPERUSER_ID, api
-from odoo.tools import SQL
-
-_logger = logging.getLogger(__name__)
 
 
 def _old_eligible(cr, table):
