@@ -10,7 +10,6 @@ old columns: they held derived values only, now rows.
 
 import logging
 
-
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
