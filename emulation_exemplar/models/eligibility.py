@@ -73,7 +73,6 @@ class EmulationEligibility(models.Model):
     recipient_type = fields.Selection(RECIPIENT_TYPES, required=True, readonly=True)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         readonly=True,
         index="btree_not_null",
         ondelete="cascade",
