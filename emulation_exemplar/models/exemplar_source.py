@@ -51,7 +51,8 @@ class EmulationExemplarSource(models.AbstractModel):
         return super().unlink()
 
     def _exemplar_mark_owners(self):
+        members_count = self.env["emulation.eligibility"]._eligibility_counts_members()
         for owners in self.sudo().with_context(active_test=False)._exemplar_owners():
             owners._exemplar_mark()
-            if owners._name == "hr.employee":
+            if owners._name == "hr.employee" and members_count:
                 owners._emulation_units_above()._exemplar_mark()

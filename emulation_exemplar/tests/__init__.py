@@ -19,3 +19,5 @@ from . import test_papers_roles
 from . import test_cycle
 from . import test_eligibility_access
 from . import test_cycle_papers
+from . import test_eligibility_engine
+from . import test_law_criteria

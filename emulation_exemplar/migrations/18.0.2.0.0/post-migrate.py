@@ -4,7 +4,8 @@ The results of the previous releases were stored on the people and units themsel
 columns ``exemplar_*`` of ``hr_employee`` and ``hr_department``, which Odoo drops at the end of
 this upgrade). The rows were computed when the module was loaded; this script checks that the
 same people and units are eligible under the plan's exemplar sets as before, and says so in the
-log (a warning names those that differ, which a changed criteria set may explain).
+log (a warning names those that differ, which a changed criteria set may explain), then drops the
+old columns: they held derived values only, now rows.
 
 The award types are ``noupdate`` data: an upgrade does not give the shipped types the council
 vote thresholds of the annual cycle (new in this release). They are set here, as the data file
@@ -36,6 +37,15 @@ def _set_council_vote_thresholds(env):
         if award_type and not award_type.council_vote_threshold:
             award_type.council_vote_threshold = threshold
             _logger.info("%s: council vote threshold set to %s %%.", award_type.name, threshold)
+
+
+OLD_COLUMNS = (
+    "exemplar_eligible",
+    "exemplar_missing",
+    "exemplar_path",
+    "exemplar_explanation",
+    "exemplar_criteria_set_id",
+)
 
 
 def _old_eligible(cr, table):
@@ -84,3 +94,13 @@ def migrate(cr, version):
                 sorted(before - after),
                 sorted(after - before),
             )
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s %s",
+                SQL.identifier(table),
+                SQL(", ").join(
+                    SQL("DROP COLUMN IF EXISTS %s", SQL.identifier(column))
+                    for column in OLD_COLUMNS
+                ),
+            )
+        )
