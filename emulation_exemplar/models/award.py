@@ -77,7 +77,6 @@ class EmulationAward(models.Model):
     )
     method = fields.Selection(
         AWARD_METHODS,
-        string="Method",
         default="regular",
         index=True,
         tracking=True,

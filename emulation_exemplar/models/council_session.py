@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..report.emulation_report_base import print_paper
+
 
 class EmulationCouncilSession(models.Model):
     """A meeting of the agency's Emulation and Commendation Council (họp Hội đồng Thi đua –
@@ -117,4 +119,4 @@ class EmulationCouncilSession(models.Model):
         return super().write(vals)
 
     def action_print_minutes(self):
-        return self.env.ref("emulation_exemplar.action_report_council_minutes").report_action(self)
+        return print_paper(self, "emulation_exemplar.action_report_council_minutes")

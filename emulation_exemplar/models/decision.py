@@ -2,6 +2,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import clean_context
 
+from ..report.emulation_report_base import print_paper
 from .award_type import RECIPIENT_SCOPES
 from .history_mixin import check_years
 
@@ -620,7 +621,7 @@ class EmulationDecision(models.Model):
         return True
 
     def action_print_decision(self):
-        return self.env.ref("emulation_exemplar.action_report_decision").report_action(self)
+        return print_paper(self, "emulation_exemplar.action_report_decision")
 
     def _vals_recipient(self, vals):
         if vals.get("employee_id"):

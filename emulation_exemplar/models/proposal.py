@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..report.emulation_report_base import print_paper
 from .history_mixin import check_years
 
 PROPOSAL_STATES = [
@@ -275,9 +276,7 @@ class EmulationProposal(models.Model):
             )
 
     def action_print_submission(self):
-        return self.env.ref("emulation_exemplar.action_report_proposal_submission").report_action(
-            self
-        )
+        return print_paper(self, "emulation_exemplar.action_report_proposal_submission")
 
     def action_print_list(self):
-        return self.env.ref("emulation_exemplar.action_report_proposal_list").report_action(self)
+        return print_paper(self, "emulation_exemplar.action_report_proposal_list")

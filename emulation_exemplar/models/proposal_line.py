@@ -195,6 +195,7 @@ class EmulationProposalLine(models.Model):
                     "snapshot_date": today,
                 }
             )
+        return True
 
     # ------------------------------------------------------------------ checks
     @api.constrains("recipient_type", "employee_id", "department_id", "proposal_id")

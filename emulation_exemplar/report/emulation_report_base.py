@@ -208,6 +208,15 @@ class EmulationReportBase(models.AbstractModel):
         return docs
 
 
+def print_paper(docs, xmlid):
+    """The action printing ``docs`` with the report ``xmlid`` (a form's Print button), refused
+    first, as the printing itself would be, to whoever may not print that paper."""
+    action = docs.env.ref(xmlid)
+    docs.check_access("read")
+    docs.env["report.%s" % action.report_name]._check_print_right(docs)
+    return action.report_action(docs)
+
+
 # ---------------------------------------------------------------------- layout helpers
 def split_tail(rows, keep=TAIL_ROWS):
     """(rows printed in the table, last rows printed with the signature block): the signature

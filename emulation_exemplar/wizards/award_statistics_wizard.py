@@ -3,6 +3,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..report.emulation_report_base import print_paper
+
 
 def statistical_period(year):
     """The statistical year of emulation and commendation: from 1 December of the year before to
@@ -89,7 +91,11 @@ class EmulationAwardStatisticsWizard(models.TransientModel):
         ]
 
     def action_print(self):
+        xmlid = "emulation_exemplar.action_report_award_statistics"
+        if not self:
+            # the same refusal as printing, for whoever may not print the paper
+            return print_paper(self, xmlid)
         self.ensure_one()
         if not (self.date_from and self.date_to) or self.date_from > self.date_to:
             raise UserError(_("Enter a period whose start is before its end."))
-        return self.env.ref("emulation_exemplar.action_report_award_statistics").report_action(self)
+        return print_paper(self, xmlid)
