@@ -193,9 +193,10 @@ def fill_template(env, model, rows):
 class ImportScreen:
     """What the import screen (base_import's ImportModel) sends, for one file."""
 
-    def __init__(self, env, model, content, commit=False):
+    def __init__(self, env, model, content, commit=False, batch=BATCH):
         self.env = env(context=dict(env.context, **UI_CONTEXT))
         self.commit = commit
+        self.batch = batch
         self.importer = self.env["base_import.import"].create(
             {"res_model": model, "file": content, "file_type": XLSX, "file_name": "past.xlsx"}
         )
@@ -226,7 +227,7 @@ class ImportScreen:
         """Test (``dryrun``) or Import: batch after batch as the screen loops (one request, one
         transaction each), stopping at the first batch with messages. Returns
         {ids, messages, batches}."""
-        options = dict(UI_OPTIONS)
+        options = dict(UI_OPTIONS, limit=self.batch)
         ids, messages, batches = [], [], 0
         # the screen runs ceil(rows / limit) steps when the file has more than 100 rows
         steps = -(-self.file_length // options["limit"]) if self.file_length > 100 else 1
@@ -256,6 +257,30 @@ def plain_create(env, model, vals_list, batch=BATCH):
     return created
 
 
+def bench_officer(env):
+    """An emulation officer (the role that imports history; no Odoo HR right), created once."""
+    users = env["res.users"].with_context(active_test=False)
+    officer = users.search([("login", "=", "bench_import_officer")], limit=1)
+    if not officer:
+        officer = users.with_context(no_reset_password=True).create(
+            {
+                "name": "Bench import officer",
+                "login": "bench_import_officer",
+                "groups_id": [
+                    (
+                        6,
+                        0,
+                        [
+                            env.ref("base.group_user").id,
+                            env.ref("emulation_exemplar.group_emulation_officer").id,
+                        ],
+                    )
+                ],
+            }
+        )
+    return officer
+
+
 def eligibility_agreement(env):
     """True/False: the stored eligibility equals a fresh evaluation; None when the engine does
     not offer the check (``emulation.eligibility._eligibility_disagreements``)."""
@@ -278,6 +303,7 @@ def run_import(
     user=None,
     commit=False,
     bad_row=True,
+    batch=BATCH,
     log=None,
 ):
     """The import benchmark in ``env`` (a database with the module). ``user``: the importing
@@ -301,7 +327,7 @@ def run_import(
     env.invalidate_all()
     savepoint = env.cr.savepoint()
     start = time.perf_counter()
-    created = sum(plain_create(user_env, model, data.vals[model]) for model in MODELS)
+    created = sum(plain_create(user_env, model, data.vals[model], batch) for model in MODELS)
     create_seconds = time.perf_counter() - start
     savepoint.rollback()
     savepoint.close(rollback=False)
@@ -314,7 +340,7 @@ def run_import(
     imported = 0
     for model in MODELS:
         log("import of %s: test, then import..." % model)
-        screen = ImportScreen(user_env, model, files[model], commit=commit)
+        screen = ImportScreen(user_env, model, files[model], commit=commit, batch=batch)
         start = time.perf_counter()
         test = screen.run(dryrun=True)
         model_test = time.perf_counter() - start
@@ -350,18 +376,18 @@ def run_import(
         "ratio_to_create": seconds / create_seconds if create_seconds else None,
         "agree": agree,
         "agree_detail": detail,
-        "batch": BATCH,
+        "batch": batch,
         "by_model": per_model,
         "user": user.login,
     }
     if bad_row:
         log("a bad row in the middle...")
-        result["bad_row"] = check_bad_row(env, user_env, data, commit=commit)
+        result["bad_row"] = check_bad_row(env, user_env, data, commit=commit, batch=batch)
     result["targets"] = import_targets(result)
     return result
 
 
-def check_bad_row(env, user_env, data, commit=False):
+def check_bad_row(env, user_env, data, commit=False, batch=BATCH):
     """The award file with an unknown person in its middle row: Test and Import must both name
     that row (0 = the first row under the header, as load() counts) and import nothing."""
     model = "emulation.award"
@@ -369,7 +395,8 @@ def check_bad_row(env, user_env, data, commit=False):
     bad = len(rows) // 2
     rows[bad] = dict(rows[bad], Employee=BAD_NAME)
     rows[bad].pop("Unit", None)
-    screen = ImportScreen(user_env, model, fill_template(env, model, rows), commit=commit)
+    content = fill_template(env, model, rows)
+    screen = ImportScreen(user_env, model, content, commit=commit, batch=batch)
     before = count(env, model)
     out = {"row": bad, "rows": len(rows)}
     for name, dryrun in (("test", True), ("import", False)):
