@@ -38,7 +38,7 @@ OPERATIONS = (
 OFFICER_GROUP = "emulation_exemplar.group_emulation_officer"
 REPORT = "emulation_exemplar.report_eligible"
 UNITS = 2  # the officers all work on the people of this many units
-CLASSIFICATION_YEARS = range(1960, 2020)  # years the demo does not use: no clash with its rows
+CLASSIFICATION_YEARS = range(1946, 2020)  # years before the demo's
 
 
 class RpcError(Exception):
@@ -76,7 +76,7 @@ class Session:
             answer = json.loads(response.read())
         if answer.get("error"):
             raise RpcError(answer["error"])
-        return answer["result"]
+        return answer.get("result")  # absent when the method returned None
 
     def call(self, model, method, *args, **kwargs):
         return self.rpc(
@@ -169,10 +169,23 @@ def setup(admin, sessions, run_id):
     conditions = admin.call(
         "emulation.criteria.condition",
         "search_read",
-        [("min_count", ">=", 2), ("alternative_id.criteria_set_id.active", "=", True)],
+        [("min_count", ">=", 2), ("set_id.active", "=", True)],
         ["id", "min_count", "alternative_id"],
         limit=1,
     )
+    # (person, year) pairs without a classification (one per person and year): the demo's years
+    # and those of earlier runs are left alone
+    taken = {
+        (row["employee_id"][0], row["year"])
+        for row in admin.call(
+            "emulation.classification",
+            "search_read",
+            [("employee_id", "in", people)],
+            ["employee_id", "year"],
+            context={"active_test": False},
+        )
+    }
+    free = [(p, y) for y in CLASSIFICATION_YEARS for p in people if (p, y) not in taken]
     criteria_sets = admin.call("emulation.criteria.set", "search", [("active", "=", True)], limit=1)
     return {
         "officers": officers,
@@ -180,6 +193,7 @@ def setup(admin, sessions, run_id):
         "types": [t["id"] for t in types],
         "condition": conditions[0] if conditions else None,
         "criteria_set": criteria_sets[0] if criteria_sets else None,
+        "free_classifications": free,
     }
 
 
@@ -223,7 +237,8 @@ def officer_work(session, index, ops, plan, recorder, ledger, run_id):
             )[0]:
                 ledger[award[0]]["active"] = False
         elif operation == "create_classification":
-            year = CLASSIFICATION_YEARS[(index * ops + i) % len(CLASSIFICATION_YEARS)]
+            free = plan["free_classifications"]
+            person, year = free[(index + plan["sessions"] * i) % len(free)]
             values = {
                 "recipient_type": "individual",
                 "employee_id": person,
@@ -295,6 +310,7 @@ def run(url, db, admin_password, sessions, ops, log):
     admin = Session(url, db, "admin", admin_password)
     log("setting up %s officers..." % sessions)
     plan = setup(admin, sessions, run_id)
+    plan["sessions"] = sessions
     officer_sessions = [Session(url, db, login, password) for login, password in plan["officers"]]
     admin_session = Session(url, db, "admin", admin_password)
     printer = Session(url, db, *plan["officers"][0])

@@ -47,6 +47,15 @@ odoo_cli() {
     (cd "$ROOT" && TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
 }
 
+# odoo_script: the path of a small script running Odoo's command line. Multi-process mode
+# (--workers) starts its gevent process as "python sys.argv[0] gevent ...": sys.argv[0] must be a
+# file, which 'python -c' does not give.
+odoo_script() {
+    mkdir -p "$LOCAL"
+    printf 'import odoo\n\nodoo.cli.main()\n' >"$LOCAL/odoo-main.py"
+    printf '%s\n' "$LOCAL/odoo-main.py"
+}
+
 # run_limited SECONDS NAME COMMAND...: run COMMAND, stopped (with everything it started, such as
 # wkhtmltopdf or a browser) when it takes more than SECONDS; then say so and return 124.
 run_limited() {
