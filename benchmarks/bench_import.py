@@ -484,7 +484,7 @@ def format_import(result):
                 "import %s" % model,
                 figures["seconds"],
                 figures["rows"] / figures["seconds"],
-                "%s batches; the Test pass before it: %.3f s"
+                "%s request(s); the Test pass before it: %.3f s"
                 % (figures["batches"], figures["test_seconds"]),
             )
         )
