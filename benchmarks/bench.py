@@ -287,33 +287,29 @@ def _maxrss_kib():
 @contextlib.contextmanager
 def count_recomputed(env):
     """Count the people and units whose eligibility is evaluated (every path, the ORM compute
-    and the one-UPDATE recompute, goes through ``_exemplar_results``)."""
+    of marked owners and the full recompute, goes through ``_eligibility_evaluate``)."""
     counter = Counter()
-    patched = []
-    for model in ("hr.employee", "hr.department"):
-        cls = env.registry[model]
-        original = cls._exemplar_results
+    cls = env.registry["emulation.eligibility"]
+    original = cls._eligibility_evaluate
 
-        def wrapper(self, _original=original):
-            counter[self._name] += len(self)
-            return _original(self)
+    def wrapper(self, owners, _original=original):
+        counter[owners._name] += len(owners)
+        return _original(self, owners)
 
-        own = cls.__dict__.get("_exemplar_results")
-        cls._exemplar_results = wrapper
-        patched.append((cls, own))
+    own = cls.__dict__.get("_eligibility_evaluate")
+    cls._eligibility_evaluate = wrapper
     try:
         yield counter
     finally:
-        for cls, own in patched:
-            if own is None:
-                del cls._exemplar_results
-            else:
-                cls._exemplar_results = own
+        if own is None:
+            del cls._eligibility_evaluate
+        else:
+            cls._eligibility_evaluate = own
 
 
 def full_recompute(env):
     """The full recompute of every person and unit, as when a criteria set changes."""
-    env["emulation.criteria.set"].search([])._exemplar_recompute_owners()
+    env["emulation.eligibility"]._eligibility_recompute_all()
     env.flush_all()
 
 
@@ -380,11 +376,12 @@ SQL_LIMIT = """
 WITH active_set AS (
     SELECT id, recipient_kind, company_id, year_from, year_to
       FROM emulation_criteria_set
-     WHERE active
+     WHERE active AND award_type_id IS NULL
 ), recipient AS (
     SELECT 'e' AS model, id, company_id, emulation_category::text AS kind FROM hr_employee
+     WHERE active
      UNION ALL
-    SELECT 'd', id, company_id, 'collective' FROM hr_department
+    SELECT 'd', id, company_id, 'collective' FROM hr_department WHERE active
 ), assigned AS (
     SELECT r.model, r.id, (
         SELECT s.id FROM active_set s
@@ -505,12 +502,15 @@ def measure_sql(env, repeat=3, commit=False):
     return {"seconds": best.seconds, "queries": best.queries, "rows": sum(counts)}
 
 
+# the ORM's results: the rows of the exemplar sets (the plan's, without a title)
 AGREE_SQL = """
-SELECT %(model)s, id, COALESCE(exemplar_eligible, false), COALESCE(exemplar_missing, 0),
-       bench_sql_eligible, bench_sql_missing
-  FROM %(table)s
- WHERE COALESCE(exemplar_eligible, false) IS DISTINCT FROM bench_sql_eligible
-    OR COALESCE(exemplar_missing, 0) IS DISTINCT FROM bench_sql_missing
+SELECT %(model)s, t.id, COALESCE(r.eligible, false), COALESCE(r.missing, 0),
+       t.bench_sql_eligible, t.bench_sql_missing
+  FROM %(table)s t
+  LEFT JOIN emulation_eligibility r ON r.%(owner)s = t.id AND r.award_type_id IS NULL
+ WHERE t.active
+   AND (COALESCE(r.eligible, false) IS DISTINCT FROM t.bench_sql_eligible
+        OR COALESCE(r.missing, 0) IS DISTINCT FROM t.bench_sql_missing)
 """
 
 
@@ -519,10 +519,13 @@ def agreement(env):
     env.flush_all()
     differences = []
     compared = 0
-    for model, table in (("hr.employee", "hr_employee"), ("hr.department", "hr_department")):
-        env.cr.execute(AGREE_SQL % {"model": "%s", "table": table}, [model])
+    for model, table, owner in (
+        ("hr.employee", "hr_employee", "employee_id"),
+        ("hr.department", "hr_department", "department_id"),
+    ):
+        env.cr.execute(AGREE_SQL % {"model": "%s", "table": table, "owner": owner}, [model])
         differences += env.cr.fetchall()
-        env.cr.execute("SELECT count(*) FROM %s" % table)
+        env.cr.execute("SELECT count(*) FROM %s WHERE active" % table)
         compared += env.cr.fetchone()[0]
     return {
         "agree": not differences,
@@ -538,8 +541,11 @@ def agreement(env):
 def eligible_counts(env):
     env.flush_all()
     counts = {}
-    for table in ("hr_employee", "hr_department"):
-        env.cr.execute("SELECT count(*) FILTER (WHERE exemplar_eligible), count(*) FROM " + table)
+    for table, owner in (("hr_employee", "employee_id"), ("hr_department", "department_id")):
+        env.cr.execute(
+            "SELECT count(*) FILTER (WHERE eligible), count(*) FROM emulation_eligibility "
+            "WHERE award_type_id IS NULL AND %s IS NOT NULL" % owner
+        )
         counts[table] = env.cr.fetchone()
     return counts
 

@@ -1,6 +1,7 @@
 # load order matters: the mixins before the models that inherit them
 from . import list_mixin
 from . import exemplar_mixin
+from . import exemplar_result_mixin
 from . import award_type
 from . import exemplar_source
 from . import history_mixin
@@ -18,9 +19,7 @@ from . import hr_employee_base
 from . import hr_employee
 from . import hr_department
 from . import hr_employee_public
-from . import res_users
 from . import res_lang
-from . import ir_module
 from . import campaign
 from . import campaign_target
 from . import milestone

@@ -82,6 +82,7 @@ class EmulationClassification(models.Model):
     # neither the person nor the year. So the values are checked before they are written.
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_recipients_visible(vals_list)
         defaults = self.default_get(["employee_id", "department_id", "year"])
         self._check_one_per_year([dict(defaults, **vals) for vals in vals_list], self.browse())
         return super().create(vals_list)
@@ -137,12 +138,23 @@ class EmulationClassification(models.Model):
 
     @api.model
     def _raise_one_per_year(self, fname, recipient_id, year, archived):
-        recipient = self.env[self._fields[fname].comodel_name].sudo().browse(recipient_id)
+        # named only for whoever may read the recipient (people: their public profile)
+        model = "hr.employee.public" if fname == "employee_id" else "hr.department"
+        recipient = self.env[model].browse(recipient_id)
+        name = recipient.name if recipient.exists() and recipient.has_access("read") else None
+        if name is None:
+            raise ValidationError(
+                _(
+                    "This person or unit already has a classification for %(year)s. Edit that "
+                    "one instead of adding a second.",
+                    year=year,
+                )
+            )
         raise ValidationError(
             _(
                 "%(recipient)s already has a classification for %(year)s%(archived)s. "
                 "Edit that one instead of adding a second.",
-                recipient=recipient.name,
+                recipient=name,
                 year=year,
                 archived=_(" (archived)") if archived else "",
             )

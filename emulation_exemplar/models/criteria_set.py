@@ -1,7 +1,20 @@
+from typing import NamedTuple
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..core import eligibility as rules
+
+
+class SetRules(NamedTuple):
+    """An active criteria set as the engine uses it."""
+
+    id: int
+    recipient_kind: str
+    company_id: int
+    award_type_id: int
+    criteria: rules.Criteria
+
 
 RECIPIENT_KINDS = [
     ("collective", "Collectives (units)"),
@@ -193,10 +206,10 @@ class EmulationCriteriaSet(models.Model):
 
     @api.model
     def _exemplar_rules(self):
-        """{(recipient kind, company id or False): (set id, Criteria)} of the active sets, in the
-        environment's language. Cached across requests (the criteria change rarely, and every
-        incremental recompute needs them); any change to a set, an alternative, a condition or an
-        award type clears the cache. The values are shared: do not modify them."""
+        """The active sets as :class:`SetRules` (criteria in the environment's language), in id
+        order. Cached across requests (the criteria change rarely, and every incremental
+        recompute needs them); any change to a set, an alternative, a condition or an award type
+        clears the cache. The values are shared: do not modify them."""
         return self._exemplar_rules_cached(self.env.lang or "en_US")
 
     @tools.ormcache("lang")
@@ -206,7 +219,16 @@ class EmulationCriteriaSet(models.Model):
             .with_context(lang=lang, active_test=True)
             .search([("active", "=", True)], order="id")
         )
-        return {(s.recipient_kind, s.company_id.id or False): (s.id, s._to_rules()) for s in sets}
+        return tuple(
+            SetRules(
+                id=s.id,
+                recipient_kind=s.recipient_kind,
+                company_id=s.company_id.id or False,
+                award_type_id=s.award_type_id.id or False,
+                criteria=s._to_rules(),
+            )
+            for s in sets
+        )
 
     def _recipient_model(self):
         self.ensure_one()
@@ -220,11 +242,18 @@ class EmulationCriteriaSet(models.Model):
             domain.append(("emulation_category", "=", self.recipient_kind))
         return domain
 
-    def _evaluate(self, records):
-        """Evaluate this set on ``records`` (employees or units): {record id: Evaluation}."""
+    def _evaluate(self, records, year=None):
+        """Evaluate this set on ``records`` (employees or units) for ``year`` (default: the
+        last evaluation year): {record id: Evaluation}."""
         self.ensure_one()
-        counts = records._exemplar_counts(self.year_from, self.year_to)
-        return rules.evaluate_many(self._to_rules(), counts, keys=records.ids)
+        criteria = self._to_rules()
+        if year is None:
+            year = self.env["emulation.eligibility"]._eligibility_years(criteria)[-1:] or [
+                criteria.year_to
+            ]
+            year = year[0]
+        counts = self.env["emulation.eligibility"]._eligibility_counts(records, [criteria])
+        return rules.evaluate_many(criteria.for_year(year), counts, keys=records.ids)
 
     def _explain(self, evaluation):
         """The readable explanation of ``evaluation`` in the environment's language."""
@@ -281,7 +310,16 @@ class EmulationCriteriaSet(models.Model):
         before = self.with_context(active_test=False)
         result = super().write(vals)
         self.env.registry.clear_cache()
-        if {"active", "recipient_kind", "company_id", "year_from", "year_to"} & set(vals):
+        if {
+            "active",
+            "recipient_kind",
+            "company_id",
+            "year_from",
+            "year_to",
+            "window",
+            "window_years",
+            "award_type_id",
+        } & set(vals):
             before._exemplar_recompute_owners()
         return result
 

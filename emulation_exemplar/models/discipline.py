@@ -30,7 +30,7 @@ class EmulationDiscipline(models.Model):
     count. Individuals only: a unit's discipline is that of its members."""
 
     _name = "emulation.discipline"
-    _inherit = ["mail.thread"]
+    _inherit = ["emulation.exemplar.source", "mail.thread"]
     _description = "Discipline"
     _order = "year desc, decision_date desc, id desc"
     _check_company_auto = True
@@ -228,6 +228,9 @@ class EmulationDiscipline(models.Model):
 
     # ------------------------------------------------------------------ for the rule core
     @api.model
+    def _exemplar_owners(self):
+        return (self.employee_id,)
+
     def _heaviest_forms(self, employee_ids, year_from, year_to, effect_period=False):
         """{employee id: {year: heaviest form}} of the active disciplines of ``employee_ids``
         for the years ``year_from..year_to``, in one grouped query: the ``disciplines`` of the

@@ -1,7 +1,5 @@
 from odoo import api, models
 
-from .exemplar_mixin import EXEMPLAR_FIELDS
-
 # fields of history records that eligibility depends on
 EXEMPLAR_HISTORY_FIELDS = {
     "active",
@@ -13,11 +11,18 @@ EXEMPLAR_HISTORY_FIELDS = {
     "employee_id",
     "department_id",
     "employee_ids",
+    "form",
+    "company_id",
 }
 
 
 class EmulationExemplarSource(models.AbstractModel):
-    """History whose records count for eligibility: keeps their owners' results current."""
+    """History whose records count for eligibility: keeps their owners' results current.
+
+    Creating, changing (what counts) or deleting a record marks its owners, and the units above
+    the people among them (their member statistics), for re-evaluation: the engine evaluates all
+    the marked records together when the results are next read or the request ends.
+    """
 
     _name = "emulation.exemplar.source"
     _description = "History that counts for eligibility"
@@ -26,9 +31,13 @@ class EmulationExemplarSource(models.AbstractModel):
         """Tuple of the recordsets (people, units) whose eligibility these records feed."""
         raise NotImplementedError
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._exemplar_mark_owners()
+        return records
+
     def write(self, vals):
-        # Archiving a record hides it from its owners' one2many fields, and then the ORM's
-        # dependency triggers miss them: mark the owners (before and after) explicitly.
         relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
         if relevant:
             self._exemplar_mark_owners()
@@ -37,13 +46,13 @@ class EmulationExemplarSource(models.AbstractModel):
             self._exemplar_mark_owners()
         return result
 
-    def _exemplar_mark_owners(self):
-        self._exemplar_mark(self.with_context(active_test=False)._exemplar_owners())
+    def unlink(self):
+        self._exemplar_mark_owners()
+        return super().unlink()
 
-    @api.model
-    def _exemplar_mark(self, owner_sets):
-        """Mark the exemplar fields of the given people/units for recomputation."""
-        for owners in owner_sets:
-            owners = owners.with_context(active_test=False)
-            for fname in EXEMPLAR_FIELDS:
-                self.env.add_to_compute(owners._fields[fname], owners)
+    def _exemplar_mark_owners(self):
+        members_count = self.env["emulation.eligibility"]._eligibility_counts_members()
+        for owners in self.sudo().with_context(active_test=False)._exemplar_owners():
+            owners._exemplar_mark()
+            if owners._name == "hr.employee" and members_count:
+                owners._emulation_units_above()._exemplar_mark()

@@ -2,7 +2,7 @@ import unicodedata
 from contextlib import contextmanager
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .ir_fields_converter import NameLookups
 
@@ -67,8 +67,37 @@ class EmulationHistoryMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_recipients_visible(vals_list)
         self._complete_recipient_values(vals_list)
         return super().create(vals_list)
+
+    @api.model
+    def _check_recipients_visible(self, vals_list):
+        """Refuse a record for a person or unit the caller cannot see (another company, an id
+        sent by hand), before anything about it (its company, its records) is looked up."""
+        if self.env.su:
+            return
+        context = self.env.context
+        for fname, model in (
+            ("employee_id", "hr.employee.public"),
+            ("department_id", "hr.department"),
+        ):
+            ids = {vals.get(fname, context.get("default_" + fname)) for vals in vals_list}
+            ids = {i for i in ids if isinstance(i, int) and i}
+            if not ids:
+                continue
+            visible = (
+                self.env[model]
+                .with_context(active_test=False)
+                .search_count([("id", "in", list(ids))])
+            )
+            if visible != len(ids):
+                raise AccessError(
+                    _(
+                        "You cannot record history for a person or unit you cannot see. Check "
+                        "the company you work in."
+                    )
+                )
 
     @api.model
     def _complete_recipient_values(self, vals_list):

@@ -1,33 +1,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .private_access import copy_private, guarded_copy, search_private_access
-
-# guarded copies of the private, stored eligibility fields: {copy: private field}
-SHOWN_FIELDS = {
-    "shown_exemplar_eligible": "exemplar_eligible",
-    "shown_exemplar_missing": "exemplar_missing",
-    "shown_exemplar_path": "exemplar_path",
-    "shown_exemplar_explanation": "exemplar_explanation",
-    "shown_exemplar_criteria_set_id": "exemplar_criteria_set_id",
-}
-
 
 class HrDepartment(models.Model):
     _name = "hr.department"
-    _inherit = ["hr.department", "emulation.exemplar.mixin"]
-    _exemplar_owner_field = "department_id"
+    _inherit = ["hr.department", "emulation.exemplar.mixin", "emulation.exemplar.result.mixin"]
+    _exemplar_result_field = "department_id"
     # the short name matches too: imports of past years name "Văn phòng – Thanh tra", not its
     # full path "Ban Giám đốc / Văn phòng – Thanh tra"
     _rec_names_search = ["complete_name", "name"]
-    _emulation_private_model = "hr.department"
-
-    # the stored results, for officers; the views show the guarded copies below
-    exemplar_eligible = fields.Boolean(string="Eligible exemplar (stored)")
-    exemplar_missing = fields.Integer(string="Items missing (stored)")
-    exemplar_path = fields.Char(string="Criteria met (stored)")
-    exemplar_explanation = fields.Text(string="Eligibility explanation (stored)")
-    exemplar_criteria_set_id = fields.Many2one(string="Criteria set used (stored)")
 
     emulation_award_ids = fields.One2many(
         "emulation.award", "department_id", string="Awards and titles"
@@ -38,21 +19,18 @@ class HrDepartment(models.Model):
         string="Annual classifications",
         groups="emulation_exemplar.group_emulation_manager",
     )
-    # what the user may see of the unit's eligibility: the unit managers of the unit or of a unit
-    # above it, and officers (the stored fields themselves are for officers only)
-    emulation_private_access = fields.Boolean(
-        string="Personnel data visible",
-        compute="_compute_shown_exemplar",
-        search=search_private_access,
-        help="Whether you may see this unit's classifications and eligibility: the units you "
-        "manage and those below them, or every unit for an officer.",
-    )
-    shown_exemplar_eligible = guarded_copy("exemplar_eligible", "_compute_shown_exemplar")
-    shown_exemplar_missing = guarded_copy("exemplar_missing", "_compute_shown_exemplar")
-    shown_exemplar_path = guarded_copy("exemplar_path", "_compute_shown_exemplar")
-    shown_exemplar_explanation = guarded_copy("exemplar_explanation", "_compute_shown_exemplar")
-    shown_exemplar_criteria_set_id = guarded_copy(
-        "exemplar_criteria_set_id", "_compute_shown_exemplar"
+    # who heads this unit or a unit above it: the path the record rules follow ("the units a
+    # manager heads and those below"), kept by the ORM, so that no rule embeds a list of ids
+    emulation_head_user_ids = fields.Many2many(
+        "res.users",
+        "emulation_department_head_user_rel",
+        "department_id",
+        "user_id",
+        string="Headed by",
+        compute="_compute_emulation_head_user_ids",
+        store=True,
+        recursive=True,
+        help="The users of the managers of this unit and of the units above it.",
     )
     emulation_award_count = fields.Integer(
         string="Award count", compute="_compute_emulation_history_counts"
@@ -63,8 +41,17 @@ class HrDepartment(models.Model):
         groups="emulation_exemplar.group_emulation_manager",
     )
 
+    @api.depends("manager_id.user_id", "parent_id.emulation_head_user_ids")
+    def _compute_emulation_head_user_ids(self):
+        for department in self:
+            department.emulation_head_user_ids = (
+                department.manager_id.user_id | department.parent_id.emulation_head_user_ids
+            )
+
     @api.depends(
         "company_id",
+        "active",
+        "parent_id",
         "emulation_award_ids.award_type_id",
         "emulation_award_ids.year",
         "emulation_award_ids.active",
@@ -72,27 +59,49 @@ class HrDepartment(models.Model):
         "emulation_classification_ids.year",
         "emulation_classification_ids.active",
     )
-    def _compute_exemplar(self):
-        return super()._compute_exemplar()
+    def _compute_emulation_eligibility_token(self):
+        return super()._compute_emulation_eligibility_token()
+
+    @api.depends("emulation_eligibility_token")
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_exemplar_result(self):
+        return super()._compute_exemplar_result()
 
     def _exemplar_kinds(self):
         return dict.fromkeys(self.ids, "collective")
 
-    @api.depends_context("uid", "lang", "allowed_company_ids")
-    def _compute_shown_exemplar(self):
-        copy_private(self, "hr.department", SHOWN_FIELDS, flag_field="emulation_private_access")
-
     @api.model_create_multi
     def create(self, vals_list):
         departments = super().create(vals_list)
-        self.env.registry.clear_cache()  # the record rules of unit managers
+        departments._emulation_heads_now()
         return departments
 
     def write(self, vals):
+        # a unit moved under another: the units above it, before and after, count their
+        # members again
+        if "parent_id" in vals:
+            self._emulation_units_above()._exemplar_mark()
         result = super().write(vals)
-        if {"manager_id", "parent_id", "active", "company_id"} & set(vals):
-            self.env.registry.clear_cache()  # the record rules of unit managers
+        if "parent_id" in vals:
+            self._emulation_units_above()._exemplar_mark()
+        if {"parent_id", "manager_id"} & set(vals):
+            self._emulation_heads_now()
         return result
+
+    @api.model
+    def _emulation_heads_now(self):
+        """Store who heads which unit at once: the record rules search the relation table
+        directly (a search does not recompute many2many fields first)."""
+        self.env["hr.department"].flush_model(["emulation_head_user_ids"])
+
+    def _emulation_units_above(self):
+        ids = {
+            int(part)
+            for path in self.sudo().with_context(active_test=False).mapped("parent_path")
+            for part in (path or "").split("/")
+            if part
+        }
+        return self.sudo().with_context(active_test=False).browse(sorted(ids))
 
     def _compute_emulation_history_counts(self):
         counts = {}

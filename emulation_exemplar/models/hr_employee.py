@@ -1,15 +1,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .exemplar_mixin import PRIVATE
+PRIVATE = "emulation_exemplar.group_emulation_officer"
 
 EMULATION_CATEGORIES = [("key_cadre", "Key cadre"), ("staff", "Non-leadership staff")]
 
 
 class HrEmployee(models.Model):
     _name = "hr.employee"
-    _inherit = ["hr.employee", "emulation.exemplar.mixin"]
-    _exemplar_owner_field = "employee_id"
+    _inherit = ["hr.employee", "emulation.exemplar.mixin", "emulation.exemplar.result.mixin"]
 
     emulation_category = fields.Selection(
         EMULATION_CATEGORIES,
@@ -75,24 +74,6 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.emulation_category_manual = employee.emulation_category
 
-    def check_field_access_rights(self, operation, field_names):
-        """People without HR rights read employees through ``hr.employee.public`` (core's
-        ``fetch``/``search_fetch``); for the private fields that have a guarded copy of the same
-        name there, that copy answers, within the user's scope. The stored values themselves stay
-        for officers (their ``groups``)."""
-        if (
-            operation == "read"
-            and field_names
-            and not self.env.su
-            and not self.browse().has_access("read")
-        ):
-            guarded = set(self.env["hr.employee.public"]._emulation_guarded_fields)
-            super().check_field_access_rights(
-                operation, [fname for fname in field_names if fname not in guarded]
-            )
-            return field_names
-        return super().check_field_access_rights(operation, field_names)
-
     # ------------------------------------------------------------------ reads without HR rights
     def _emulation_own_private_fields(self, field_names):
         """The stored fields of ``field_names`` that this module adds to ``hr.employee`` with
@@ -143,10 +124,31 @@ class HrEmployee(models.Model):
         return records
 
     def write(self, vals):
+        # the units a person leaves or joins count their members again
+        moves = {"department_id", "active", "company_id"} & set(vals)
+        members_count = moves and self.env["emulation.eligibility"]._eligibility_counts_members()
+        if members_count:
+            self._emulation_units_above()._exemplar_mark()
         result = super().write(vals)
+        if moves:
+            self._exemplar_mark()
+        if members_count:
+            self._emulation_units_above()._exemplar_mark()
         if "user_id" in vals:
-            self.env.registry.clear_cache()  # the record rules of unit managers name their people
+            self.env["hr.department"]._emulation_heads_now()
         return result
+
+    def _emulation_units_above(self):
+        """The units whose member statistics count these people: their departments and the
+        units above them."""
+        departments = self.sudo().with_context(active_test=False).department_id
+        ids = {
+            int(part)
+            for path in departments.mapped("parent_path")
+            for part in path.split("/")
+            if part
+        }
+        return self.env["hr.department"].sudo().with_context(active_test=False).browse(sorted(ids))
 
     def action_reset_emulation_category(self):
         self.check_access("write")
@@ -155,6 +157,8 @@ class HrEmployee(models.Model):
     # ------------------------------------------------------------------ eligibility
     @api.depends(
         "company_id",
+        "active",
+        "department_id",
         "emulation_category",
         "emulation_award_ids.award_type_id",
         "emulation_award_ids.year",
@@ -167,19 +171,16 @@ class HrEmployee(models.Model):
         "emulation_initiative_ids.applied_effectively",
         "emulation_initiative_ids.active",
     )
-    def _compute_exemplar(self):
-        return super()._compute_exemplar()
+    def _compute_emulation_eligibility_token(self):
+        return super()._compute_emulation_eligibility_token()
+
+    @api.depends("emulation_eligibility_token")
+    @api.depends_context("uid", "lang", "allowed_company_ids")
+    def _compute_exemplar_result(self):
+        return super()._compute_exemplar_result()
 
     def _exemplar_kinds(self):
         return {employee.id: employee.emulation_category for employee in self}
-
-    def _exemplar_history_domains(self, year_from, year_to):
-        domains = super()._exemplar_history_domains(year_from, year_to)
-        period = [("year", ">=", year_from), ("year", "<=", year_to)]
-        domains.append(
-            ("emulation.initiative", "employee_ids", [*period, ("employee_ids", "in", self.ids)])
-        )
-        return domains
 
     def _compute_emulation_history_counts(self):
         classifications = {

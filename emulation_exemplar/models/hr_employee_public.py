@@ -1,66 +1,31 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.osv import expression
 
 from .hr_employee import EMULATION_CATEGORIES
-from .private_access import (
-    copy_private,
-    guarded_copy,
-    private_searcher,
-    scope_domain,
-    search_private_access,
-)
 
 OFFICER = "emulation_exemplar.group_emulation_officer"
-
-# the private fields of hr.employee that have a guarded copy of the same name here
-GUARDED_FIELDS = (
-    "emulation_category",
-    "exemplar_eligible",
-    "exemplar_missing",
-    "exemplar_path",
-    "exemplar_explanation",
-    "exemplar_criteria_set_id",
-)
 
 
 class HrEmployeePublic(models.Model):
     """The public profile every internal user reads.
 
     Awards, titles and initiatives are public honours: everyone sees them. The emulation category
-    and the eligibility are personnel matters: they hold a value only for the people the user may
-    judge (themselves; a unit manager: the people of their units; an officer: everyone), and their
-    filters only find those people.
+    and the eligibility are personnel matters: they come from the person's result rows
+    (``emulation.exemplar.result.mixin``), so they hold a value only for the people whose rows the
+    user may read (themselves; a unit manager: the people of their units; an officer: everyone),
+    and their filters only find those people.
     """
 
-    _inherit = "hr.employee.public"
-    _emulation_private_model = "hr.employee"
-    _emulation_guarded_fields = GUARDED_FIELDS
+    _name = "hr.employee.public"
+    _inherit = ["hr.employee.public", "emulation.exemplar.result.mixin"]
 
-    emulation_private_access = fields.Boolean(
-        string="Personnel data visible",
-        compute="_compute_emulation_private",
-        search=search_private_access,
-        help="Whether you may see this person's classifications and eligibility: yourself, the "
-        "people of the units you manage, or everyone for an officer.",
-    )
     emulation_category = fields.Selection(
         EMULATION_CATEGORIES,
         string="Emulation category",
-        compute="_compute_emulation_private",
-        search=private_searcher("emulation_category"),
-    )
-    exemplar_eligible = guarded_copy("exemplar_eligible", "_compute_emulation_private")
-    exemplar_missing = guarded_copy("exemplar_missing", "_compute_emulation_private")
-    exemplar_path = guarded_copy("exemplar_path", "_compute_emulation_private")
-    exemplar_explanation = guarded_copy("exemplar_explanation", "_compute_emulation_private")
-    exemplar_criteria_set_id = guarded_copy(
-        "exemplar_criteria_set_id", "_compute_emulation_private"
-    )
-    exemplar_missing_text = fields.Char(
-        string="What is missing",
-        compute="_compute_exemplar_missing_text",
-        help="What the nearest way to qualify still lacks: the conditions not yet met.",
+        compute="_compute_emulation_category",
+        search="_search_emulation_category",
+        help="Which exemplar criteria set applies: that of key cadres or that of non-leadership "
+        "staff.",
     )
     emulation_unit_name = fields.Char(
         string="Unit", related="department_id.name", help="The person's unit, without its parents."
@@ -84,13 +49,14 @@ class HrEmployeePublic(models.Model):
     )
 
     @api.depends_context("uid", "lang", "allowed_company_ids")
-    def _compute_emulation_private(self):
-        copy_private(
-            self,
-            "hr.employee",
-            {fname: fname for fname in GUARDED_FIELDS},
-            flag_field="emulation_private_access",
-        )
+    def _compute_emulation_category(self):
+        categories = dict(EMULATION_CATEGORIES)
+        for employee in self:
+            kind = employee.exemplar_criteria_set_id.sudo().recipient_kind
+            employee.emulation_category = kind if kind in categories else False
+
+    def _search_emulation_category(self, operator, value):
+        return self._exemplar_search([("criteria_set_id.recipient_kind", operator, value)])
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_emulation_histories(self):
@@ -113,31 +79,6 @@ class HrEmployeePublic(models.Model):
             employee.emulation_initiative_ids = initiatives.filtered(
                 lambda i, e=employee: e.id in i.employee_ids.ids
             )
-
-    @api.depends_context("uid", "lang", "allowed_company_ids")
-    def _compute_exemplar_missing_text(self):
-        """For the people the user may judge who are not eligible: the unmet conditions of the
-        nearest alternative, evaluated in a few grouped queries per criteria set."""
-        Private = self.env["hr.employee"].sudo().with_context(active_test=False)
-        people = Private.search(
-            expression.AND(
-                [
-                    scope_domain(self.env, "hr.employee"),
-                    [
-                        ("id", "in", self.ids),
-                        ("exemplar_eligible", "=", False),
-                        ("exemplar_criteria_set_id", "!=", False),
-                    ],
-                ]
-            )
-        )
-        texts = {}
-        for criteria_set, group in people.grouped("exemplar_criteria_set_id").items():
-            evaluations = criteria_set._evaluate(group)
-            for person in group:
-                texts[person.id] = criteria_set._missing_summary(evaluations[person.id])
-        for employee in self:
-            employee.exemplar_missing_text = texts.get(employee.id, False)
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_emulation_category_by_hand(self):

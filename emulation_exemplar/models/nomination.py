@@ -24,6 +24,14 @@ STAGE_LABELS = {
     "honoured": "Honoured",
     "dropped": "Dropped",
 }
+# what only an officer sets on a nomination (besides its stage)
+OFFICER_ONLY_FIELDS = (
+    "registration_date",
+    "eligibility_snapshot",
+    "snapshot_date",
+    "drop_reason",
+    "is_late_registration",
+)
 NOMINATION_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.STAGES]
 
 
@@ -375,14 +383,23 @@ class EmulationNomination(models.Model):
         stages = dict(self._fields["stage"]._description_selection(self.env))
         for campaign, _key, nominations in groups:
             nomination = (nominations & self.sudo())[:1] or nominations[:1]
-            other = (nominations - nomination)[:1]
+            other = (nominations - nomination)[:1].with_env(self.env)
+            if not other.has_access("read"):
+                # the caller may not read the existing nomination: name nothing of it
+                raise ValidationError(
+                    _(
+                        "This nominee is already nominated in this campaign, in a nomination "
+                        "you cannot see. A person, unit or model is nominated once per "
+                        "campaign: ask the Office–Inspectorate."
+                    )
+                )
             raise ValidationError(
                 _(
                     "%(name)s is already nominated in the campaign %(campaign)s (stage: "
                     "%(stage)s). A person, unit or model is nominated once per campaign: open "
                     "the existing nomination instead (it may be dropped or archived).",
-                    name=nomination.name,
-                    campaign=campaign.display_name,
+                    name=other.name,
+                    campaign=campaign.with_env(self.env).display_name,
                     stage=stages.get(other.stage, ""),
                 )
             )
@@ -439,13 +456,8 @@ class EmulationNomination(models.Model):
             "emulation_exemplar.group_emulation_officer"
         )
         for vals in vals_list:
-            if not officer and vals.get("stage", "detected") != "detected":
-                raise AccessError(
-                    _(
-                        "A unit manager proposes nominations at the stage “Detected”; the "
-                        "Office–Inspectorate then selects and registers them."
-                    )
-                )
+            if not officer:
+                self._check_proposal_values(vals)
             campaign = campaigns.get(vals.get("campaign_id"))
             if campaign and "company_id" not in vals:
                 vals["company_id"] = campaign.company_id.id
@@ -460,6 +472,25 @@ class EmulationNomination(models.Model):
             lambda n: roadmap.stage_reached(n.stage, "selected") and not n.eligibility_snapshot
         )._take_eligibility_snapshot()
         return nominations
+
+    def _check_proposal_values(self, vals):
+        """A unit manager proposes a nominee at the stage “Detected”, and nothing more: the
+        stage, the registration, the eligibility snapshot and the dropping are the
+        Office–Inspectorate's, whether sent as values or as context defaults."""
+        context = self.env.context
+
+        def given(fname):
+            return vals.get(fname, context.get("default_" + fname))
+
+        if given("stage") not in (None, False, "detected") or any(
+            given(fname) for fname in OFFICER_ONLY_FIELDS
+        ):
+            raise AccessError(
+                _(
+                    "A unit manager proposes nominations at the stage “Detected”; the "
+                    "Office–Inspectorate then selects and registers them."
+                )
+            )
 
     def write(self, vals):
         vals = dict(vals)

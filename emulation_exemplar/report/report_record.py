@@ -103,13 +103,12 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
         return result
 
     @api.model
-    def _eligibility_values(self, record, prefix=""):
-        """The eligibility lines of the record; ``prefix`` names the guarded copies of the
-        stored fields (``shown_`` on units)."""
-        criteria_set = record[prefix + "exemplar_criteria_set_id"]
-        if record[prefix + "exemplar_eligible"]:
+    def _eligibility_values(self, record):
+        """The eligibility lines of the record (its exemplar result, as the reader sees it)."""
+        criteria_set = record.exemplar_criteria_set_id
+        if record.exemplar_eligible:
             status = self.env._("Eligible as an advanced exemplar")
-        elif criteria_set and record[prefix + "exemplar_missing"] == 1:
+        elif criteria_set and record.exemplar_missing == 1:
             status = self.env._("Not yet eligible: one step away")
         elif criteria_set:
             status = self.env._("Not eligible")
@@ -118,7 +117,7 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
         return {
             "eligibility": status,
             "criteria_set": criteria_set.display_name or "",
-            "explanation": record[prefix + "exemplar_explanation"] or "",
+            "explanation": record.exemplar_explanation or "",
         }
 
 
@@ -179,5 +178,5 @@ class ReportEmulationRecordDepartment(models.AbstractModel):
             ]
             values = result[department.id]
             values["identity"] = [(label, value) for label, value in identity if value]
-            values.update(self._eligibility_values(department, prefix="shown_"))
+            values.update(self._eligibility_values(department))
         return dict(result)

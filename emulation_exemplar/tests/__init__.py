@@ -16,3 +16,6 @@ from . import test_officer_lists
 from . import test_decision
 from . import test_report_timeout
 from . import test_papers_roles
+from . import test_eligibility_access
+from . import test_eligibility_engine
+from . import test_law_criteria

@@ -182,11 +182,18 @@ class TestPlainUser(AccessCase):
         with self.assertRaises(AccessError):
             Employee.browse(self.emp_a.id).read(["emulation_category_manual"])
         Department = self.as_user(self.user_plain, "hr.department")
-        with self.assertRaises(AccessError):
-            Department.browse(self.unit_office.id).read(["exemplar_eligible"])
+        # the unit's result exists (the officer reads it) but the plain user reads no value
+        self.assertTrue(self.unit_office.emulation_private_access)
+        self.assertTrue(self.unit_office.exemplar_result_id)
+        values = Department.browse(self.unit_office.id).read(
+            ["exemplar_eligible", "exemplar_missing", "exemplar_explanation", "exemplar_result_id"]
+        )[0]
+        self.assertFalse(values["exemplar_result_id"])
+        self.assertFalse(values["exemplar_explanation"])
+        self.assertEqual(values["exemplar_missing"], 0)
         unit = Department.browse(self.unit_office.id)
         self.assertFalse(unit.emulation_private_access)
-        self.assertFalse(unit.shown_exemplar_explanation)
+        self.assertFalse(unit.exemplar_explanation)
         self.assertEqual(unit.emulation_award_count, 1, "the unit's awards are public")
         with self.assertRaises(AccessError):
             unit.read(["emulation_classification_count"])
@@ -270,20 +277,23 @@ class TestUnitManager(AccessCase):
         Department = self.as_user(self.user_manager, "hr.department")
         self.assertTrue(Department.browse(self.unit_visa.id).emulation_private_access)
         self.assertFalse(Department.browse(self.unit_office.id).emulation_private_access)
-        self.assertFalse(Department.browse(self.unit_office.id).shown_exemplar_explanation)
+        self.assertFalse(Department.browse(self.unit_office.id).exemplar_explanation)
         self.assertEqual(
             set(Department.search([("emulation_private_access", "=", True)]).ids),
             {self.unit_consular.id, self.unit_visa.id},
         )
-        with self.assertRaises(AccessError):
-            Department.browse(self.unit_consular.id).read(["exemplar_explanation"])
+        self.assertTrue(Department.browse(self.unit_consular.id).exemplar_explanation)
 
-    def test_hr_user_who_manages_reads_no_stored_judgement(self):
-        """Stored values are computed as superuser: only their groups protect them."""
+    def test_hr_user_who_manages_reads_no_other_judgement(self):
+        """An HR right opens the employee records, not the eligibility of other units' people."""
         self.user_manager.groups_id += self.env.ref("hr.group_hr_user")
         Employee = self.as_user(self.user_manager, "hr.employee")
-        with self.assertRaises(AccessError):
-            Employee.browse(self.emp_a.id).read(["exemplar_eligible"])
+        self.assertTrue(self.emp_a.exemplar_eligible, "An is eligible")
+        values = Employee.browse(self.emp_a.id).read(["exemplar_eligible", "exemplar_explanation"])
+        self.assertFalse(values[0]["exemplar_eligible"])
+        self.assertFalse(values[0]["exemplar_explanation"])
+        self.assertNotIn(self.emp_a, Employee.search([("exemplar_eligible", "=", True)]))
+        self.assertTrue(Employee.browse(self.emp_b.id).exemplar_eligible, "Bình is theirs")
         record = Employee.browse(self.emp_b.id)
         self.assertEqual(record.emulation_classification_ids, self.cl_b)
         self.assertFalse(Employee.browse(self.emp_a.id).emulation_classification_ids)

@@ -44,7 +44,11 @@ class TestBenchmarkSmoke(TransactionCase):
         self.assertEqual(result["agree_loaded"]["differences"], 0, "the compute path agrees")
         employees = self.env["hr.employee"].with_context(active_test=False).search_count([])
         units = self.env["hr.department"].with_context(active_test=False).search_count([])
-        self.assertEqual(result["agree_recomputed"]["compared"], employees + units)
+        active = self.env["hr.employee"].search_count([]) + self.env["hr.department"].search_count(
+            []
+        )
+        # the archived have no results: every active person and unit is compared
+        self.assertEqual(result["agree_recomputed"]["compared"], active)
         self.assertEqual(result["records"], employees + units, "every person and unit recomputed")
         self.assertGreater(result["eligible_employees"], 0, "a realistic mix")
         self.assertLess(result["eligible_employees"], 200)

@@ -286,7 +286,15 @@ class TestEligibility(EmulationCase):
     def test_incremental_recompute_touches_only_the_owner(self):
         self.award(self.staff, self.type_soldier, 2022)
         self.env.flush_all()
-        field = self.env["hr.employee"]._fields["exemplar_eligible"]
+        field = self.env["hr.employee"]._fields["emulation_eligibility_token"]
+        unit_field = self.env["hr.department"]._fields["emulation_eligibility_token"]
+        self.assertFalse(self.env.records_to_compute(field))
         self.award(self.staff, self.type_soldier, 2023)
         to_compute = self.env.records_to_compute(field)
         self.assertEqual(to_compute, self.staff)
+        # no active set judges units by their members: the units are left alone
+        self.assertFalse(self.env.records_to_compute(unit_field))
+        # reading the result runs the pending evaluation of those records only
+        self.assertTrue(self.staff.exemplar_eligible)
+        self.assertFalse(self.env.records_to_compute(field))
+        self.assertFalse(self.env.records_to_compute(unit_field))

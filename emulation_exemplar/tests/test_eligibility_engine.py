@@ -1,0 +1,256 @@
+"""The eligibility engine through the ORM: several sets per recipient (titles and the plan's
+exemplar), rolling windows with one result per year, the Law's condition kinds (streaks, members,
+disciplines), which set applies to which company, and the check against a fresh evaluation."""
+
+from datetime import date
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import EmulationCase
+
+THIS_YEAR = date.today().year
+
+
+@tagged("at_install")
+class TestEligibilityEngine(EmulationCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.type_worker = cls.env.ref("emulation_exemplar.award_type_advanced_worker")
+        Sets = cls.env["emulation.criteria.set"]
+        # a title of the Law for every individual: 2 consecutive grassroots soldier titles
+        # ending at the evaluated year, and no discipline (warning or heavier) in the window
+        cls.set_streak = Sets.create(
+            {
+                "name": "Streak title",
+                "recipient_kind": "individual",
+                "award_type_id": cls.type_prov.id,
+                "window": "rolling",
+                "window_years": 2,
+                "year_from": THIS_YEAR - 1,
+                "year_to": THIS_YEAR + 3,
+                "alternative_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Two years running",
+                            "condition_ids": [
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "kind": "award_streak",
+                                        "min_count": 2,
+                                        "award_type_ids": [(6, 0, cls.type_soldier.ids)],
+                                    },
+                                ),
+                                (0, 0, {"kind": "no_discipline", "discipline_form": "warning"}),
+                            ],
+                        },
+                    )
+                ],
+            }
+        )
+        # a title for units: 60 % of the members with an advanced worker title that year
+        cls.set_ratio = Sets.create(
+            {
+                "name": "Ratio title",
+                "recipient_kind": "collective",
+                "award_type_id": cls.type_flag.id,
+                "window": "rolling",
+                "window_years": 1,
+                "year_from": THIS_YEAR - 1,
+                "year_to": THIS_YEAR,
+                "alternative_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Most members advanced workers",
+                            "condition_ids": [
+                                (
+                                    0,
+                                    0,
+                                    {
+                                        "kind": "member_ratio",
+                                        "ratio": 60,
+                                        "member_basis": "award",
+                                        "award_type_ids": [(6, 0, cls.type_worker.ids)],
+                                    },
+                                )
+                            ],
+                        },
+                    )
+                ],
+            }
+        )
+        Department = cls.env["hr.department"]
+        Employee = cls.env["hr.employee"]
+        cls.unit = Department.create({"name": "Press"})
+        cls.sub_unit = Department.create({"name": "Press – Web", "parent_id": cls.unit.id})
+        cls.members = Employee.create(
+            [
+                {"name": "Member 1", "department_id": cls.unit.id},
+                {"name": "Member 2", "department_id": cls.unit.id},
+                {"name": "Member 3", "department_id": cls.sub_unit.id},
+            ]
+        )
+
+    def row(self, criteria_set, recipient, year):
+        field = "employee_id" if recipient._name == "hr.employee" else "department_id"
+        return self.env["emulation.eligibility"].search(
+            [
+                ("criteria_set_id", "=", criteria_set.id),
+                (field, "=", recipient.id),
+                ("year", "=", year),
+            ]
+        )
+
+    def test_rolling_window_gives_one_result_per_year_up_to_this_year(self):
+        person = self.members[0]
+        rows = self.env["emulation.eligibility"].search(
+            [("criteria_set_id", "=", self.set_streak.id), ("employee_id", "=", person.id)]
+        )
+        self.assertEqual(sorted(rows.mapped("year")), [THIS_YEAR - 1, THIS_YEAR])
+        self.assertEqual(rows.award_type_id, self.type_prov)
+        # the plan's exemplar set gives the person a row too: several sets per recipient
+        exemplar = self.env["emulation.eligibility"].search(
+            [("employee_id", "=", person.id), ("award_type_id", "=", False)]
+        )
+        self.assertEqual(len(exemplar), 1)
+        self.assertEqual(person.exemplar_result_id, exemplar, "the contract fields read it")
+
+    def test_award_streak_ends_at_the_evaluated_year(self):
+        person = self.members[0]
+        self.award(person, self.type_soldier, THIS_YEAR - 2)
+        last = self.award(person, self.type_soldier, THIS_YEAR - 1)
+        self.assertTrue(self.row(self.set_streak, person, THIS_YEAR - 1).eligible)
+        now = self.row(self.set_streak, person, THIS_YEAR)
+        self.assertFalse(now.eligible, "the run must end at the evaluated year")
+        self.assertEqual(now.missing, 1)
+        self.award(person, self.type_soldier, THIS_YEAR)
+        self.assertTrue(self.row(self.set_streak, person, THIS_YEAR).eligible)
+        last.action_archive()  # a gap: no run of two ends in either year
+        self.assertFalse(self.row(self.set_streak, person, THIS_YEAR - 1).eligible)
+        self.assertFalse(self.row(self.set_streak, person, THIS_YEAR).eligible)
+        self.assertIn(
+            self.type_soldier.name, self.row(self.set_streak, person, THIS_YEAR).missing_text
+        )
+
+    def test_no_discipline_at_the_threshold_form_and_one_lighter(self):
+        person = self.members[1]
+        self.award(person, self.type_soldier, THIS_YEAR - 1)
+        self.award(person, self.type_soldier, THIS_YEAR)
+        row = self.row(self.set_streak, person, THIS_YEAR)
+        self.assertTrue(row.eligible)
+        Discipline = self.env["emulation.discipline"]
+        vals = {"employee_id": person.id, "year": THIS_YEAR, "decision_number": "1/QĐ-KL"}
+        lighter = Discipline.create(dict(vals, form="reprimand"))
+        self.assertTrue(self.row(self.set_streak, person, THIS_YEAR).eligible, "lighter form")
+        lighter.action_archive()
+        heavier = Discipline.create(dict(vals, form="warning", decision_number="2/QĐ-KL"))
+        row = self.row(self.set_streak, person, THIS_YEAR)
+        self.assertFalse(row.eligible, "the threshold form blocks")
+        self.assertEqual(row.discipline_ids, heavier, "the discipline that blocks is cited")
+        self.assertIn("warning", row.explanation.lower())
+
+    def test_member_ratio_counts_the_units_below(self):
+        # 2 of 3 members (one in the sub-unit) are advanced workers: 66.7 % >= 60 %
+        self.award(self.members[0], self.type_worker, THIS_YEAR)
+        self.assertFalse(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "1 of 3")
+        self.assertEqual(self.row(self.set_ratio, self.unit, THIS_YEAR).missing, 1)
+        award = self.award(self.members[2], self.type_worker, THIS_YEAR)
+        self.assertTrue(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "2 of 3")
+        sub = self.row(self.set_ratio, self.sub_unit, THIS_YEAR)
+        self.assertTrue(sub.eligible, "its only member")
+        award.action_archive()
+        self.assertFalse(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible)
+        self.assertFalse(self.row(self.set_ratio, self.sub_unit, THIS_YEAR).eligible)
+
+    def test_member_moving_out_changes_the_units_results(self):
+        for member in self.members[:2]:
+            self.award(member, self.type_worker, THIS_YEAR)
+        self.assertTrue(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "2 of 3")
+        self.members[0].department_id = self.unit_office
+        self.assertFalse(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "1 of 2")
+        # an empty unit never qualifies
+        empty = self.env["hr.department"].create({"name": "Empty"})
+        row = self.row(self.set_ratio, empty, THIS_YEAR)
+        self.assertFalse(row.eligible)
+        self.assertEqual(row.missing, 1)
+
+    def test_company_set_replaces_the_shared_one_for_its_title(self):
+        company_2 = self.env["res.company"].create({"name": "Sở Nội vụ"})
+        own = self.set_streak.copy({"name": "Streak of company 2", "company_id": company_2.id})
+        person = self.env["hr.employee"].create(
+            {"name": "Person of company 2", "company_id": company_2.id}
+        )
+        rows = self.env["emulation.eligibility"].search(
+            [("employee_id", "=", person.id), ("award_type_id", "=", self.type_prov.id)]
+        )
+        self.assertEqual(rows.criteria_set_id, own)
+        self.assertEqual(rows.company_id, company_2)
+        # the others keep the shared set
+        self.assertTrue(self.row(self.set_streak, self.members[0], THIS_YEAR))
+
+    def test_one_active_set_per_title_kind_and_company(self):
+        with self.assertRaises(ValidationError):
+            self.set_streak.copy({"recipient_kind": "staff"})
+        other_title = self.set_streak.copy(
+            {"award_type_id": self.type_central.id, "name": "Another title"}
+        )
+        self.assertTrue(other_title.active, "one set per title")
+
+    def test_set_change_rewrites_and_archiving_removes_rows(self):
+        self.set_streak.window_years = 3
+        with self.assertRaises(ValidationError):
+            self.set_streak.window_years = 1  # shorter than the streak
+        self.set_streak.year_from = THIS_YEAR
+        rows = self.env["emulation.eligibility"].search(
+            [("criteria_set_id", "=", self.set_streak.id)]
+        )
+        self.assertEqual(set(rows.mapped("year")), {THIS_YEAR})
+        self.set_streak.active = False
+        self.assertFalse(
+            self.env["emulation.eligibility"].search([("criteria_set_id", "=", self.set_streak.id)])
+        )
+
+    def test_archived_people_have_no_results(self):
+        person = self.members[0]
+        self.assertTrue(self.env["emulation.eligibility"].search([("employee_id", "=", person.id)]))
+        person.action_archive()
+        self.assertFalse(
+            self.env["emulation.eligibility"].search([("employee_id", "=", person.id)])
+        )
+        person.action_unarchive()
+        self.assertTrue(self.env["emulation.eligibility"].search([("employee_id", "=", person.id)]))
+
+    def test_stored_results_agree_with_a_fresh_evaluation(self):
+        Eligibility = self.env["emulation.eligibility"]
+        self.award(self.members[0], self.type_worker, THIS_YEAR)
+        self.award(self.members[1], self.type_soldier, THIS_YEAR)
+        self.assertEqual(Eligibility._eligibility_disagreements(), [])
+        row = self.row(self.set_ratio, self.unit, THIS_YEAR)
+        self.env.cr.execute(
+            "UPDATE emulation_eligibility SET missing = missing + 5 WHERE id = %s", [row.id]
+        )
+        differences = Eligibility._eligibility_disagreements()
+        self.assertEqual(len(differences), 1)
+        self.assertEqual(differences[0][0], (self.set_ratio.id, THIS_YEAR, self.unit.id))
+        Eligibility._eligibility_recompute_all()
+        self.assertEqual(Eligibility._eligibility_disagreements(), [])
+
+    def test_new_year_cron_adds_the_year(self):
+        Eligibility = self.env["emulation.eligibility"]
+        self.env.cr.execute(
+            "DELETE FROM emulation_eligibility WHERE criteria_set_id = %s AND year = %s",
+            [self.set_streak.id, THIS_YEAR],
+        )
+        Eligibility.invalidate_model()
+        self.assertFalse(self.row(self.set_streak, self.members[0], THIS_YEAR))
+        Eligibility._cron_new_year()
+        self.assertTrue(self.row(self.set_streak, self.members[0], THIS_YEAR))
+        self.assertEqual(fields.Date.context_today(Eligibility).year, THIS_YEAR)
