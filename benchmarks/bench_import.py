@@ -451,12 +451,6 @@ def import_targets(result):
     return out
 
 
-def json_figures(result):
-    """The ``import`` key of ``--json``: {rows, seconds, create_seconds, ratio_to_create, agree}
-    and the details."""
-    return dict(result)
-
-
 def format_import(result):
     lines = []
     add = lines.append
