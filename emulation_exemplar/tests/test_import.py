@@ -467,3 +467,33 @@ class TestImport(EmulationCase):
         self.assertFalse(result["nextrow"], "nothing left for a second request")
         self.assertEqual(self.count(model), before + 5)
         self.assertEqual(len(self.emp_b.emulation_award_ids), 1)
+
+    def test_import_as_a_plain_user(self):
+        """execute_import is an RPC endpoint of every user: for a plain user it imports nothing,
+        whatever the batch, and says why without naming anything the user cannot read."""
+        model = "emulation.award"
+        rows = [
+            {"Employee": "Nguyễn Văn An", "Award type": "GK", "Year": 2021 + i} for i in range(3)
+        ]
+        before = self.count(model)
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.user_plain)
+            .create(
+                {
+                    "res_model": model,
+                    "file": self.fill(model, rows),
+                    "file_type": XLSX,
+                    "file_name": "past.xlsx",
+                }
+            )
+        )
+        fields = ["employee_id", False, "award_type_id", "year"] + [False] * 4
+        headers = list(TEMPLATE_FIELDS[model])
+        for dryrun in (True, False):
+            result = importer.execute_import(fields, headers, dict(OPTIONS, limit=1), dryrun=dryrun)
+            self.assertFalse(result["ids"])
+            errors = [m for m in result["messages"] if m["type"] == "error"]
+            self.assertTrue(errors)
+            self.assertNotIn("Nguyễn Văn An", " ".join(m["message"] for m in errors))
+            self.assertEqual(self.count(model), before)
