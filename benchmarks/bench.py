@@ -287,24 +287,25 @@ def _maxrss_kib():
 @contextlib.contextmanager
 def count_recomputed(env):
     """Count the people and units whose eligibility is evaluated (every path, the ORM compute
-    of marked owners and the full recompute, goes through ``_eligibility_evaluate``)."""
+    of marked owners and the full recompute, goes through ``_eligibility_evaluate_many``)."""
     counter = Counter()
     cls = env.registry["emulation.eligibility"]
-    original = cls._eligibility_evaluate
+    original = cls._eligibility_evaluate_many
 
-    def wrapper(self, owners, _original=original):
-        counter[owners._name] += len(owners)
-        return _original(self, owners)
+    def wrapper(self, owner_sets, _original=original):
+        for owners in owner_sets:
+            counter[owners._name] += len(owners)
+        return _original(self, owner_sets)
 
-    own = cls.__dict__.get("_eligibility_evaluate")
-    cls._eligibility_evaluate = wrapper
+    own = cls.__dict__.get("_eligibility_evaluate_many")
+    cls._eligibility_evaluate_many = wrapper
     try:
         yield counter
     finally:
         if own is None:
-            del cls._eligibility_evaluate
+            del cls._eligibility_evaluate_many
         else:
-            cls._eligibility_evaluate = own
+            cls._eligibility_evaluate_many = own
 
 
 def full_recompute(env):
@@ -605,7 +606,8 @@ def measure_incremental(env, chatter=True, commit=False):
                 "case": name,
                 "queries": m.queries,
                 "seconds": m.seconds,
-                "recomputed": sum(counter.values()),
+                "recomputed": counter["hr.employee"],
+                "recomputed_units": counter["hr.department"],
             }
         )
     return results

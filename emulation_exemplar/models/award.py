@@ -24,8 +24,10 @@ class EmulationAward(models.Model):
         check_company=True,
         domain="[('recipient_scope', 'in', (recipient_type, 'both'))]",
     )
-    kind = fields.Selection(related="award_type_id.kind", store=True, string="Kind")
-    level = fields.Selection(related="award_type_id.level", store=True)
+    kind = fields.Selection(
+        related="award_type_id.kind", store=True, precompute=True, string="Kind"
+    )
+    level = fields.Selection(related="award_type_id.level", store=True, precompute=True)
     recipient_type = fields.Selection(tracking=True)
     employee_id = fields.Many2one(tracking=True)
     department_id = fields.Many2one(tracking=True)
@@ -48,6 +50,7 @@ class EmulationAward(models.Model):
         string="Issuing authority",
         compute="_compute_authority",
         store=True,
+        precompute=True,
         readonly=False,
         tracking=True,
         help="Who signed the decision; taken from the award type, and may be changed.",

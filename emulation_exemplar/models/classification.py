@@ -82,7 +82,6 @@ class EmulationClassification(models.Model):
     # neither the person nor the year. So the values are checked before they are written.
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_recipients_visible(vals_list)
         defaults = self.default_get(["employee_id", "department_id", "year"])
         self._check_one_per_year([dict(defaults, **vals) for vals in vals_list], self.browse())
         return super().create(vals_list)

@@ -127,7 +127,7 @@ class EmulationCriteriaCondition(models.Model):
         if kind == rules.MEMBER_RATIO and not (0 < self.ratio <= 100 and self.member_basis):
             raise ValidationError(
                 _(
-                    "The condition “%(name)s” needs a share of members above 0 and at most 100 % "
+                    "The condition “%(name)s” needs a share of members above 0 and at most 100 %% "
                     "and what makes a member qualify.",
                     name=self.display_name,
                 )

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..core import eligibility as rules
@@ -72,7 +73,6 @@ class EmulationEligibility(models.Model):
     recipient_type = fields.Selection(RECIPIENT_TYPES, required=True, readonly=True)
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         readonly=True,
         index="btree_not_null",
         ondelete="cascade",
@@ -93,6 +93,9 @@ class EmulationEligibility(models.Model):
         index="btree_not_null",
         ondelete="set null",
         help="The unit itself for a collective, the person's department for an individual.",
+    )
+    unit_name = fields.Char(
+        string="Unit name", related="unit_id.name", help="The unit, without its parents."
     )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     eligible = fields.Boolean(readonly=True, index=True)
@@ -121,6 +124,15 @@ class EmulationEligibility(models.Model):
             "One result per recipient, criteria set and year.",
         ),
     ]
+
+    @api.depends("employee_id", "department_id", "criteria_set_id", "year")
+    def _compute_display_name(self):
+        for result in self:
+            result.display_name = "%s – %s (%s)" % (
+                (result.employee_id or result.department_id).name or "",
+                result.criteria_set_id.name or "",
+                result.year or "",
+            )
 
     @api.depends("employee_id", "department_id")
     def _compute_recipient_name(self):
@@ -186,6 +198,24 @@ class EmulationEligibility(models.Model):
             records = self.env["hr.employee.public"].browse(self.employee_id.ids)
             xmlid = "emulation_exemplar.action_report_record_employee_public"
         return self.env.ref(xmlid).report_action(records)
+
+    def action_record_decision(self):
+        """A new decision for the people or units of the selected results (officers)."""
+        if not self.env.user.has_group("emulation_exemplar.group_emulation_officer"):
+            raise AccessError(self.env._("Only emulation officers can do this."))
+        context = {}
+        if self.employee_id:
+            context["default_employee_ids"] = self.employee_id.ids
+        if self.department_id:
+            context["default_department_ids"] = self.department_id.ids
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a decision"),
+            "res_model": "emulation.decision",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": context,
+        }
 
     # ------------------------------------------------------------------ reading
     @api.model
@@ -344,132 +374,154 @@ class EmulationEligibility(models.Model):
     @api.model
     def _eligibility_counts(self, owners, criteria_list):
         """{owner id: RecipientCounts} covering the history years of every criteria of
-        ``criteria_list``, read only for the kinds and award types their conditions count: one
-        grouped query per history model (and three more for units with member conditions)."""
-        conditions = [c for crit in criteria_list for a in crit.alternatives for c in a.conditions]
-        if not owners or not conditions:
-            return {}
-        spans = [crit.history_years() for crit in criteria_list]
-        year_from, year_to = min(s[0] for s in spans), max(s[1] for s in spans)
-        kinds = {c.kind for c in conditions}
-        award_types = {t for c in conditions for t in c.award_type_ids}
-        counts = defaultdict(rules.RecipientCounts)
-        field = OWNER_FIELD[owners._name]
-        period = [("year", ">=", year_from), ("year", "<=", year_to)]
-        for history, history_kinds in HISTORY_KINDS.items():
-            if not history_kinds & kinds:
-                continue
-            if field == "department_id" and history in (
-                "emulation.initiative",
-                "emulation.discipline",
-            ):
-                continue
-            owner = "employee_ids" if history == "emulation.initiative" else field
-            domain = [*period, (owner, "in", owners.ids)]
-            self._read_history(history, owner, domain, award_types, counts)
-        if field == "department_id" and kinds & MEMBER_KINDS:
-            self._read_members(owners, year_from, year_to, award_types, kinds, counts)
-        return counts
+        ``criteria_list``, read only for the kinds and award types their conditions count (see
+        :meth:`_eligibility_counts_many`)."""
+        return self._eligibility_counts_many([(owners, criteria_list)])[0]
 
     @api.model
-    def _read_history(self, history, owner, domain, award_types, counts):
-        History = self.env[history].sudo().with_context(active_test=True)
-        if history == "emulation.award":
-            domain = [*domain, ("award_type_id", "in", sorted(award_types))]
-            for rec, type_ids, years in History._read_group(
-                domain, [owner], ["award_type_id:array_agg", "year:array_agg"]
-            ):
-                counts[rec.id].awards = _count(zip(type_ids, years, strict=True))
-        elif history == "emulation.classification":
-            for rec, years, levels in History._read_group(
-                domain, [owner], ["year:array_agg", "level:array_agg"]
-            ):
-                counts[rec.id].classifications = dict(zip(years, levels, strict=True))
-        elif history == "emulation.initiative":
-            for rec, levels, applied, years in History._read_group(
-                domain,
-                [owner],
-                ["level:array_agg", "applied_effectively:array_agg", "year:array_agg"],
-            ):
-                counts[rec.id].initiatives = _count(
-                    zip(levels, map(bool, applied), years, strict=True)
-                )
-        else:
-            for rec, years, forms in History._read_group(
-                domain, [owner], ["year:array_agg", "form:array_agg"]
-            ):
-                disciplines = counts[rec.id].disciplines
-                for year, form in zip(years, forms, strict=True):
-                    disciplines[year] = rules.heaviest_form((disciplines.get(year), form))
-
-    @api.model
-    def _read_members(self, units, year_from, year_to, award_types, kinds, counts):
-        """The member statistics of ``units`` (their active people and those of the units below
-        them) for every year of the span, and the heaviest discipline of any member per year."""
-        Employee = self.env["hr.employee"].sudo().with_context(active_test=True)
-        members = Employee.search_fetch(
-            [("department_id", "child_of", units.ids)], ["department_id"], order="id"
-        )
-        if not members:
-            return
-        unit_ids = set(units.ids)
-        paths = {
-            department.id: [int(part) for part in department.parent_path.split("/") if part]
-            for department in members.department_id.sudo()
-        }
-        member_units = {
-            member.id: [u for u in paths.get(member.department_id.id, ()) if u in unit_ids]
-            for member in members
-        }
-        years = range(year_from, year_to + 1)
-        member_counts = defaultdict(rules.RecipientCounts)
-        period = [("year", ">=", year_from), ("year", "<=", year_to)]
-        domain = [*period, ("employee_id", "in", members.ids)]
-        if rules.MEMBER_RATIO in kinds or rules.MEMBER_COUNT in kinds:
-            self._read_history(
-                "emulation.classification", "employee_id", domain, award_types, member_counts
-            )
-            if award_types:
-                self._read_history(
-                    "emulation.award", "employee_id", domain, award_types, member_counts
-                )
-        if rules.NO_DISCIPLINE in kinds:
-            self._read_history(
-                "emulation.discipline", "employee_id", domain, award_types, member_counts
-            )
-        empty = rules.RecipientCounts()
-        for member_id, units_of_member in member_units.items():
-            if not units_of_member:
+    def _eligibility_counts_many(self, specs):
+        """[{owner id: RecipientCounts}] for each ``(owners, criteria_list)`` of ``specs``, in
+        ONE statement: one row per owner and history model with the items as arrays (a few
+        thousand rows for a province, not one per item); for units whose members are judged,
+        the members and their history in the same statement."""
+        for model in HISTORY_KINDS:
+            self.env[model].flush_model()
+        self.env["hr.employee"].flush_model(["active", "department_id"])
+        self.env["hr.department"].flush_model(["parent_path"])
+        branches, ctes, spans, units = [], [], {}, {}
+        for index, (owners, criteria_list) in enumerate(specs):
+            conditions = [
+                c for crit in criteria_list for a in crit.alternatives for c in a.conditions
+            ]
+            if not owners or not conditions:
                 continue
-            mine = member_counts.get(member_id, empty)
-            held = defaultdict(set)
-            for type_id, year in mine.awards:
-                held[year].add(type_id)
-            rows = [(year, mine.classifications.get(year), held.get(year)) for year in years]
-            for unit_id in units_of_member:
-                unit_counts = counts[unit_id]
-                rules.member_statistics(rows, unit_counts)
-                for year, form in mine.disciplines.items():
-                    unit_counts.disciplines[year] = rules.heaviest_form(
-                        (unit_counts.disciplines.get(year), form)
-                    )
+            spans_of = [crit.history_years() for crit in criteria_list]
+            years = (min(y[0] for y in spans_of), max(y[1] for y in spans_of))
+            spans[index] = years
+            kinds = {c.kind for c in conditions}
+            award_types = sorted({t for c in conditions for t in c.award_type_ids})
+            field = OWNER_FIELD[owners._name]
+            histories = {h for h, hk in HISTORY_KINDS.items() if hk & kinds}
+            if field == "department_id":
+                histories -= {"emulation.initiative", "emulation.discipline"}
+            prefix = "%s:" % index
+            branches += _history_branches(
+                prefix, field, SQL("ANY(%s::int[])", owners.ids), histories, years, award_types
+            )
+            if field != "department_id" or not kinds & MEMBER_KINDS:
+                continue
+            units[index] = owners.ids
+            paths = [
+                path + "%"
+                for path in owners.sudo().with_context(active_test=False).mapped("parent_path")
+                if path
+            ]
+            cte = SQL.identifier("members_%s" % index)
+            ctes.append(
+                SQL(
+                    """%s AS (SELECT e.id, d.parent_path
+                                FROM hr_employee e JOIN hr_department d ON d.id = e.department_id
+                               WHERE e.active AND d.parent_path LIKE ANY(%s::varchar[]))""",
+                    cte,
+                    paths,
+                )
+            )
+            branches.append(
+                SQL(
+                    "SELECT %s, id, NULL::int[], NULL::int[], ARRAY[parent_path]::varchar[], "
+                    "NULL::bool[] FROM %s",
+                    prefix + "member",
+                    cte,
+                )
+            )
+            member_histories = {"emulation.discipline"} if rules.NO_DISCIPLINE in kinds else set()
+            if kinds & {rules.MEMBER_RATIO, rules.MEMBER_COUNT}:
+                member_histories |= {"emulation.classification", "emulation.award"}
+            branches += _history_branches(
+                prefix + "member_",
+                "employee_id",
+                SQL("ANY(ARRAY(SELECT id FROM %s))", cte),
+                member_histories,
+                years,
+                award_types,
+            )
+        results = [defaultdict(rules.RecipientCounts) for _spec in specs]
+        if not branches:
+            return results
+        query = SQL(" UNION ALL ").join(branches)
+        if ctes:
+            query = SQL("WITH %s %s", SQL(", ").join(ctes), query)
+        self.env.cr.execute(query)
+        member_counts = defaultdict(lambda: defaultdict(rules.RecipientCounts))
+        member_paths = defaultdict(dict)
+        for kind, owner_id, ints, item_years, texts, flags in self.env.cr.fetchall():
+            index, kind = kind.split(":", 1)
+            index = int(index)
+            if kind == "member":
+                member_paths[index][owner_id] = texts[0]
+            elif kind.startswith("member_"):
+                _fill(
+                    member_counts[index][owner_id],
+                    kind.removeprefix("member_"),
+                    ints,
+                    item_years,
+                    texts,
+                    flags,
+                )
+            else:
+                _fill(results[index][owner_id], kind, ints, item_years, texts, flags)
+        for index, unit_ids in units.items():
+            _add_member_statistics(
+                results[index], unit_ids, member_paths[index], member_counts[index], spans[index]
+            )
+        return results
 
     @api.model
     def _eligibility_evaluate(self, owners):
         """The results of ``owners`` (people or units, any state): {(set id, year, owner id):
         facts} for the active ones, in a few grouped queries whatever their number."""
-        owners = owners.sudo().with_context(active_test=False).exists()
-        active = owners.filtered("active")
-        active.fetch(["company_id"])
-        plan = self._eligibility_plan(active)
-        if not plan:
-            return {}
+        return self._eligibility_evaluate_many([owners])[0]
+
+    @api.model
+    def _eligibility_evaluate_many(self, owner_sets):
+        """[results of :meth:`_eligibility_evaluate`] for each recordset of ``owner_sets``
+        (people and units evaluated together read their history in one statement)."""
         rules_by_id = {r.id: r for r in self.env["emulation.criteria.set"]._exemplar_rules()}
-        counts = self._eligibility_counts(
-            active.browse({i for ids in plan.values() for i in ids}),
-            [rules_by_id[set_id].criteria for set_id in plan],
-        )
-        collective = owners._name == "hr.department"
+        prepared, specs = [], []
+        for owners in owner_sets:
+            active, plan = self._eligibility_prepare(owners)
+            prepared.append((active, plan))
+            specs.append(
+                (
+                    active.browse({i for ids in plan.values() for i in ids}),
+                    [rules_by_id[set_id].criteria for set_id in plan],
+                )
+            )
+        all_counts = self._eligibility_counts_many(specs)
+        return [
+            self._eligibility_results(active, plan, counts, rules_by_id)
+            for (active, plan), counts in zip(prepared, all_counts, strict=True)
+        ]
+
+    @api.model
+    def _eligibility_prepare(self, owners):
+        """(the active ones of ``owners``, their plan {set id: owner ids})."""
+        owners = owners.sudo().with_context(active_test=False)
+        fields_needed = ["active", "company_id"]
+        if owners._name == "hr.employee":
+            fields_needed += ["department_id", "emulation_category"]
+        else:
+            fields_needed.append("parent_path")
+        cache = self.env.cache
+        if any(list(cache.get_missing_ids(owners, owners._fields[f])) for f in fields_needed):
+            # one query: which of them still exist, and what the plan needs of them
+            owners = owners.search_fetch([("id", "in", owners.ids)], fields_needed, order="id")
+        active = owners.filtered("active")
+        return active, self._eligibility_plan(active)
+
+    @api.model
+    def _eligibility_results(self, active, plan, counts, rules_by_id):
+        collective = active._name == "hr.department"
         units = {}
         if not collective:
             units = {e.id: e.department_id.id for e in active}
@@ -492,82 +544,32 @@ class EmulationEligibility(models.Model):
         return results
 
     @api.model
-    def _eligibility_update(self, owners):
-        """Evaluate ``owners`` (people or units) and store their results: one INSERT … ON
-        CONFLICT for the new and changed rows, one DELETE for the rows that no longer apply."""
-        if not owners:
+    def _eligibility_update(self, *owner_sets):
+        """Evaluate the people and units of ``owner_sets`` and store their results, in ONE
+        statement: per model, an INSERT … ON CONFLICT of the new and changed rows (the unchanged
+        ones are not rewritten) and a DELETE of the rows that no longer apply (an archived
+        owner, a set that stopped applying)."""
+        owner_sets = [
+            owners.sudo().with_context(active_test=False) for owners in owner_sets if owners
+        ]
+        if not owner_sets:
             return
-        owners = owners.sudo().with_context(active_test=False)
-        field = OWNER_FIELD[owners._name]
-        results = self._eligibility_evaluate(owners)
+        all_results = self._eligibility_evaluate_many(owner_sets)
         award_types = {
             r.id: r.award_type_id or None
             for r in self.env["emulation.criteria.set"]._exemplar_rules()
         }
-        keys = list(results)
-        set_ids = [k[0] for k in keys]
-        years = [k[1] for k in keys]
-        owner_ids = [k[2] for k in keys]
-        column = SQL.identifier(field)
-        values = [results[k] for k in keys]
-        # one statement: the new and changed rows (the unchanged ones are not rewritten), then
-        # the rows that no longer apply (an archived owner, a set that stopped applying)
-        self.env.cr.execute(
-            SQL(
-                """WITH v AS (
-                       SELECT * FROM unnest(%(set_ids)s::int[], %(award_types)s::int[],
-                                            %(years)s::int[], %(owner_ids)s::int[],
-                                            %(types)s::varchar[], %(units)s::int[],
-                                            %(companies)s::int[], %(eligible)s::bool[],
-                                            %(missing)s::int[], %(alternatives)s::int[])
-                           AS v(set_id, award_type_id, year, owner_id, recipient_type, unit_id,
-                                company_id, eligible, missing, alternative_id)
-                   ), upsert AS (
-                       INSERT INTO emulation_eligibility
-                              (criteria_set_id, award_type_id, year, %(column)s, recipient_type,
-                               unit_id, company_id, eligible, missing, alternative_id,
-                               create_uid, write_uid, create_date, write_date)
-                       SELECT v.set_id, v.award_type_id, v.year, v.owner_id, v.recipient_type,
-                              v.unit_id, v.company_id, v.eligible, v.missing, v.alternative_id,
-                              %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC',
-                              now() AT TIME ZONE 'UTC'
-                         FROM v
-                  ON CONFLICT ON CONSTRAINT emulation_eligibility_recipient_set_year_uniq
-                  DO UPDATE SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing,
-                                alternative_id = EXCLUDED.alternative_id,
-                                unit_id = EXCLUDED.unit_id, company_id = EXCLUDED.company_id,
-                                award_type_id = EXCLUDED.award_type_id,
-                                write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
-                        WHERE (emulation_eligibility.eligible, emulation_eligibility.missing,
-                               emulation_eligibility.alternative_id, emulation_eligibility.unit_id,
-                               emulation_eligibility.company_id,
-                               emulation_eligibility.award_type_id)
-                              IS DISTINCT FROM
-                              (EXCLUDED.eligible, EXCLUDED.missing, EXCLUDED.alternative_id,
-                               EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id)
-                    RETURNING 1
-                   )
-                   DELETE FROM emulation_eligibility e
-                    WHERE e.%(column)s = ANY(%(all_ids)s::int[])
-                      AND NOT EXISTS (
-                          SELECT 1 FROM v
-                           WHERE v.set_id = e.criteria_set_id AND v.year = e.year
-                             AND v.owner_id = e.%(column)s)""",
-                column=column,
-                uid=self.env.uid,
-                all_ids=owners.ids,
-                set_ids=set_ids,
-                award_types=[award_types.get(s) for s in set_ids],
-                years=years,
-                owner_ids=owner_ids,
-                types=[v["recipient_type"] for v in values],
-                units=[v["unit_id"] for v in values],
-                companies=[v["company_id"] for v in values],
-                eligible=[v["eligible"] for v in values],
-                missing=[v["missing"] for v in values],
-                alternatives=[v["alternative_id"] for v in values],
-            )
-        )
+        ctes, deletes = [], []
+        for index, (owners, results) in enumerate(zip(owner_sets, all_results, strict=True)):
+            cte, delete = _write_statement(index, owners, results, award_types, self.env.uid)
+            ctes += cte
+            deletes.append(delete)
+        # the last DELETE is the statement's own; the others are data-modifying CTEs
+        ctes += [
+            SQL("%s AS (%s RETURNING 1)", SQL.identifier("delete_%s" % i), d)
+            for i, d in enumerate(deletes[:-1])
+        ]
+        self.env.cr.execute(SQL("WITH %s %s", SQL(", ").join(ctes), deletes[-1]))
         self.invalidate_model()
         for model in ("hr.employee", "hr.employee.public", "hr.department"):
             self.env[model].invalidate_model(RESULT_FIELDS)
@@ -647,6 +649,186 @@ def _count(keys):
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def _write_statement(index, owners, results, award_types, uid):
+    """([the CTEs of the values and the upsert], the DELETE) writing ``results`` of
+    ``owners`` (see :meth:`EmulationEligibility._eligibility_update`)."""
+    column = SQL.identifier(OWNER_FIELD[owners._name])
+    keys = list(results)
+    values = [results[k] for k in keys]
+    set_ids = [k[0] for k in keys]
+    v = SQL.identifier("v_%s" % index)
+    rows = SQL(
+        """%(v)s AS (
+               SELECT * FROM unnest(%(set_ids)s::int[], %(award_types)s::int[], %(years)s::int[],
+                                    %(owner_ids)s::int[], %(types)s::varchar[], %(units)s::int[],
+                                    %(companies)s::int[], %(eligible)s::bool[], %(missing)s::int[],
+                                    %(alternatives)s::int[])
+                   AS v(set_id, award_type_id, year, owner_id, recipient_type, unit_id, company_id,
+                        eligible, missing, alternative_id))""",
+        v=v,
+        set_ids=set_ids,
+        award_types=[award_types.get(s) for s in set_ids],
+        years=[k[1] for k in keys],
+        owner_ids=[k[2] for k in keys],
+        types=[x["recipient_type"] for x in values],
+        units=[x["unit_id"] for x in values],
+        companies=[x["company_id"] for x in values],
+        eligible=[x["eligible"] for x in values],
+        missing=[x["missing"] for x in values],
+        alternatives=[x["alternative_id"] for x in values],
+    )
+    upsert = SQL(
+        """%(name)s AS (
+               INSERT INTO emulation_eligibility
+                      (criteria_set_id, award_type_id, year, %(column)s, recipient_type, unit_id,
+                       company_id, eligible, missing, alternative_id,
+                       create_uid, write_uid, create_date, write_date)
+               SELECT set_id, award_type_id, year, owner_id, recipient_type, unit_id, company_id,
+                      eligible, missing, alternative_id, %(uid)s, %(uid)s,
+                      now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+                 FROM %(v)s
+          ON CONFLICT ON CONSTRAINT emulation_eligibility_recipient_set_year_uniq
+          DO UPDATE SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing,
+                        alternative_id = EXCLUDED.alternative_id, unit_id = EXCLUDED.unit_id,
+                        company_id = EXCLUDED.company_id, award_type_id = EXCLUDED.award_type_id,
+                        write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+                WHERE (emulation_eligibility.eligible, emulation_eligibility.missing,
+                       emulation_eligibility.alternative_id, emulation_eligibility.unit_id,
+                       emulation_eligibility.company_id, emulation_eligibility.award_type_id)
+                      IS DISTINCT FROM
+                      (EXCLUDED.eligible, EXCLUDED.missing, EXCLUDED.alternative_id,
+                       EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id)
+            RETURNING 1)""",
+        name=SQL.identifier("upsert_%s" % index),
+        column=column,
+        uid=uid,
+        v=v,
+    )
+    delete = SQL(
+        """DELETE FROM emulation_eligibility e
+            WHERE e.%(column)s = ANY(%(all_ids)s::int[])
+              AND NOT EXISTS (SELECT 1 FROM %(v)s v
+                               WHERE v.set_id = e.criteria_set_id AND v.year = e.year
+                                 AND v.owner_id = e.%(column)s)""",
+        column=column,
+        all_ids=owners.ids,
+        v=v,
+    )
+    return [rows, upsert], delete
+
+
+def _history_branches(prefix, field, owners, histories, years, award_types):
+    """The SELECTs of the history of the owners (``owners``: an SQL expression after
+    ``field =``), one row per owner: (kind, owner, ints, years, texts, flags)."""
+    year_from, year_to = years
+    owner = SQL.identifier(field)
+    branches = []
+    if "emulation.award" in histories and award_types:
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, %(owner)s, array_agg(award_type_id ORDER BY id),
+                          array_agg(year ORDER BY id), NULL::varchar[], NULL::bool[]
+                     FROM emulation_award
+                    WHERE active AND %(owner)s = %(owners)s
+                      AND year BETWEEN %(year_from)s AND %(year_to)s
+                      AND award_type_id = ANY(%(types)s::int[])
+                 GROUP BY %(owner)s""",
+                kind=prefix + "award",
+                owner=owner,
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+                types=award_types,
+            )
+        )
+    if "emulation.classification" in histories:
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, %(owner)s, NULL::int[], array_agg(year ORDER BY id),
+                          array_agg(level ORDER BY id)::varchar[], NULL::bool[]
+                     FROM emulation_classification
+                    WHERE active AND %(owner)s = %(owners)s
+                      AND year BETWEEN %(year_from)s AND %(year_to)s
+                 GROUP BY %(owner)s""",
+                kind=prefix + "classification",
+                owner=owner,
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+            )
+        )
+    if "emulation.initiative" in histories:
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, r.employee_id, NULL::int[], array_agg(i.year ORDER BY i.id),
+                          array_agg(i.level ORDER BY i.id)::varchar[],
+                          array_agg(COALESCE(i.applied_effectively, false) ORDER BY i.id)
+                     FROM emulation_initiative i
+                     JOIN emulation_initiative_employee_rel r ON r.initiative_id = i.id
+                    WHERE i.active AND r.employee_id = %(owners)s
+                      AND i.year BETWEEN %(year_from)s AND %(year_to)s
+                 GROUP BY r.employee_id""",
+                kind=prefix + "initiative",
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+            )
+        )
+    if "emulation.discipline" in histories:
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, employee_id, NULL::int[], array_agg(year ORDER BY id),
+                          array_agg(form ORDER BY id)::varchar[], NULL::bool[]
+                     FROM emulation_discipline
+                    WHERE active AND employee_id = %(owners)s
+                      AND year BETWEEN %(year_from)s AND %(year_to)s
+                 GROUP BY employee_id""",
+                kind=prefix + "discipline",
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+            )
+        )
+    return branches
+
+
+def _fill(recipient, kind, ints, years, texts, flags):
+    """Put one row of :func:`_history_branches` into ``recipient`` (RecipientCounts)."""
+    if kind == "award":
+        recipient.awards = _count(zip(ints, years, strict=True))
+    elif kind == "classification":
+        recipient.classifications = dict(zip(years, texts, strict=True))
+    elif kind == "initiative":
+        recipient.initiatives = _count(zip(texts, flags, years, strict=True))
+    else:
+        disciplines = recipient.disciplines
+        for year, form in zip(years, texts, strict=True):
+            disciplines[year] = rules.heaviest_form((disciplines.get(year), form))
+
+
+def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years):
+    """The member statistics of the units ``unit_ids`` (their active people and those of the
+    units below them) for every year of the span, and the heaviest discipline of any member per
+    year, from each member's department path and counts."""
+    units = set(unit_ids)
+    span = range(years[0], years[1] + 1)
+    empty = rules.RecipientCounts()
+    for member_id, path in member_paths.items():
+        units_of_member = [int(u) for u in path.split("/") if u and int(u) in units]
+        mine = member_counts.get(member_id, empty)
+        held = defaultdict(set)
+        for type_id, year in mine.awards:
+            held[year].add(type_id)
+        rows = [(year, mine.classifications.get(year), held.get(year)) for year in span]
+        for unit_id in units_of_member:
+            unit_counts = counts[unit_id]
+            rules.member_statistics(rows, unit_counts)
+            for year, form in mine.disciplines.items():
+                unit_counts.disciplines[year] = rules.heaviest_form(
+                    (unit_counts.disciplines.get(year), form)
+                )
 
 
 def _relevant_conditions(evaluation):

@@ -34,7 +34,16 @@ class EmulationExemplarMixin(models.AbstractModel):
 
     # ------------------------------------------------------------------ evaluation
     def _compute_emulation_eligibility_token(self):
-        self.env["emulation.eligibility"]._eligibility_update(self)
+        others = []
+        if self._name == "hr.employee":
+            # the units marked with these people (their members changed) are evaluated in the
+            # same statements
+            field = self.env["hr.department"]._fields["emulation_eligibility_token"]
+            units = self.env.records_to_compute(field)
+            if units:
+                self.env.remove_to_compute(field, units)
+                others.append(units)
+        self.env["emulation.eligibility"]._eligibility_update(self, *others)
         for record in self:
             record.emulation_eligibility_token = True
 

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 PRIVATE = "emulation_exemplar.group_emulation_officer"
 
@@ -140,14 +141,18 @@ class HrEmployee(models.Model):
 
     def _emulation_units_above(self):
         """The units whose member statistics count these people: their departments and the
-        units above them."""
-        departments = self.sudo().with_context(active_test=False).department_id
-        ids = {
-            int(part)
-            for path in departments.mapped("parent_path")
-            for part in path.split("/")
-            if part
-        }
+        units above them (one query, without loading the people)."""
+        self.env["hr.employee"].flush_model(["department_id"])
+        self.env["hr.department"].flush_model(["parent_path"])
+        self.env.cr.execute(
+            SQL(
+                """SELECT d.parent_path FROM hr_employee e
+                     JOIN hr_department d ON d.id = e.department_id
+                    WHERE e.id = ANY(%s::int[])""",
+                list(self._ids),
+            )
+        )
+        ids = {int(part) for (path,) in self.env.cr.fetchall() for part in path.split("/") if part}
         return self.env["hr.department"].sudo().with_context(active_test=False).browse(sorted(ids))
 
     def action_reset_emulation_category(self):

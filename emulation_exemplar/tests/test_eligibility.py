@@ -292,9 +292,21 @@ class TestEligibility(EmulationCase):
         self.award(self.staff, self.type_soldier, 2023)
         to_compute = self.env.records_to_compute(field)
         self.assertEqual(to_compute, self.staff)
-        # no active set judges units by their members: the units are left alone
-        self.assertFalse(self.env.records_to_compute(unit_field))
+        # the Law's sets for collectives judge members: the person's unit and those above it
+        self.assertTrue(self.env["emulation.eligibility"]._eligibility_counts_members())
+        self.assertEqual(
+            self.env.records_to_compute(unit_field).ids,
+            [int(i) for i in self.staff.department_id.parent_path.split("/") if i],
+        )
         # reading the result runs the pending evaluation of those records only
         self.assertTrue(self.staff.exemplar_eligible)
         self.assertFalse(self.env.records_to_compute(field))
+        self.assertFalse(self.env.records_to_compute(unit_field))
+        # without a set judging members, the units are left alone
+        self.env["emulation.criteria.set"].search(
+            [("recipient_kind", "=", "collective"), ("award_type_id", "!=", False)]
+        ).action_archive()
+        self.assertFalse(self.env["emulation.eligibility"]._eligibility_counts_members())
+        self.award(self.staff, self.type_prov, 2024)
+        self.assertEqual(self.env.records_to_compute(field), self.staff)
         self.assertFalse(self.env.records_to_compute(unit_field))

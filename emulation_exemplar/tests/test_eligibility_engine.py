@@ -254,3 +254,10 @@ class TestEligibilityEngine(EmulationCase):
         Eligibility._cron_new_year()
         self.assertTrue(self.row(self.set_streak, self.members[0], THIS_YEAR))
         self.assertEqual(fields.Date.context_today(Eligibility).year, THIS_YEAR)
+
+    def test_ratio_out_of_range_is_refused_with_a_readable_message(self):
+        condition = self.set_ratio.alternative_ids.condition_ids
+        with self.assertRaises(ValidationError) as caught:
+            condition.ratio = 120
+        self.assertIn("at most 100 %", str(caught.exception))
+        self.assertIn("At least 120 % of the members", str(caught.exception))

@@ -4,7 +4,8 @@ The results of the previous releases were stored on the people and units themsel
 columns ``exemplar_*`` of ``hr_employee`` and ``hr_department``, which Odoo drops at the end of
 this upgrade). The rows were computed when the module was loaded; this script checks that the
 same people and units are eligible under the plan's exemplar sets as before, and says so in the
-log (a warning names those that differ, which a changed criteria set may explain).
+log (a warning names those that differ, which a changed criteria set may explain), then drops the
+old columns: they held derived values only, now rows.
 """
 
 import logging
@@ -13,6 +14,14 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
+
+OLD_COLUMNS = (
+    "exemplar_eligible",
+    "exemplar_missing",
+    "exemplar_path",
+    "exemplar_explanation",
+    "exemplar_criteria_set_id",
+)
 
 
 def _old_eligible(cr, table):
@@ -60,3 +69,13 @@ def migrate(cr, version):
                 sorted(before - after),
                 sorted(after - before),
             )
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s %s",
+                SQL.identifier(table),
+                SQL(", ").join(
+                    SQL("DROP COLUMN IF EXISTS %s", SQL.identifier(column))
+                    for column in OLD_COLUMNS
+                ),
+            )
+        )

@@ -126,11 +126,20 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         ...toggleFilter("Đủ tiêu chuẩn điển hình"),
         {
             content: "the person is one step away and the list says what is missing",
-            trigger: `.o_data_row:contains("${PERSON}") td[name="exemplar_missing_text"]:contains("${MERIT}")`,
+            trigger: `.o_data_row:contains("${PERSON}") td[name="missing_text"]:contains("${MERIT}")`,
         },
         {
-            content: "open the person",
-            trigger: `.o_data_row td[name="name"]:contains("${PERSON}")`,
+            content: "open the person's result",
+            trigger: `.o_data_row td[name="employee_id"]:contains("${PERSON}")`,
+            run: "click",
+        },
+        {
+            content: "the result says what is missing",
+            trigger: `.o_field_widget[name="missing_text"]:contains("${MERIT}")`,
+        },
+        {
+            content: "open the person's profile",
+            trigger: 'button[name="action_open_recipient"]',
             run: "click",
         },
         {
@@ -362,7 +371,16 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "click",
         },
         {
+            content: "the unit's result, named after the unit",
             trigger: '.o_breadcrumb .o_last_breadcrumb_item:contains("Văn phòng – Thanh tra")',
+        },
+        {
+            content: "open the unit",
+            trigger: 'button[name="action_open_recipient"]',
+            run: "click",
+        },
+        {
+            trigger: '.o_form_view .o_field_widget[name="name"] input:value("Văn phòng – Thanh tra")',
         },
         ...printTheOnlyPaper("Hồ sơ thi đua, khen thưởng"),
         ...openMenu("Cấu hình", "Bộ tiêu chí"),

@@ -17,8 +17,17 @@ registry.category("web_tour.tours").add("emulation_plain_user_tour", {
             trigger: ".o_list_view:not(:has(.o_data_row:eq(1)))",
         },
         {
+            content: "open their own result",
+            trigger: `.o_data_row td[name="employee_id"]:contains("${ME}")`,
+            run: "click",
+        },
+        {
+            content: "the result explains itself",
+            trigger: '.o_field_widget[name="explanation"]:not(:empty)',
+        },
+        {
             content: "open their own profile",
-            trigger: `.o_data_row td[name="name"]:contains("${ME}")`,
+            trigger: 'button[name="action_open_recipient"]',
             run: "click",
         },
         {
