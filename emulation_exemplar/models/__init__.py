@@ -29,3 +29,5 @@ from . import nomination_propagation
 from . import res_company
 from . import res_config_settings
 from . import ir_actions_report
+from . import ir_fields_converter
+from . import base_import_import
