@@ -1039,6 +1039,14 @@ def main(argv=None):
     parser.add_argument("--n", type=int, default=10000, help="employees (default 10000)")
     parser.add_argument("--json", help="write the figures to this file")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--import",
+        dest="with_import",
+        action="store_true",
+        help="also the import benchmark (benchmarks/bench_import.py)",
+    )
+    parser.add_argument("--import-only", action="store_true", help="only the import benchmark")
+    parser.add_argument("--import-rows", type=int, default=10000, help="rows per file (10000)")
     args = parser.parse_args(argv)
     if args.n < 10:
         parser.error("--n must be at least 10")
@@ -1049,22 +1057,38 @@ def main(argv=None):
     def log(message):
         print("[%s] %s" % (time.strftime("%H:%M:%S"), message), file=sys.stderr, flush=True)
 
+    result = {}
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        result = run(
-            env,
-            n=args.n,
-            seed=args.seed,
-            commit=True,
-            report_server=lambda: _serve(args.conf, args.db, log),
-            log=log,
-        )
-    print(format_table(result))
+        if not args.import_only:
+            result = run(
+                env,
+                n=args.n,
+                seed=args.seed,
+                commit=True,
+                report_server=lambda: _serve(args.conf, args.db, log),
+                log=log,
+            )
+            print(format_table(result))
+        if args.with_import or args.import_only:
+            bench_import = importlib.import_module("bench_import")
+            result["import"] = bench_import.run_import(
+                env,
+                awards=args.import_rows,
+                classifications=args.import_rows,
+                user=bench_import.bench_officer(env),
+                commit=True,
+                log=log,
+            )
+            print(bench_import.format_import(result["import"]))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump(result, fh, indent=2, default=_json_default)
             fh.write("\n")
-    return 0 if result["agree"] else 1
+    ok = result.get("agree", True) is not False
+    if "import" in result:
+        ok = ok and all(met is not False for met, _text in result["import"]["targets"].values())
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

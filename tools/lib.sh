@@ -47,6 +47,34 @@ odoo_cli() {
     (cd "$ROOT" && TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
 }
 
+# odoo_script: the path of a small script running Odoo's command line. Multi-process mode
+# (--workers) starts its gevent process (websocket notifications) as "python sys.argv[0] gevent
+# ...": sys.argv[0] must be a file, which 'python -c' does not give. When that process cannot start
+# in this Python (e.g. gevent's plugins missing a distribution), it says so once and waits, instead
+# of being restarted by Odoo in a loop; the HTTP workers serve without it.
+odoo_script() {
+    mkdir -p "$LOCAL"
+    cat >"$LOCAL/odoo-main.py" <<'PY'
+import signal
+import sys
+
+GEVENT = sys.argv[1:2] == ["gevent"]  # odoo removes it from sys.argv on import
+try:
+    import odoo
+except Exception as error:
+    if not GEVENT:
+        raise
+    sys.stderr.write(
+        "odoo-main.py: the gevent process (websocket notifications) cannot start: %s: %s; "
+        "the HTTP workers serve without it\n" % (type(error).__name__, error)
+    )
+    while True:
+        signal.pause()
+odoo.cli.main()
+PY
+    printf '%s\n' "$LOCAL/odoo-main.py"
+}
+
 # run_limited SECONDS NAME COMMAND...: run COMMAND, stopped (with everything it started, such as
 # wkhtmltopdf or a browser) when it takes more than SECONDS; then say so and return 124.
 run_limited() {

@@ -36,3 +36,5 @@ from . import proposal
 from . import proposal_line
 from . import proposal_document
 from . import council_session
+from . import ir_fields_converter
+from . import base_import_import

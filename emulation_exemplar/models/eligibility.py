@@ -94,6 +94,9 @@ class EmulationEligibility(models.Model):
         ondelete="set null",
         help="The unit itself for a collective, the person's department for an individual.",
     )
+    unit_name = fields.Char(
+        string="Unit name", related="unit_id.name", help="The unit, without its parents."
+    )
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     eligible = fields.Boolean(readonly=True, index=True)
     missing = fields.Integer(

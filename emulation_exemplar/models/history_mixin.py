@@ -4,6 +4,8 @@ from contextlib import contextmanager
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .ir_fields_converter import NameLookups
+
 # context of an import (load): archived records match too; see rows_named_on_error
 IMPORT_CONTEXT = {"active_test": False, "emulation_history_load": True}
 
@@ -122,10 +124,10 @@ class EmulationHistoryMixin(models.AbstractModel):
 
     def load(self, fields, data):
         # Past years name people who have left since, and award types that were retired:
-        # match archived records too when importing.
-        return super(EmulationHistoryMixin, self.with_context(**IMPORT_CONTEXT)).load(
-            fields, composed_text(data)
-        )
+        # match archived records too when importing. Each name is looked up once per load (see
+        # IrFieldsConverter.db_id_for).
+        records = self.with_context(**IMPORT_CONTEXT, emulation_name_lookups=NameLookups())
+        return super(EmulationHistoryMixin, records).load(fields, composed_text(data))
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         with rows_named_on_error(self, data_list):

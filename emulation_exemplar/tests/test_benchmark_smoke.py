@@ -1,22 +1,26 @@
-"""The eligibility benchmark (benchmarks/bench.py) at a small N, so that it cannot silently break.
+"""The benchmarks (benchmarks/bench.py, bench_import.py) at a small size, so that they cannot
+silently break.
 
 It checks what does not depend on the machine: ORM and raw SQL agree for every employee and unit,
 the full recompute makes the same number of queries at two sizes, and each incremental case
-recomputes exactly its owner. Times are not checked.
+recomputes exactly its owner; 200 rows imported through base_import as the import screen does,
+in batches, as an emulation officer: every row once, a bad row named and nothing imported. Times
+are not checked.
 """
 
 import importlib.util
 import unittest
 from pathlib import Path
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
+BENCH_IMPORT = BENCH.with_name("bench_import.py")
 
 
-def load_bench():
-    spec = importlib.util.spec_from_file_location("emulation_exemplar_bench", BENCH)
+def load_bench(path=BENCH):
+    spec = importlib.util.spec_from_file_location("emulation_exemplar_" + path.stem, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -81,3 +85,57 @@ class TestBenchmarkSmoke(TransactionCase):
         self.assertFalse(check["agree"])
         self.assertEqual(check["differences"], 1)
         self.assertEqual(check["examples"][0]["id"], person)
+
+
+@tagged("at_install")
+class TestImportBenchmarkSmoke(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not BENCH_IMPORT.is_file():
+            raise unittest.SkipTest("benchmarks/bench_import.py is not next to the addon")
+        cls.bench = load_bench(BENCH_IMPORT)
+        cls.officer = new_test_user(
+            cls.env,
+            "bench_smoke_officer",
+            groups="base.group_user,emulation_exemplar.group_emulation_officer",
+        )
+
+    def test_import_200_rows_in_batches(self):
+        """120 awards and 80 classifications in batches of 40 (the screen batches files of more
+        than 100 rows): every row once, and the bad row of the middle named by its place in the
+        file, with nothing imported, by the Test pass and by a direct Import alike."""
+        bench = self.bench
+        before = {
+            model: self.env[model].with_context(active_test=False).search_count([])
+            for model in bench.MODELS
+        }
+        result = bench.run_import(
+            self.env, awards=120, classifications=80, units=4, user=self.officer, batch=40
+        )
+        self.assertEqual(result["rows"], 200)
+        self.assertEqual(result["imported"], 200)
+        self.assertEqual(result["created"], 200, "the plain create made the same rows")
+        self.assertTrue(result["complete"], result["by_model"])
+        for model, figures in result["by_model"].items():
+            self.assertEqual(figures["imported"], figures["rows"], model)
+            self.assertFalse(figures["errors"], model)
+            count = self.env[model].with_context(active_test=False).search_count([])
+            self.assertEqual(count, before[model] + figures["rows"], "imported once: %s" % model)
+        awards = self.env["emulation.award"].search(
+            [("employee_id.name", "=like", "Import person %")]
+        )
+        self.assertEqual(len(awards), 108, "nine rows in ten are a person's")
+        self.assertEqual(set(awards.mapped("year")), set(bench.YEARS))
+        self.assertIs(result["agree"], True, result["agree_detail"])
+
+        bad = result["bad_row"]
+        self.assertEqual(bad["row"], 60, "the middle row, in the second batch of 40")
+        for name in ("test", "import"):
+            self.assertEqual(bad[name]["rows_named"], [60], name)
+            self.assertEqual(bad[name]["imported"], 0, name)
+            self.assertEqual(bad[name]["ids"], 0, name)
+            self.assertIn(bench.BAD_NAME, bad[name]["message"])
+        self.assertTrue(bad["ok"])
+        self.assertTrue(result["targets"]["import_bad_row"][0])
+        self.assertIn("ratio import / plain create", bench.format_import(result))

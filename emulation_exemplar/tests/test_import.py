@@ -117,6 +117,12 @@ class TestImport(EmulationCase):
     def load(self, model, content):
         """Import ``content`` as the import screen does: columns matched by Odoo from the header,
         then a real (not dry-run) import. Returns (matched fields, result of execute_import)."""
+        importer, fields, headers = self.prepare(model, content)
+        result = importer.execute_import(fields, headers, dict(OPTIONS))
+        return dict(zip(headers, fields, strict=True)), result
+
+    def prepare(self, model, content):
+        """The import record of ``content``, with the fields Odoo matched to its columns."""
         importer = self.env["base_import.import"].create(
             {"res_model": model, "file": content, "file_type": XLSX, "file_name": "past.xlsx"}
         )
@@ -130,8 +136,7 @@ class TestImport(EmulationCase):
         self.assertTrue(
             all(fields), "every column is matched: %s" % dict(zip(headers, fields, strict=True))
         )
-        result = importer.execute_import(fields, headers, dict(OPTIONS))
-        return dict(zip(headers, fields, strict=True)), result
+        return importer, fields, headers
 
     def assertImported(self, result, count):
         errors = [message for message in result["messages"] if message["type"] == "error"]
@@ -429,3 +434,66 @@ class TestImport(EmulationCase):
                 _matched, result = self.load(model, self.fill(model, rows))
                 self.assertRowRefused(result, bad_row, message)
                 self.assertEqual(self.count(model), before)
+
+    def test_batched_import_is_all_or_nothing(self):
+        """The import screen sends a long file in batches ("limit", "skip"), one transaction each.
+        For history the first request imports the whole file: a bad row of a later batch imports
+        nothing, and is named by its place in the file."""
+        model = "emulation.award"
+        rows = [
+            {"Employee": "Nguyễn Văn An", "Award type": "GK", "Year": 2019 + i} for i in range(5)
+        ]
+        rows[3] = {"Employee": "Người Không Có", "Award type": "GK", "Year": 2022}
+        before = self.count(model)
+        importer, fields, headers = self.prepare(model, self.fill(model, rows))
+        for dryrun in (True, False):
+            with self.subTest(dryrun=dryrun):
+                result = importer.execute_import(
+                    fields, headers, dict(OPTIONS, limit=2), dryrun=dryrun
+                )
+                self.assertRowRefused(
+                    result, 3, "No matching record found for name 'Người Không Có'"
+                )
+                self.assertEqual(self.count(model), before, "not even the first batch")
+        # a batch further down the file (a resumed import): its rows counted from the top
+        result = importer.execute_import(fields, headers, dict(OPTIONS, limit=2, skip=2))
+        self.assertRowRefused(result, 3, "Người Không Có")
+        self.assertEqual(self.count(model), before)
+
+        rows[3] = {"Employee": "Trần Thị Bình", "Award type": "GK", "Year": 2022}
+        importer, fields, headers = self.prepare(model, self.fill(model, rows))
+        result = importer.execute_import(fields, headers, dict(OPTIONS, limit=2))
+        self.assertImported(result, 5)
+        self.assertFalse(result["nextrow"], "nothing left for a second request")
+        self.assertEqual(self.count(model), before + 5)
+        self.assertEqual(len(self.emp_b.emulation_award_ids), 1)
+
+    def test_import_as_a_plain_user(self):
+        """execute_import is an RPC endpoint of every user: for a plain user it imports nothing,
+        whatever the batch, and says why without naming anything the user cannot read."""
+        model = "emulation.award"
+        rows = [
+            {"Employee": "Nguyễn Văn An", "Award type": "GK", "Year": 2021 + i} for i in range(3)
+        ]
+        before = self.count(model)
+        importer = (
+            self.env["base_import.import"]
+            .with_user(self.user_plain)
+            .create(
+                {
+                    "res_model": model,
+                    "file": self.fill(model, rows),
+                    "file_type": XLSX,
+                    "file_name": "past.xlsx",
+                }
+            )
+        )
+        fields = ["employee_id", False, "award_type_id", "year"] + [False] * 4
+        headers = list(TEMPLATE_FIELDS[model])
+        for dryrun in (True, False):
+            result = importer.execute_import(fields, headers, dict(OPTIONS, limit=1), dryrun=dryrun)
+            self.assertFalse(result["ids"])
+            errors = [m for m in result["messages"] if m["type"] == "error"]
+            self.assertTrue(errors)
+            self.assertNotIn("Nguyễn Văn An", " ".join(m["message"] for m in errors))
+            self.assertEqual(self.count(model), before)

@@ -156,8 +156,14 @@ class TestOfficerDay(EmulationCase):
         self.assertFalse(colleague.exemplar_missing_text)
 
     def test_people_action_opens_the_profile_on_the_emulation_tab(self):
+        # Exemplars › People lists result rows; a row opens the person's profile
         action = self.env.ref("emulation_exemplar.action_emulation_exemplar_employees")
-        form_view = action.view_ids.filtered(lambda v: v.view_mode == "form").view_id
+        self.assertEqual(action.res_model, "emulation.eligibility")
+        row = self.env["emulation.eligibility"].search([("employee_id", "!=", False)], limit=1)
+        opened = row.with_user(self.user_officer).action_open_recipient()
+        self.assertEqual(opened["res_model"], "hr.employee.public")
+        self.assertEqual(opened["res_id"], row.employee_id.id)
+        form_view = self.env["ir.ui.view"].browse(opened["views"][0][0])
         self.assertTrue(form_view)
         arch = (
             self.env["hr.employee.public"]
