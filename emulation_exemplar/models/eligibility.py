@@ -1,4 +1,5 @@
-from collections import defaultdict
+from collections import ChainMap, defaultdict
+from dataclasses import replace
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -258,10 +259,12 @@ class EmulationEligibility(models.Model):
             owners = self.env[model].sudo().with_context(active_test=False).browse(owner_ids)
             criteria = set_rules.criteria.for_year(year)
             counts = self._eligibility_counts(owners, [set_rules.criteria])
-            evaluations = rules.evaluate_many(criteria, counts, keys=owners.ids)
+            adjusted = _without_used(counts, set_rules.award_type_id, year)
+            evaluations = rules.evaluate_many(criteria, ChainMap(adjusted, counts), keys=owners.ids)
             field = OWNER_FIELD[model]
             for row in rows:
-                result[row.id] = (criteria, evaluations[row[field].id])
+                owner_id = row[field].id
+                result[row.id] = (criteria, evaluations[owner_id], owner_id in adjusted)
         return result
 
     @api.depends_context("lang")
@@ -270,14 +273,15 @@ class EmulationEligibility(models.Model):
         Employee = self.env["hr.employee"]
         gettext = Employee._exemplar_gettext(self.env.lang)
         labels = Employee._exemplar_level_labels()
+        used_notes = self.filtered(lambda r: evaluations.get(r.id, (0, 0, False))[2])._used_notes()
         for row in self:
-            criteria, evaluation = evaluations.get(row.id, (None, None))
+            criteria, evaluation, _used = evaluations.get(row.id, (None, None, False))
             if evaluation is None:
                 row.explanation = row.missing_text = False
                 continue
             row.explanation = rules.explain(
                 evaluation, criteria, gettext=gettext, level_labels=labels
-            )
+            ) + used_notes.get(row.id, "")
             row.missing_text = (
                 False
                 if evaluation.eligible
@@ -285,6 +289,47 @@ class EmulationEligibility(models.Model):
                     evaluation, criteria, gettext=gettext, level_labels=labels
                 )
             )
+
+    def _used_notes(self):
+        """{row id: the line saying which initiatives no longer count for these rows because
+        they are the basis of another award}, read as the user (what they may not read is not
+        named)."""
+        notes = {}
+        if not self:
+            return notes
+        period_from = min(self.mapped("year")) - 50
+        used = self.env["emulation.initiative"].search(
+            [
+                ("employee_ids", "in", self.employee_id.ids),
+                ("used_award_id", "!=", False),
+                ("year", ">=", period_from),
+            ]
+        )
+        for row in self:
+            criteria = row.criteria_set_id.sudo()._to_rules().for_year(row.year)
+            first, last = criteria.period()
+            items = [
+                self.env._(
+                    "%(initiative)s (%(year)s), the basis of %(award)s",
+                    initiative=initiative.name,
+                    year=initiative.year,
+                    award=initiative.used_award_id.display_name,
+                )
+                for initiative in used
+                if row.employee_id in initiative.employee_ids
+                and first <= initiative.year <= last
+                and not (
+                    initiative.used_award_id.award_type_id == row.award_type_id
+                    and initiative.used_award_id.year == row.year
+                )
+            ]
+            if items:
+                notes[row.id] = "\n" + self.env._(
+                    "Not counted, already used as the basis of another award (one achievement, "
+                    "one award): %(items)s.",
+                    items="; ".join(items),
+                )
+        return notes
 
     def _compute_counted_history(self):
         """The history of the period that the alternative met (or the nearest one) counts, read
@@ -310,7 +355,7 @@ class EmulationEligibility(models.Model):
                     for owner_id in record[owner].ids:
                         found[history][owner_id].append(record)
         for row in self:
-            criteria, evaluation = evaluations.get(row.id, (None, None))
+            criteria, evaluation, _used = evaluations.get(row.id, (None, None, False))
             owner_id = (row.employee_id or row.department_id).id
             conditions = _relevant_conditions(evaluation)
             values = {}
@@ -529,8 +574,13 @@ class EmulationEligibility(models.Model):
         results = {}
         for set_id, owner_ids in plan.items():
             criteria = rules_by_id[set_id].criteria
+            award_type_id = rules_by_id[set_id].award_type_id
             for year in self._eligibility_years(criteria):
-                evaluations = rules.evaluate_many(criteria.for_year(year), counts, keys=owner_ids)
+                # one achievement, one award: an initiative used for another award does not count
+                adjusted = _without_used(counts, award_type_id, year)
+                evaluations = rules.evaluate_many(
+                    criteria.for_year(year), ChainMap(adjusted, counts), keys=owner_ids
+                )
                 for owner_id, evaluation in evaluations.items():
                     met = next((a for a in evaluation.alternatives if a.met), None)
                     results[(set_id, year, owner_id)] = {
@@ -760,13 +810,17 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
             )
         )
     if "emulation.initiative" in histories:
+        # ints: the award each initiative is the basis of, as type id × 10000 + year (0: none)
         branches.append(
             SQL(
-                """SELECT %(kind)s, r.employee_id, NULL::int[], array_agg(i.year ORDER BY i.id),
+                """SELECT %(kind)s, r.employee_id,
+                          array_agg(COALESCE(u.award_type_id * 10000 + u.year, 0) ORDER BY i.id),
+                          array_agg(i.year ORDER BY i.id),
                           array_agg(i.level ORDER BY i.id)::varchar[],
                           array_agg(COALESCE(i.applied_effectively, false) ORDER BY i.id)
                      FROM emulation_initiative i
                      JOIN emulation_initiative_employee_rel r ON r.initiative_id = i.id
+                LEFT JOIN emulation_award u ON u.id = i.used_award_id AND u.active
                     WHERE i.active AND r.employee_id = %(owners)s
                       AND i.year BETWEEN %(year_from)s AND %(year_to)s
                  GROUP BY r.employee_id""",
@@ -802,6 +856,13 @@ def _fill(recipient, kind, ints, years, texts, flags):
         recipient.classifications = dict(zip(years, texts, strict=True))
     elif kind == "initiative":
         recipient.initiatives = _count(zip(texts, flags, years, strict=True))
+        used = [
+            (level, applied, year, basis // 10000, basis % 10000)
+            for level, applied, year, basis in zip(texts, flags, years, ints, strict=True)
+            if basis
+        ]
+        if used:
+            recipient.used_initiatives = used
     else:
         disciplines = recipient.disciplines
         for year, form in zip(years, texts, strict=True):
@@ -829,6 +890,29 @@ def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years)
                 unit_counts.disciplines[year] = rules.heaviest_form(
                     (unit_counts.disciplines.get(year), form)
                 )
+
+
+def _without_used(counts, award_type_id, year):
+    """{owner id: RecipientCounts} of the owners whose counts change for a title's result of
+    ``year`` because some of their initiatives are the basis of another award (Law 06/2022/QH15
+    art. 5: one achievement, one award): an initiative used for an award counts only for that
+    award's title and year, and for the plan's exemplar (no title)."""
+    adjusted = {}
+    if not award_type_id:
+        return adjusted
+    for owner_id, recipient in counts.items():
+        used = getattr(recipient, "used_initiatives", None)
+        dropped = [u for u in used or () if (u[3], u[4]) != (award_type_id, year)]
+        if not dropped:
+            continue
+        initiatives = dict(recipient.initiatives)
+        for level, applied, item_year, _type, _year in dropped:
+            key = (level, applied, item_year)
+            initiatives[key] -= 1
+            if not initiatives[key]:
+                del initiatives[key]
+        adjusted[owner_id] = replace(recipient, initiatives=initiatives)
+    return adjusted
 
 
 def _relevant_conditions(evaluation):

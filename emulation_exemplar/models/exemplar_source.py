@@ -13,6 +13,7 @@ EXEMPLAR_HISTORY_FIELDS = {
     "employee_ids",
     "form",
     "company_id",
+    "used_award_id",
 }
 
 

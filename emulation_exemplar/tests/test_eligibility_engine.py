@@ -261,3 +261,76 @@ class TestEligibilityEngine(EmulationCase):
             condition.ratio = 120
         self.assertIn("at most 100 %", str(caught.exception))
         self.assertIn("At least 120 % of the members", str(caught.exception))
+
+
+@tagged("at_install")
+class TestOneAchievementOneAward(EmulationCase):
+    """Law 06/2022/QH15 art. 5: an initiative that is the basis of an award counts for that award
+    (its title and year) and no longer for another title."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Sets = cls.env["emulation.criteria.set"]
+        initiative_condition = {
+            "kind": "initiative_count",
+            "min_count": 1,
+            "initiative_level": "grassroots",
+        }
+        cls.sets = {}
+        for award_type in (cls.type_soldier, cls.type_prov):
+            cls.sets[award_type] = Sets.create(
+                {
+                    "name": "Initiative for %s" % award_type.code,
+                    "recipient_kind": "individual",
+                    "award_type_id": award_type.id,
+                    "window": "rolling",
+                    "window_years": 1,
+                    "year_from": THIS_YEAR - 1,
+                    "year_to": THIS_YEAR,
+                    "alternative_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "An initiative",
+                                "condition_ids": [(0, 0, initiative_condition)],
+                            },
+                        )
+                    ],
+                }
+            )
+        cls.person = cls.env["hr.employee"].create({"name": "Người có sáng kiến"})
+        cls.initiative = cls.env["emulation.initiative"].create(
+            {
+                "name": "Số hóa hồ sơ",
+                "employee_ids": [(6, 0, cls.person.ids)],
+                "year": THIS_YEAR - 1,
+                "level": "grassroots",
+            }
+        )
+
+    def row(self, award_type):
+        return self.env["emulation.eligibility"].search(
+            [
+                ("criteria_set_id", "=", self.sets[award_type].id),
+                ("employee_id", "=", self.person.id),
+                ("year", "=", THIS_YEAR - 1),
+            ]
+        )
+
+    def test_used_initiative_counts_only_for_its_award(self):
+        self.assertTrue(self.row(self.type_soldier).eligible)
+        self.assertTrue(self.row(self.type_prov).eligible)
+        award = self.award(self.person, self.type_soldier, THIS_YEAR - 1)
+        self.initiative.sudo().used_award_id = award
+        self.assertTrue(self.row(self.type_soldier).eligible, "the award it was used for")
+        other = self.row(self.type_prov)
+        self.assertFalse(other.eligible, "another title: already used")
+        self.assertIn("Số hóa hồ sơ", other.explanation)
+        self.assertIn("one achievement, one award", other.explanation)
+        self.assertEqual(self.env["emulation.eligibility"]._eligibility_disagreements(), [])
+        # the award archived (a cancelled decision): the initiative counts again
+        award.action_archive()
+        self.initiative.sudo().write({"used_award_id": award.id})  # unchanged link, re-marked
+        self.assertTrue(self.row(self.type_prov).eligible)
