@@ -171,3 +171,18 @@ class TestFollowersOfPersonnelMatters(AccessCase):
                 [("res_model", "=", "emulation.award"), ("partner_id", "=", partner.id)]
             )
         )
+
+    def test_followers_of_a_units_registration(self):
+        registration = self.env["emulation.registration"].create(
+            {"year": 2025, "department_id": self.unit_consular.id}
+        )
+        partner = self.user_officer.partner_id
+        registration.message_subscribe(partner.ids)
+        domain = [
+            ("res_model", "=", "emulation.registration"),
+            ("res_id", "=", registration.id),
+            ("partner_id", "=", partner.id),
+        ]
+        Followers = self.env["mail.followers"]
+        self.assertTrue(Followers.with_user(self.user_officer).search(domain))
+        self.assertFalse(Followers.with_user(self.user_plain).search(domain))
