@@ -37,7 +37,19 @@ class ReportProposalSubmission(models.AbstractModel):
                 "sessions": lines.session_id.filtered(lambda s: s.state == "done").sorted("date"),
                 "recipients": self._submission_recipients(proposal),
             }
+            proposals[proposal.id].update(self._proposing_signer(proposal))
         return {"proposals": proposals}
+
+    @api.model
+    def _proposing_signer(self, proposal):
+        """A unit within the agency (a unit with a unit above it) signs its own submission: its
+        head, by their position; the agency itself signs with the company's signer."""
+        unit = proposal.department_id.sudo()
+        head = unit.manager_id
+        if not unit.parent_id or not head:
+            return {"signer_title_lines": False, "signer_name": False}
+        title = (head.job_title or head.job_id.name or self.env._("Head of unit")).upper()
+        return {"signer_title_lines": [title], "signer_name": head.name}
 
     @api.model
     def _submission_recipients(self, proposal):
