@@ -92,6 +92,7 @@ class EmulationAward(models.Model):
         compute="_compute_recipient_category",
         store=True,
         readonly=False,
+        precompute=True,
         index=True,
         help="The category the statistical report forms count the recipient in (Circular "
         "18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV): collectives (of which "
