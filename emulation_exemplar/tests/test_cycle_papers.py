@@ -170,7 +170,7 @@ class TestCyclePapers(CyclePapersCase):
         self.assertNotIn("Thái Phúc Sơn", html)
         # the list names the passed lines only, after the signature
         appendix = html[html.index('class="o_emu_appendix"') :]
-        self.assertIn("(Attached to Decision No. 140/QĐ-SNgV of", appendix)
+        self.assertIn("(Attached to Decision number 140/QĐ-SNgV of", appendix)
         for line in self.passed:
             self.assertIn(line.employee_id.name, appendix)
             self.assertNotIn(line.employee_id.name, closing)
@@ -192,7 +192,7 @@ class TestCyclePapers(CyclePapersCase):
         self.assertNotIn(self.passed[0].employee_id.name, closing)
         # the list: every line, attached to the submission, without a number of its own
         html = self.render(LIST, self.proposal)
-        self.assertIn("(Attached to the submission No. 31/TTr-VP of", html)
+        self.assertIn("(Attached to the submission number 31/TTr-VP of", html)
         self.assertNotIn("/DS-SNgV", html)
         self.assertNotIn("Số:", html)
         for person in self.people:
@@ -285,7 +285,7 @@ class TestAwardStatistics(CyclePapersCase):
 
     def test_printed_form(self):
         html = self.render(STATISTICS, self.wizard)
-        self.assertIn("(from 01/12/2009 to 30/11/2010)", html)
+        self.assertIn("(from 01/12/2009 until 30/11/2010)", html)
         self.assertIn("Circular 18/2025/TT-BNV", html)
         for label in ("Regular", "Thematic", "Sudden", "Households", "Of which enterprises"):
             self.assertIn(label, html)
