@@ -82,15 +82,27 @@ INITIATIVE_LEVELS = ("grassroots", "provincial", "national")
 PERSON_AWARD_ROWS = 9  # + 8 classifications + 3 initiatives = 20 rows per person
 PERSON_INITIATIVE_ROWS = 3
 UNIT_AWARD_ROWS = 6
+# one person in 25 has a discipline, in one year of the history; (form, weight)
+DISCIPLINE_SHARE = 0.04
+# the discipline forms, lightest first (core/eligibility.py's DISCIPLINE_FORMS: form_rank is the
+# 1-based place)
+FORMS = ("reprimand", "warning", "salary_reduction", "demotion", "dismissal_from_post", "dismissal")
+DISCIPLINE_FORMS = (("reprimand", 60), ("warning", 30), ("salary_reduction", 7), ("demotion", 3))
 
 
 # ---------------------------------------------------------------------------- generation
 class Generator:
-    """Seeded, batched generation of people, units and their history.
+    """Seeded, batched generation of people, units and their history, through the ORM.
 
     Person ``i`` is generated from its own seeded random stream, so growing the population in
-    stages (1,000, then 5,000, then 10,000) gives the same data as generating it at once.
+    stages (1,000, then 5,000, then 10,000) gives the same data as generating it at once; and
+    :class:`BulkGenerator` writes the very same data with bulk SQL.
+
+    The units form a tree: the first fifth are top-level (departments of the province), each of
+    the others lies under one of them (offices); the first person of each unit is its manager.
     """
+
+    bulk = False
 
     def __init__(self, env, seed=SEED, units=UNITS, batch=BATCH, commit=False):
         self.env = env(context=dict(env.context, **BULK_CONTEXT))
@@ -98,12 +110,16 @@ class Generator:
         self.n_units = units
         self.batch = batch
         self.commit = commit
-        self.units = None
+        self.unit_ids = None  # by index
         self.unit_weights = None
         self.employee_ids = []  # by index
         self.rows = Counter()  # history rows created, by model
         self.seconds = 0.0
         self.types = {}
+
+    @property
+    def units(self):
+        return self.env["hr.department"].browse(self.unit_ids or ())
 
     def _rng(self, *key):
         return random.Random("%s-%s" % (self.seed, "-".join(map(str, key))))
@@ -113,46 +129,65 @@ class Generator:
             self.types[code] = self.env.ref(XMLID % code).id
         return self.types[code]
 
+    def _unit_specs(self):
+        """[(name, parent index or None)] of the units."""
+        top = max(1, self.n_units // 5)
+        return [
+            ("Bench unit %02d" % (k + 1), None if k < top else (k - top) % top)
+            for k in range(self.n_units)
+        ]
+
+    def _unit_history(self, index, awards, classifications):
+        urng = self._rng("unit", index)
+        unit_id = self.unit_ids[index]
+        quality = urng.random()
+        for year in YEARS:
+            classifications.append(
+                {
+                    "recipient_type": "collective",
+                    "department_id": unit_id,
+                    "year": year,
+                    "level": _level(urng, quality),
+                }
+            )
+        for _i in range(UNIT_AWARD_ROWS):
+            awards.append(
+                {
+                    "recipient_type": "collective",
+                    "department_id": unit_id,
+                    "award_type_id": self._type(_weighted(urng, UNIT_AWARDS)),
+                    "year": urng.choice(YEARS),
+                }
+            )
+
     def setup(self):
         """The units and their own history (awards, classifications)."""
         start = time.perf_counter()
         rng = self._rng("units")
-        self.units = self.env["hr.department"].create(
-            [{"name": "Bench unit %02d" % (i + 1)} for i in range(self.n_units)]
-        )
         # uneven unit sizes, as in a province: a few large departments, many small offices
-        self.unit_weights = [rng.choice((1, 1, 2, 3, 5, 8)) for _unit in self.units]
+        self.unit_weights = [rng.choice((1, 1, 2, 3, 5, 8)) for _k in range(self.n_units)]
+        self._create_units(self._unit_specs())
         awards, classifications = [], []
-        for unit in self.units:
-            urng = self._rng("unit", unit.id)
-            quality = urng.random()
-            for year in YEARS:
-                classifications.append(
-                    {
-                        "recipient_type": "collective",
-                        "department_id": unit.id,
-                        "year": year,
-                        "level": _level(urng, quality),
-                    }
-                )
-            for _i in range(UNIT_AWARD_ROWS):
-                awards.append(
-                    {
-                        "recipient_type": "collective",
-                        "department_id": unit.id,
-                        "award_type_id": self._type(_weighted(urng, UNIT_AWARDS)),
-                        "year": urng.choice(YEARS),
-                    }
-                )
+        for index in range(self.n_units):
+            self._unit_history(index, awards, classifications)
         self._create("emulation.award", awards)
         self._create("emulation.classification", classifications)
         self.env.flush_all()
         self._done(start)
 
+    def _create_units(self, specs):
+        self.unit_ids = []
+        Department = self.env["hr.department"]
+        for name, parent in specs:  # parents first: a parent's index is below its children's
+            vals = {"name": name}
+            if parent is not None:
+                vals["parent_id"] = self.unit_ids[parent]
+            self.unit_ids.append(Department.create(vals).id)
+
     def grow(self, size):
         """Grow the population to ``size`` people (with history), in batches."""
         start = time.perf_counter()
-        if self.units is None:
+        if self.unit_ids is None:
             self.setup()
         while len(self.employee_ids) < size:
             first = len(self.employee_ids)
@@ -179,33 +214,42 @@ class Generator:
         if others:
             people = Employee.create([self._person(i) for i in others])
             self.employee_ids.extend(people.ids)
-        awards, classifications, initiatives = [], [], []
-        for i in indexes:
-            self._history(i, awards, classifications, initiatives)
-        self._create("emulation.award", awards)
-        self._create("emulation.classification", classifications)
-        self._create("emulation.initiative", initiatives)
+        history = self._histories(indexes)
+        for model, vals_list in history.items():
+            self._create(model, vals_list)
         self.env.flush_all()
         if self.commit:
             self.env.cr.commit()
 
-    def _unit_of(self, index):
+    def _histories(self, indexes):
+        """{model: [values]} of the history of the people ``indexes``."""
+        awards, classifications, initiatives, disciplines = [], [], [], []
+        for i in indexes:
+            self._history(i, awards, classifications, initiatives, disciplines)
+        return {
+            "emulation.award": awards,
+            "emulation.classification": classifications,
+            "emulation.initiative": initiatives,
+            "emulation.discipline": disciplines,
+        }
+
+    def _unit_index_of(self, index):
         if index < self.n_units:
-            return self.units[index]
+            return index
         rng = self._rng("unit-of", index)
-        return rng.choices(self.units, weights=self.unit_weights)[0]
+        return rng.choices(range(self.n_units), weights=self.unit_weights)[0]
 
     def _person(self, index):
         rng = self._rng("person", index)
         values = {
             "name": "Bench person %05d" % (index + 1),
-            "department_id": self._unit_of(index).id,
+            "department_id": self.unit_ids[self._unit_index_of(index)],
         }
         if index >= self.n_units and rng.random() < 0.05:
             values["emulation_category_manual"] = "key_cadre"  # deputies, set by an officer
         return values
 
-    def _history(self, index, awards, classifications, initiatives):
+    def _history(self, index, awards, classifications, initiatives, disciplines):
         rng = self._rng("history", index)
         employee_id = self.employee_ids[index]
         quality = rng.random()
@@ -240,11 +284,340 @@ class Generator:
                     "applied_effectively": rng.random() < 0.5,
                 }
             )
+        # a few disciplines, from their own stream (the rows above stay those of issue 9)
+        drng = self._rng("discipline", index)
+        if drng.random() < DISCIPLINE_SHARE:
+            disciplines.append(
+                {
+                    "employee_id": employee_id,
+                    "form": _weighted(drng, DISCIPLINE_FORMS),
+                    "year": drng.choice(YEARS),
+                }
+            )
 
     def _create(self, model, vals_list):
         for start in range(0, len(vals_list), self.batch * 5):
             self.env[model].create(vals_list[start : start + self.batch * 5])
         self.rows[model] += len(vals_list)
+
+
+class BulkGenerator(Generator):
+    """The same people, units and history as :class:`Generator`, written with bulk SQL
+    (``INSERT … SELECT … FROM unnest(arrays)``: one statement per table and batch of 5,000
+    people), not the ORM: generation is not what is measured, and the ORM needs about 4 minutes
+    per 10,000 people. It writes the columns the ORM fills for these records, stored computed
+    fields included (department paths and full names, manager and coach, emulation category,
+    the award's kind and level, the unit of each history row, form ranks); it leaves out what
+    nothing here reads (the chatter's messages and followers, the people's work contacts).
+    Nothing is evaluated while loading: :func:`run` then calls
+    ``emulation.eligibility._eligibility_recompute_all()`` once (the loaded state)."""
+
+    bulk = True
+
+    def __init__(self, env, seed=SEED, units=UNITS, batch=5000, commit=False):
+        super().__init__(env, seed=seed, units=units, batch=batch, commit=commit)
+        if units > batch:
+            raise ValueError("the managers (the first %s people) must fit in one batch" % units)
+        self._department_of = {}
+
+    def _ids(self, sequence, count):
+        self.env.cr.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, count])
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _insert(self, table, values, computed=(), joins=""):
+        """INSERT INTO ``table`` the rows of ``values`` ({column: (SQL type, [value])}), with
+        the ``computed`` columns ((column, SQL expression over v.*)) and the create/write
+        columns, in one statement (a column named ``_x`` is only read by the computed ones)."""
+        names = list(values)
+        inserted = [n for n in names if not n.startswith("_")]  # "_x": only read by computed
+        columns = inserted + [c for c, _e in computed]
+        columns += ["create_uid", "write_uid", "create_date", "write_date"]
+        select = ["v.%s" % n for n in inserted] + [e for _c, e in computed]
+        select += ["%s", "%s", "now() AT TIME ZONE 'UTC'", "now() AT TIME ZONE 'UTC'"]
+        unnest = ", ".join("%%s::%s[]" % sql_type for sql_type, _list in values.values())
+        self.env.cr.execute(
+            "INSERT INTO %s (%s) SELECT %s FROM unnest(%s) AS v(%s) %s"
+            % (table, ", ".join(columns), ", ".join(select), unnest, ", ".join(names), joins),
+            [self.env.uid, self.env.uid, *(array for _type, array in values.values())],
+        )
+
+    def _create_units(self, specs):
+        ids = self._ids("hr_department_id_seq", len(specs))
+        paths, full_names = [], []
+        for k, (name, parent) in enumerate(specs):
+            paths.append("%s%s/" % ("" if parent is None else paths[parent], ids[k]))
+            full_names.append(name if parent is None else "%s / %s" % (full_names[parent], name))
+        self._insert(
+            "hr_department",
+            {
+                "id": ("int", ids),
+                "complete_name": ("varchar", full_names),
+                "parent_id": ("int", [None if p is None else ids[p] for _n, p in specs]),
+                "parent_path": ("varchar", paths),
+                "_name": ("varchar", [name for name, _p in specs]),
+            },
+            computed=[
+                ("name", "jsonb_build_object('en_US', v._name)"),
+                ("company_id", str(self.env.company.id)),
+                ("active", "true"),
+                ("emulation_eligibility_token", "true"),
+            ],
+        )
+        self.unit_ids = ids
+        self.env["hr.department"].invalidate_model()
+
+    def _batch(self, indexes):
+        env, cr = self.env, self.env.cr
+        company = env.company.id
+        calendar = env.company.resource_calendar_id
+        people = [self._person(i) for i in indexes]
+        resource_ids = self._ids("resource_resource_id_seq", len(people))
+        employee_ids = self._ids("hr_employee_id_seq", len(people))
+        self.employee_ids.extend(employee_ids)
+        for employee_id, person in zip(employee_ids, people, strict=True):
+            self._department_of[employee_id] = person["department_id"]
+        names = ("varchar", [p["name"] for p in people])
+        self._insert(
+            "resource_resource",
+            {"id": ("int", resource_ids), "name": names},
+            computed=[
+                ("company_id", str(company)),
+                ("calendar_id", str(calendar.id or "NULL")),
+                ("resource_type", "'user'"),
+                ("tz", "%s" % _sql_text(calendar.tz or "UTC")),
+                ("active", "true"),
+                ("time_efficiency", "100"),
+            ],
+        )
+        # the manager of each unit is its first person: the others' manager and coach
+        managers = {
+            self.unit_ids[k]: self.employee_ids[k]
+            for k in range(min(self.n_units, len(self.employee_ids)))
+        }
+        parents, categories, manual = [], [], []
+        for i, person in zip(indexes, people, strict=True):
+            is_manager = i < self.n_units
+            parents.append(None if is_manager else managers[person["department_id"]])
+            own = person.get("emulation_category_manual")
+            manual.append(own)
+            categories.append(own or ("key_cadre" if is_manager else "staff"))
+        self._insert(
+            "hr_employee",
+            {
+                "id": ("int", employee_ids),
+                "resource_id": ("int", resource_ids),
+                "name": names,
+                "department_id": ("int", [p["department_id"] for p in people]),
+                "parent_id": ("int", parents),
+                "coach_id": ("int", parents),
+                "emulation_category": ("varchar", categories),
+                "emulation_category_manual": ("varchar", manual),
+            },
+            computed=[
+                ("company_id", str(company)),
+                ("resource_calendar_id", str(calendar.id or "NULL")),
+                ("marital", "'single'"),
+                ("distance_home_work_unit", "'kilometers'"),
+                ("employee_type", "'employee'"),
+                ("active", "true"),
+                ("emulation_eligibility_token", "true"),
+            ],
+        )
+        managed = [
+            (self.unit_ids[i], e)
+            for i, e in zip(indexes, employee_ids, strict=True)
+            if i < self.n_units
+        ]
+        if managed:
+            cr.execute(
+                "UPDATE hr_department d SET manager_id = v.manager "
+                "FROM unnest(%s::int[], %s::int[]) AS v(unit, manager) WHERE d.id = v.unit",
+                [[u for u, _m in managed], [m for _u, m in managed]],
+            )
+        for model, vals_list in self._histories(indexes).items():
+            self._create(model, vals_list)
+        env.invalidate_all()
+        if self.commit:
+            cr.commit()
+
+    def _create(self, model, vals_list):
+        if vals_list:
+            getattr(self, "_insert_" + model.split(".")[1])(vals_list)
+        self.rows[model] += len(vals_list)
+
+    def _unit_of_row(self, vals):
+        """The unit of a history row: the unit itself, or the person's department."""
+        return vals.get("department_id") or self._department_of[vals["employee_id"]]
+
+    def _recipients(self, rows):
+        return {
+            "employee_id": ("int", [r.get("employee_id") for r in rows]),
+            "department_id": ("int", [r.get("department_id") for r in rows]),
+            "unit_id": ("int", [self._unit_of_row(r) for r in rows]),
+            "recipient_type": ("varchar", [r["recipient_type"] for r in rows]),
+            "year": ("int", [r["year"] for r in rows]),
+        }
+
+    def _insert_award(self, rows):
+        self._insert(
+            "emulation_award",
+            {
+                **self._recipients(rows),
+                "award_type_id": ("int", [r["award_type_id"] for r in rows]),
+            },
+            computed=[
+                ("kind", "t.kind"),
+                ("level", "t.level"),
+                ("company_id", str(self.env.company.id)),
+                ("active", "true"),
+            ],
+            joins="JOIN emulation_award_type t ON t.id = v.award_type_id",
+        )
+
+    def _insert_classification(self, rows):
+        self._insert(
+            "emulation_classification",
+            {**self._recipients(rows), "level": ("varchar", [r["level"] for r in rows])},
+            computed=[
+                ("excellent_count", "(v.level = 'excellent')::int"),
+                ("company_id", str(self.env.company.id)),
+                ("active", "true"),
+            ],
+        )
+
+    def _insert_initiative(self, rows):
+        ids = self._ids("emulation_initiative_id_seq", len(rows))
+        self._insert(
+            "emulation_initiative",
+            {
+                "id": ("int", ids),
+                "name": ("varchar", [r["name"] for r in rows]),
+                "year": ("int", [r["year"] for r in rows]),
+                "level": ("varchar", [r["level"] for r in rows]),
+                "applied_effectively": ("bool", [r["applied_effectively"] for r in rows]),
+            },
+            computed=[("company_id", str(self.env.company.id)), ("active", "true")],
+        )
+        pairs = [
+            (initiative_id, author)
+            for initiative_id, r in zip(ids, rows, strict=True)
+            for author in r["employee_ids"][0][2]
+        ]
+        self.env.cr.execute(
+            "INSERT INTO emulation_initiative_employee_rel (initiative_id, employee_id) "
+            "SELECT * FROM unnest(%s::int[], %s::int[])",
+            [[p[0] for p in pairs], [p[1] for p in pairs]],
+        )
+
+    def _insert_discipline(self, rows):
+        self._insert(
+            "emulation_discipline",
+            {
+                "employee_id": ("int", [r["employee_id"] for r in rows]),
+                "unit_id": ("int", [self._unit_of_row(r) for r in rows]),
+                "form": ("varchar", [r["form"] for r in rows]),
+                "year": ("int", [r["year"] for r in rows]),
+            },
+            computed=[
+                ("form_rank", "array_position(%s::varchar[], v.form)" % _sql_array(FORMS)),
+                ("company_id", str(self.env.company.id)),
+                ("active", "true"),
+            ],
+        )
+
+
+def _sql_text(text):
+    return "'%s'" % text.replace("'", "''")
+
+
+def _sql_array(texts):
+    return "ARRAY[%s]" % ", ".join(_sql_text(t) for t in texts)
+
+
+def generation_signature(env, generator):
+    """What the generated population is, independent of its ids: {key: value} for each unit and
+    person (by index) of ``generator``, their stored columns, history and eligibility results.
+    :class:`Generator` and :class:`BulkGenerator` must give the same (the smoke test checks)."""
+    env.flush_all()
+    cr = env.cr
+    units = {unit_id: k for k, unit_id in enumerate(generator.unit_ids)}
+    people = {employee_id: i for i, employee_id in enumerate(generator.employee_ids)}
+
+    def owner(employee_id, department_id):
+        return ("p", people[employee_id]) if employee_id else ("u", units[department_id])
+
+    signature = {}
+    cr.execute(
+        """SELECT d.id, d.name->>'en_US', d.complete_name, d.parent_id, d.manager_id,
+                  d.company_id, d.active, d.parent_path
+             FROM hr_department d WHERE d.id = ANY(%s)""",
+        [list(units)],
+    )
+    for row in cr.fetchall():
+        path = tuple(units[int(u)] for u in row[7].strip("/").split("/"))
+        signature[("u", units[row[0]])] = (
+            row[1:3],
+            units.get(row[3]),
+            people.get(row[4]),
+            row[5],
+            row[6],
+            path,
+        )
+    cr.execute(
+        """SELECT e.id, e.name, e.department_id, e.parent_id, e.coach_id, e.emulation_category,
+                  e.emulation_category_manual, e.company_id, e.resource_calendar_id, e.active,
+                  e.employee_type, r.name, r.company_id, r.calendar_id, r.tz, r.active
+             FROM hr_employee e JOIN resource_resource r ON r.id = e.resource_id
+            WHERE e.id = ANY(%s)""",
+        [list(people)],
+    )
+    for row in cr.fetchall():
+        signature[("p", people[row[0]])] = (
+            row[1],
+            units[row[2]],
+            people.get(row[3]),
+            people.get(row[4]),
+            *row[5:],
+        )
+    history = {}
+    queries = {
+        "award": """SELECT employee_id, department_id, unit_id, award_type_id, year,
+                           recipient_type, kind, level, company_id, active FROM emulation_award""",
+        "classification": """SELECT employee_id, department_id, unit_id, year, level,
+                                    recipient_type, excellent_count, company_id, active
+                               FROM emulation_classification""",
+        "discipline": """SELECT employee_id, NULL::int AS department_id, unit_id, form, form_rank, year, company_id,
+                                active FROM emulation_discipline""",
+        "initiative": """SELECT r.employee_id, NULL::int AS department_id, i.name, i.year, i.level,
+                                i.applied_effectively, i.company_id, i.active
+                           FROM emulation_initiative i
+                           JOIN emulation_initiative_employee_rel r ON r.initiative_id = i.id""",
+        "eligibility": """SELECT employee_id, department_id, criteria_set_id, year, eligible,
+                                 missing, alternative_id, unit_id, company_id, recipient_type
+                            FROM emulation_eligibility""",
+    }
+    for name, query in queries.items():
+        cr.execute(
+            "SELECT * FROM (%s) x WHERE employee_id = ANY(%%s) OR department_id = ANY(%%s)"
+            % query,
+            [list(people), list(units)],
+        )
+        for row in cr.fetchall():
+            values = list(row[2:])
+            if name != "initiative":  # the unit column, by index
+                position = 5 if name == "eligibility" else 0
+                values[position] = units.get(values[position])
+            history.setdefault((*owner(row[0], row[1]), name), []).append(tuple(values))
+    for key, rows in history.items():
+        signature[key] = sorted(rows, key=repr)
+    return signature
+
+
+def compare_generations(env, first, second):
+    """The differences between the populations of two generators: [(key, first, second)]."""
+    a, b = generation_signature(env, first), generation_signature(env, second)
+    return [(key, a.get(key), b.get(key)) for key in sorted(a.keys() | b.keys(), key=repr)
+            if a.get(key) != b.get(key)]
 
 
 def _level(rng, quality):
