@@ -772,10 +772,13 @@ def measure_full(env, memory=False, commit=False, repeat=3, cold=False):
         fresh_transaction(env, commit)
         env.cr.execute("DELETE FROM emulation_eligibility")
         fresh_transaction(env, commit)
+        before = _rows_written(env)
         with Measure(env.cr) as m:
             full_recompute(env)
         result.update(
-            cold_seconds=m.seconds, cold_queries=m.queries, cold_written=_rows_written(env)
+            cold_seconds=m.seconds,
+            cold_queries=m.queries,
+            cold_written=_rows_written(env) - before,
         )
     fresh_transaction(env, commit)
     reset = _reset_process_peak()
@@ -1271,7 +1274,8 @@ def measure_incremental(env, chatter=True, commit=False):
         # warm-up on another person (registry caches: access rights, rules, criteria)
         case(people[1 if chatter else 3])()
         uenv.flush_all()
-        operation = case(uenv["hr.employee"].browse(people[0 if chatter else 2].id))
+        person = people[0 if chatter else 2]
+        operation = case(uenv["hr.employee"].browse(person.id))
         fresh_transaction(uenv, commit)
         with count_recomputed(uenv) as counter, Measure(uenv.cr) as m:
             operation()
@@ -1283,6 +1287,8 @@ def measure_incremental(env, chatter=True, commit=False):
                 "seconds": m.seconds,
                 "recomputed": counter["hr.employee"],
                 "recomputed_units": counter["hr.department"],
+                # the units whose members changed: the person's and those above it
+                "units_above": len(person.department_id.parent_path.strip("/").split("/")),
             }
         )
     return results
