@@ -859,18 +859,22 @@ WITH active_set AS (
 ), covers (kind, set_kind) AS (
     VALUES ('collective', 'collective'), ('key_cadre', 'key_cadre'), ('key_cadre', 'individual'),
            ('staff', 'staff'), ('staff', 'individual')
-), assigned AS (
-    -- for each title (and the exemplar): the sets of the recipient's company, or else those
-    -- without company
-    SELECT r.model, r.id, r.path, s.id AS set_id
-      FROM recipient r
-      JOIN covers k ON k.kind = r.kind
+), applicable AS (
+    -- (recipient kind, company, set) for each title (and the exemplar): the sets of the
+    -- company, or else those without company
+    SELECT k.kind, COALESCE(c.company_id, 0) AS company, s.id AS set_id
+      FROM covers k
       JOIN active_set s ON s.recipient_kind = k.set_kind
-     WHERE s.company_id IS NOT DISTINCT FROM r.company_id
+     CROSS JOIN (SELECT DISTINCT company_id FROM recipient) c
+     WHERE s.company_id IS NOT DISTINCT FROM c.company_id
         OR (s.company_id IS NULL AND NOT EXISTS (
               SELECT 1 FROM active_set o JOIN covers ko ON ko.set_kind = o.recipient_kind
-               WHERE ko.kind = r.kind AND o.company_id = r.company_id
+               WHERE ko.kind = k.kind AND o.company_id = c.company_id
                  AND o.award_type_id IS NOT DISTINCT FROM s.award_type_id))
+), assigned AS MATERIALIZED (
+    SELECT r.model, r.id, r.path, a.set_id
+      FROM recipient r
+      JOIN applicable a ON a.kind = r.kind AND a.company = COALESCE(r.company_id, 0)
 ), cond AS (
     SELECT c.id, c.alternative_id, a.set_id, c.kind, c.min_count, c.ratio, c.member_basis,
            COALESCE(c.applied_only, false) AS applied_only,
@@ -904,7 +908,7 @@ WITH active_set AS (
                     WHERE x.model = 'd' AND x.id = r.id AND c.kind = 'member_ratio')
 ), member_total AS (
     SELECT unit, count(*) AS members FROM member GROUP BY unit
-), have AS (
+), have AS MATERIALIZED (
     -- awards in the period
     SELECT x.model, x.owner, c.id AS condition_id, ev.year, count(*) AS have
       FROM award x
@@ -971,37 +975,47 @@ WITH active_set AS (
      WHERE array_position(ARRAY['excellent', 'good', 'completed', 'not_completed']::varchar[],
                           x.level) <= c.classification_rank
      GROUP BY 1, 2, 3, 4
+), evaluated AS MATERIALIZED (
+    -- every (recipient, set, evaluation year, condition), with what it has (sums of rows, not
+    -- joins: no estimate can turn them into nested loops)
+    SELECT model, id, set_id, year, condition_id, sum(have) AS have
+      FROM (SELECT r.model, r.id, r.set_id, ev.year, c.id AS condition_id, 0 AS have
+              FROM assigned r
+              JOIN evaluation ev ON ev.set_id = r.set_id
+              JOIN cond c ON c.set_id = r.set_id
+             UNION ALL
+            SELECT h.model, h.owner, c.set_id, h.year, h.condition_id, h.have
+              FROM have h JOIN cond c ON c.id = h.condition_id) x
+     GROUP BY 1, 2, 3, 4, 5
 ), condition_missing AS (
-    SELECT r.model, r.id, r.set_id, ev.year, c.alternative_id,
+    SELECT x.model, x.id, x.set_id, x.year, c.alternative_id,
            CASE c.kind
                WHEN 'classification_every_year'
-                   THEN GREATEST(ev.last - ev.first + 1 - COALESCE(h.have, 0), 0)
+                   THEN GREATEST(ev.last - ev.first + 1 - x.have, 0)
                WHEN 'member_ratio'
                    -- need = ceil(P x members / 100), exactly; no member: need 1
                    THEN GREATEST(
                        CASE WHEN COALESCE(mt.members, 0) = 0 THEN 1
                             ELSE ceil(c.ratio::numeric * mt.members / 100)::int END
-                       - COALESCE(h.have, 0), 0)
-               ELSE GREATEST(c.min_count - COALESCE(h.have, 0), 0)
+                       - x.have, 0)
+               ELSE GREATEST(c.min_count - x.have, 0)
            END AS missing
-      FROM assigned r
-      JOIN evaluation ev ON ev.set_id = r.set_id
-      JOIN cond c ON c.set_id = r.set_id
-      LEFT JOIN have h ON h.model = r.model AND h.owner = r.id AND h.condition_id = c.id
-                      AND h.year = ev.year
-      LEFT JOIN member_total mt ON r.model = 'd' AND mt.unit = r.id
+      FROM evaluated x
+      JOIN cond c ON c.id = x.condition_id
+      JOIN evaluation ev ON ev.set_id = x.set_id AND ev.year = x.year
+      LEFT JOIN member_total mt ON x.model = 'd' AND mt.unit = x.id
 ), alternative_missing AS (
     SELECT model, id, set_id, year, alternative_id, sum(missing) AS missing
       FROM condition_missing
      GROUP BY 1, 2, 3, 4, 5
 ), result AS (
-    SELECT r.model, r.id, r.set_id, ev.year, COALESCE(bool_or(a.missing = 0), false) AS eligible,
-           CASE WHEN bool_or(a.missing = 0) THEN 0 ELSE COALESCE(min(a.missing), 0) END::int
+    SELECT model, id, set_id, year, COALESCE(bool_or(missing = 0), false) AS eligible,
+           CASE WHEN bool_or(missing = 0) THEN 0 ELSE COALESCE(min(missing), 0) END::int
                AS missing
-      FROM assigned r
-      JOIN evaluation ev ON ev.set_id = r.set_id
-      LEFT JOIN alternative_missing a ON a.model = r.model AND a.id = r.id
-                                     AND a.set_id = r.set_id AND a.year = ev.year
+      FROM (SELECT r.model, r.id, r.set_id, ev.year, NULL AS missing
+              FROM assigned r JOIN evaluation ev ON ev.set_id = r.set_id
+             UNION ALL
+            SELECT model, id, set_id, year, missing FROM alternative_missing) x
      GROUP BY 1, 2, 3, 4
 ), upsert AS (
     INSERT INTO {table} AS b (set_id, year, model, owner_id, eligible, missing)
