@@ -1,24 +1,25 @@
-"""Eligibility benchmark (issue 9): province scale, against the raw-SQL limit.
+"""Eligibility benchmark (issues 9, 14, 16): the whole engine at province scale, against the
+raw-SQL limit.
 
 Run it with ``benchmarks/run [--n N] [--json PATH]`` (the wrapper creates and drops a throwaway
 database). This file is both the driver (``main``) and the reusable part: the Odoo smoke test
-``emulation_exemplar/tests/test_benchmark_smoke.py`` loads it by path and calls the same generator
+``emulation_exemplar/tests/test_benchmark_smoke.py`` loads it by path and calls the same generators
 and measurements at a small N.
 
-Steps (see :func:`run`):
+Steps (see :func:`run`), at each size of the scaling (1,000, 5,000, 10,000, N):
 
-1. seeded generation, with batched creates, of N employees over about 50 units, 20 history rows
-   each (awards and titles, classifications, initiatives in 2019-2026), grown in stages;
-2. at each stage (the scaling sizes, the last being N): the full ORM recompute of every employee
-   and unit, through the path a criteria change takes (wall time, SQL queries, max RSS growth);
-3. at each stage: the raw-SQL limit, ONE hand-written statement computing the same per-recipient
-   counts from the same criteria tables and writing eligible/missing into extra columns;
-4. the agreement of ORM and SQL for every employee and unit (the run fails when they differ),
-   checked both for the values the ORM computed while the data was loaded (the compute path) and
-   after the full recompute (the one-UPDATE path);
-5. at N: the peak Python memory of the full recompute (a separate run under tracemalloc), and the
-   incremental cases: create one award, write one classification, archive one award;
-6. at 1,000 employees: the eligible-list PDF (when the report exists): time and wkhtmltopdf runs.
+1. seeded generation of the people over 50 units in a tree, 20 history rows each and a few
+   disciplines: with bulk SQL (:class:`BulkGenerator`, then everyone evaluated once) or batched
+   ORM creates (:class:`Generator`, the same data; the load computes the eligibility);
+2. the whole engine, every shipped criteria set active: full recompute (time, queries, result rows
+   written, the process's peak memory), and the stored rows = a fresh evaluation;
+3. the ORM / raw-SQL comparison with the plan's three exemplar sets, a streak set and a member-
+   ratio set active (the Law sets archived meanwhile): ONE hand-written statement computing and
+   writing every result row of both evaluation years, the ORM full recompute, and their agreement
+   on every result row;
+4. at N: the peak Python memory (tracemalloc) and a first computation from an empty result table;
+   after the scaling, the incremental cases (create one award, write one classification, archive
+   one award); at 1,000 employees, the eligible-list PDF.
 """
 
 import argparse
