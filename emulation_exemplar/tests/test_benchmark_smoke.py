@@ -1,11 +1,13 @@
 """The benchmarks (benchmarks/bench.py, bench_import.py) at a small size, so that they cannot
 silently break.
 
-It checks what does not depend on the machine: ORM and raw SQL agree for every employee and unit,
-the full recompute makes the same number of queries at two sizes, and each incremental case
-recomputes exactly its owner; 200 rows imported through base_import as the import screen does,
-in batches, as an emulation officer: every row once, a bad row named and nothing imported. Times
-are not checked.
+It checks what does not depend on the machine: ORM and raw SQL agree for every result row of the
+plan's exemplar sets and of a streak set and a member-ratio set (both evaluation years), the stored
+rows of every shipped set equal a fresh evaluation, the whole engine's figures are there, the full
+recompute makes the same number of queries at two sizes, each incremental case recomputes exactly
+its owner, and the bulk-SQL generator writes the same population as the ORM one; 200 rows
+imported through base_import as the import screen does, in batches, as an emulation officer: every
+row once, a bad row named and nothing imported. Times are not checked.
 """
 
 import importlib.util
@@ -39,24 +41,44 @@ class TestBenchmarkSmoke(TransactionCase):
         bench = self.bench
         result = bench.run(self.env, n=200, sizes=(100,), units=10, memory=False, pdf=False)
 
-        self.assertEqual(result["history_rows"], 200 * 20 + 10 * 14, "20 rows per person")
-        self.assertTrue(result["agree"], result["agree_recomputed"]["examples"])
-        self.assertEqual(result["agree_loaded"]["differences"], 0, "the compute path agrees")
-        employees = self.env["hr.employee"].with_context(active_test=False).search_count([])
-        units = self.env["hr.department"].with_context(active_test=False).search_count([])
-        active = self.env["hr.employee"].search_count([]) + self.env["hr.department"].search_count(
-            []
+        rows = result["history_rows_by_model"]
+        self.assertEqual(
+            result["history_rows"] - rows["emulation.discipline"],
+            200 * 20 + 10 * 14,
+            "20 rows per person, 14 per unit, and the disciplines",
         )
-        # the archived have no results: every active person and unit is compared
-        self.assertEqual(result["agree_recomputed"]["compared"], active)
-        self.assertEqual(result["records"], employees + units, "every person and unit recomputed")
+        self.assertGreater(rows["emulation.discipline"], 0, "a few disciplines")
+        self.assertLess(rows["emulation.discipline"], 40)
+        self.assertTrue(result["agree"], result["agree_recomputed"]["examples"])
+        self.assertEqual(result["agree_loaded"]["differences"], 0)
+        self.assertEqual(result["agree_recomputed"]["differences"], 0)
+        # the 5 sets of the comparison: 3 exemplar sets (one year each), the streak and ratio
+        # sets (2025 and 2026 each): 7 set-years; every active person and unit has 3 rows
+        self.assertEqual(result["agree_recomputed"]["evaluations"], 7)
+        people = self.env["hr.employee"].search_count([])
+        units = self.env["hr.department"].search_count([])
+        self.assertEqual(result["agree_recomputed"]["compared"], 3 * (people + units))
         self.assertGreater(result["eligible_employees"], 0, "a realistic mix")
         self.assertLess(result["eligible_employees"], 200)
 
+        # the whole engine: every shipped set, figures present, stored = fresh evaluation
+        engine = result["engine"]
+        self.assertTrue(engine["agree"]["agree"], engine["agree"]["examples"])
+        employees = self.env["hr.employee"].with_context(active_test=False).search_count([])
+        all_units = self.env["hr.department"].with_context(active_test=False).search_count([])
+        self.assertEqual(engine["recomputed"], employees + all_units, "everyone recomputed")
+        self.assertEqual(engine["written"], 0, "nothing changed: no row rewritten")
+        self.assertEqual(engine["cold_written"], engine["rows"], "from empty: every row written")
+        self.assertGreater(engine["rows"], result["agree_recomputed"]["compared"])
+        self.assertGreater(result["peak_memory_mb"], 0)
+        self.assertTrue(result["targets"]["memory"][0])
+
         self.assertEqual([row["n"] for row in result["scaling"]], [100, 200])
-        first, second = (row["queries"] for row in result["scaling"])
-        self.assertEqual(first, second, "the full recompute's query count must not grow with N")
+        for key in ("queries", "engine_queries"):
+            first, second = (row[key] for row in result["scaling"])
+            self.assertEqual(first, second, "the full recompute's queries must not grow with N")
         self.assertTrue(result["targets"]["constant_queries"][0])
+        self.assertTrue(result["targets"]["constant_engine_queries"][0])
 
         self.assertEqual(
             [row["case"] for row in result["incremental"]],
@@ -64,27 +86,64 @@ class TestBenchmarkSmoke(TransactionCase):
         )
         for row in result["incremental"]:
             self.assertEqual(row["recomputed"], 1, row["case"])
-            # the shipped sets for collectives judge members: the person's unit too
-            self.assertEqual(row["recomputed_units"], 1, row["case"])
+            # the shipped sets for collectives judge members: the person's unit and the units
+            # above it too
+            self.assertIn(row["units_above"], (1, 2), "units in a tree of two levels")
+            self.assertEqual(row["recomputed_units"], row["units_above"], row["case"])
             self.assertLessEqual(row["queries"], bench.TARGET_INCREMENTAL_QUERIES, row["case"])
-        self.assertIn("full recompute", bench.format_table(result))
+        table = bench.format_table(result)
+        self.assertIn("whole engine, full recompute", table)
+        self.assertIn("ratio ORM / raw SQL", table)
+        # the shipped sets are back, the benchmark's own archived
+        Sets = self.env["emulation.criteria.set"]
+        self.assertFalse(Sets.search([("name", "like", "Bench – %")]))
+        self.assertEqual(
+            Sets.search_count([("award_type_id", "!=", False)]), 7, "the 7 Law sets active"
+        )
+
+    def test_bulk_generation_is_the_orm_generation(self):
+        """The bulk-SQL generator writes the same units, people, history and (once evaluated)
+        results as the ORM generator, index for index."""
+        bench = self.bench
+        orm = bench.Generator(self.env, units=5)
+        orm.grow(60)
+        bulk = bench.BulkGenerator(self.env, units=5)
+        bulk.grow(60)
+        self.env["emulation.eligibility"]._eligibility_recompute_all()
+        signature = bench.generation_signature(self.env, bulk)
+        self.assertEqual(len([k for k in signature if len(k) == 2]), 65, "60 people, 5 units")
+        self.assertIn(("p", 7, "eligibility"), signature)
+        self.assertEqual(signature[("u", 3)][1], 0, "unit 4 lies under unit 1")
+        self.assertEqual(bench.compare_generations(self.env, orm, bulk), [])
+        # and the comparison sees a difference
+        self.env.cr.execute(
+            "UPDATE emulation_award SET year = year - 1 WHERE employee_id = %s",
+            [bulk.employee_ids[7]],
+        )
+        differences = bench.compare_generations(self.env, orm, bulk)
+        self.assertEqual([d[0] for d in differences], [("p", 7, "award")])
 
     def test_agreement_detects_a_difference(self):
         bench = self.bench
-        generator = bench.Generator(self.env, units=3)
+        generator = bench.BulkGenerator(self.env, units=3)
         generator.grow(20)
+        self.env["emulation.eligibility"]._eligibility_recompute_all()
         bench.sql_prepare(self.env)
-        bench.measure_sql(self.env, repeat=1)
-        self.assertTrue(bench.agreement(self.env)["agree"])
-        person = generator.employee_ids[5]
-        self.env.cr.execute(
-            "UPDATE hr_employee SET bench_sql_missing = bench_sql_missing + 1 WHERE id = %s",
-            [person],
-        )
-        check = bench.agreement(self.env)
-        self.assertFalse(check["agree"])
-        self.assertEqual(check["differences"], 1)
-        self.assertEqual(check["examples"][0]["id"], person)
+        with bench.sql_phase(self.env) as bench_sets:
+            bench.measure_sql(self.env, repeat=1)
+            self.assertTrue(bench.agreement(self.env)["agree"])
+            streak = bench_sets.filtered(lambda s: s.recipient_kind == "individual")
+            person = generator.employee_ids[5]
+            self.env.cr.execute(
+                "UPDATE bench_sql_result SET missing = missing + 1 "
+                "WHERE model = 'e' AND owner_id = %s AND set_id = %s AND year = 2026",
+                [person, streak.id],
+            )
+            check = bench.agreement(self.env)
+            self.assertFalse(check["agree"])
+            self.assertEqual(check["differences"], 1)
+            self.assertEqual(check["examples"][0]["id"], person)
+            self.assertEqual(check["examples"][0]["set"], streak.id)
 
 
 @tagged("at_install")
