@@ -28,6 +28,9 @@ SET_KINDS = {
     "staff": ("staff", "individual"),
 }
 OWNER_FIELD = {"hr.employee": "employee_id", "hr.department": "department_id"}
+# people or units evaluated together by a full recompute: bounds the memory (a chunk of 20,000
+# people holds their history and some 180,000 results at once), costs 3 queries per chunk
+CHUNK = 20000
 # the stored facts of a result, as the engine writes them
 FACTS = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
 
@@ -625,7 +628,7 @@ class EmulationEligibility(models.Model):
             self.env[model].invalidate_model(RESULT_FIELDS)
 
     @api.model
-    def _eligibility_recompute_all(self, chunk=10000):
+    def _eligibility_recompute_all(self, chunk=CHUNK):
         """Evaluate every person and unit again and store the results (after a change of the
         criteria, a new year, or to repair), in chunks that bound the memory used."""
         self._eligibility_flush_pending()
@@ -654,7 +657,7 @@ class EmulationEligibility(models.Model):
         }
 
     @api.model
-    def _eligibility_disagreements(self, chunk=10000):
+    def _eligibility_disagreements(self, chunk=CHUNK):
         """The differences between the stored results and a fresh evaluation of everyone: a
         list of (key, stored facts or None, fresh facts or None); empty when they agree."""
         self._eligibility_flush_pending()
