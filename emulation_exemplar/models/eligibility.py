@@ -308,9 +308,13 @@ class EmulationEligibility(models.Model):
                 ("year", ">=", period_from),
             ]
         )
+        # the cached rules of the active sets: no query per row
+        rules_by_id = {r.id: r for r in self.env["emulation.criteria.set"]._exemplar_rules()}
         for row in self:
-            criteria = row.criteria_set_id.sudo()._to_rules().for_year(row.year)
-            first, last = criteria.period()
+            set_rules = rules_by_id.get(row.criteria_set_id.id)
+            if set_rules is None:
+                continue
+            first, last = set_rules.criteria.for_year(row.year).period()
             items = [
                 self.env._(
                     "%(initiative)s (%(year)s), the basis of %(award)s",

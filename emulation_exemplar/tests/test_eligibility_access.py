@@ -31,6 +31,14 @@ class TestResultRows(AccessCase):
         self.assertFalse(self.rows(self.user_officer_2, [("company_id", "=", self.company.id)]))
         self.assertEqual(self.rows(self.user_officer_2).employee_id, self.emp_2)
 
+    def test_only_officers_record_a_decision_from_results(self):
+        rows = self.rows(self.user_manager)
+        with self.assertRaises(AccessError):
+            rows.with_user(self.user_manager).action_record_decision()
+        action = rows.with_user(self.user_officer).action_record_decision()
+        self.assertEqual(action["res_model"], "emulation.decision")
+        self.assertEqual(set(action["context"]["default_employee_ids"]), set(rows.employee_id.ids))
+
     def test_unit_manager_reads_a_new_unit_below_at_once(self):
         unit = self.env["hr.department"].create(
             {"name": "Passports", "parent_id": self.unit_visa.id}
