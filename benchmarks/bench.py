@@ -38,6 +38,7 @@ import urllib.request
 from collections import Counter
 
 import odoo
+from odoo.tools import SQL
 
 SEED = 198
 YEARS = tuple(range(2019, 2027))
@@ -720,6 +721,28 @@ def vacuum(env):
         env.cr._cnx.autocommit = False
 
 
+def empty_results(env, truncate=True):
+    """Empty the result table: a TRUNCATE (CASCADE: with the tables whose rows may point at
+    results, the proposal lines, which must be empty: the benchmark's database has no proposal),
+    or inside a test's transaction a DELETE."""
+    if not truncate:
+        env.cr.execute("DELETE FROM emulation_eligibility")
+        return
+    env.cr.execute(
+        """SELECT DISTINCT conrelid::regclass::text FROM pg_constraint
+            WHERE contype = 'f' AND confrelid = 'emulation_eligibility'::regclass
+              AND conrelid <> confrelid"""
+    )
+    for (table,) in env.cr.fetchall():
+        env.cr.execute(SQL("SELECT 1 FROM %s LIMIT 1", SQL.identifier(table)))
+        if env.cr.fetchone():
+            raise RuntimeError(
+                "%s has rows: the benchmark empties the result table only in a database "
+                "without them (TRUNCATE … CASCADE would empty it too)" % table
+            )
+    env.cr.execute("TRUNCATE emulation_eligibility CASCADE")
+
+
 def _process_peak_kib():
     """The process's peak resident memory (VmHWM), in KiB, or None where /proc lacks it."""
     try:
@@ -781,7 +804,7 @@ def measure_full(env, memory=False, commit=False, repeat=3, cold=False):
         # an empty table, as before a first computation (a DELETE would leave every row dead
         # in the indexes until vacuumed: the runs after it pay for them); inside a test's
         # transaction, a DELETE
-        env.cr.execute("%s emulation_eligibility" % ("TRUNCATE" if commit else "DELETE FROM"))
+        empty_results(env, truncate=commit)
         fresh_transaction(env, commit)
         before = _rows_written(env)
         with Measure(env.cr) as m:

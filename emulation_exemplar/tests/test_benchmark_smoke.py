@@ -145,6 +145,33 @@ class TestBenchmarkSmoke(TransactionCase):
             self.assertEqual(check["examples"][0]["id"], person)
             self.assertEqual(check["examples"][0]["set"], streak.id)
 
+    def test_emptying_the_results_never_takes_proposal_lines_with_it(self):
+        # the first computation starts from an empty result table: a TRUNCATE … CASCADE, which
+        # would empty the proposal lines too (they point at results); refused when there are any
+        Line = self.env["emulation.proposal.line"]
+        if not Line.search_count([]):
+            unit = self.env["hr.department"].create({"name": "Bench unit"})
+            person = self.env["hr.employee"].create({"name": "Bench", "department_id": unit.id})
+            self.env["emulation.proposal"].create(
+                {
+                    "year": 2025,
+                    "award_type_id": self.env.ref(
+                        "emulation_exemplar.award_type_grassroots_soldier"
+                    ).id,
+                    "department_id": unit.id,
+                    "line_ids": [
+                        (0, 0, {"recipient_type": "individual", "employee_id": person.id})
+                    ],
+                }
+            )
+        lines = Line.search_count([])
+        results = self.env["emulation.eligibility"].search_count([])
+        self.assertGreater(results, 0)
+        with self.assertRaisesRegex(RuntimeError, "emulation_proposal_line has rows"):
+            self.bench.empty_results(self.env, truncate=True)
+        self.assertEqual(Line.search_count([]), lines)
+        self.assertEqual(self.env["emulation.eligibility"].search_count([]), results)
+
 
 @tagged("at_install")
 class TestImportBenchmarkSmoke(TransactionCase):
