@@ -28,10 +28,13 @@ SET_KINDS = {
     "staff": ("staff", "individual"),
 }
 OWNER_FIELD = {"hr.employee": "employee_id", "hr.department": "department_id"}
-# people or units evaluated together by a full recompute: bounds the memory (a chunk of 20,000
-# people holds their history and some 180,000 results at once), costs 3 queries per chunk
-CHUNK = 20000
-# the stored facts of a result, as the engine writes them
+# people or units evaluated together by a full recompute: a whole province (40,000-60,000
+# people) in one chunk, so the recompute makes the same queries at every size up to it (3 per
+# chunk: read the people, their history, write their rows); beyond it, the chunks bound the
+# memory (the process peaked at 435 MiB for 50,000 people and some 450,000 results at once)
+CHUNK = 100000
+# the stored facts of a result, as the engine writes them: a result is the tuple of these
+# values, in this order (a tuple, not a dict: a province holds some 450,000 of them at once)
 FACTS = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
 
 
@@ -531,7 +534,8 @@ class EmulationEligibility(models.Model):
     @api.model
     def _eligibility_evaluate(self, owners):
         """The results of ``owners`` (people or units, any state): {(set id, year, owner id):
-        facts} for the active ones, in a few grouped queries whatever their number."""
+        facts} for the active ones (facts: a tuple of the values of :data:`FACTS`), in a few
+        grouped queries whatever their number."""
         return self._eligibility_evaluate_many([owners])[0]
 
     @api.model
@@ -588,16 +592,17 @@ class EmulationEligibility(models.Model):
                 evaluations = rules.evaluate_many(
                     criteria.for_year(year), ChainMap(adjusted, counts), keys=owner_ids
                 )
+                recipient_type = "collective" if collective else "individual"
                 for owner_id, evaluation in evaluations.items():
                     met = next((a for a in evaluation.alternatives if a.met), None)
-                    results[(set_id, year, owner_id)] = {
-                        "eligible": evaluation.eligible,
-                        "missing": evaluation.missing,
-                        "alternative_id": met.alternative.key if met else None,
-                        "unit_id": owner_id if collective else units.get(owner_id) or None,
-                        "company_id": companies[owner_id],
-                        "recipient_type": "collective" if collective else "individual",
-                    }
+                    results[(set_id, year, owner_id)] = (
+                        evaluation.eligible,
+                        evaluation.missing,
+                        met.alternative.key if met else None,
+                        owner_id if collective else units.get(owner_id) or None,
+                        companies[owner_id],
+                        recipient_type,
+                    )
         return results
 
     @api.model
@@ -655,10 +660,7 @@ class EmulationEligibility(models.Model):
                 column=SQL.identifier(field),
             )
         )
-        return {
-            (row[0], row[1], row[2]): dict(zip(FACTS_ORDER, row[3:], strict=True))
-            for row in self.env.cr.fetchall()
-        }
+        return {(row[0], row[1], row[2]): tuple(row[3:]) for row in self.env.cr.fetchall()}
 
     @api.model
     def _eligibility_disagreements(self, chunk=CHUNK):
@@ -674,13 +676,9 @@ class EmulationEligibility(models.Model):
             for start in range(0, len(ids), chunk):
                 fresh.update(self._eligibility_evaluate(Owners.browse(ids[start : start + chunk])))
             for key in stored.keys() | fresh.keys():
-                expected = fresh.get(key)
-                if expected is not None:
-                    expected = {name: expected[name] for name in FACTS_ORDER}
-                    expected = {k: (v if v is not None else None) for k, v in expected.items()}
-                have = stored.get(key)
+                have, expected = stored.get(key), fresh.get(key)
                 if have != expected:
-                    differences.append((key, have, expected))
+                    differences.append((key, _facts(have), _facts(expected)))
         return differences
 
     @api.model
@@ -697,7 +695,9 @@ class EmulationEligibility(models.Model):
                 return
 
 
-FACTS_ORDER = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
+def _facts(values):
+    """{fact: value} of a result's tuple of :data:`FACTS` (None stays None)."""
+    return None if values is None else dict(zip(FACTS, values, strict=True))
 
 
 def _count(keys):
@@ -729,12 +729,12 @@ def _write_statement(index, owners, results, award_types, uid):
         award_types=[award_types.get(s) for s in set_ids],
         years=[k[1] for k in keys],
         owner_ids=[k[2] for k in keys],
-        types=[x["recipient_type"] for x in values],
-        units=[x["unit_id"] for x in values],
-        companies=[x["company_id"] for x in values],
-        eligible=[x["eligible"] for x in values],
-        missing=[x["missing"] for x in values],
-        alternatives=[x["alternative_id"] for x in values],
+        types=[x[5] for x in values],
+        units=[x[3] for x in values],
+        companies=[x[4] for x in values],
+        eligible=[x[0] for x in values],
+        missing=[x[1] for x in values],
+        alternatives=[x[2] for x in values],
     )
     upsert = SQL(
         """%(name)s AS (

@@ -15,6 +15,9 @@ EXEMPLAR_HISTORY_FIELDS = {
     "company_id",
     "used_award_id",
 }
+# the fields that decide whose history a record is: a write changing them marks the owners
+# before it too (the others change the same owners' results: marking them after is enough)
+EXEMPLAR_OWNER_FIELDS = {"recipient_type", "employee_id", "department_id", "employee_ids"}
 
 
 class EmulationExemplarSource(models.AbstractModel):
@@ -40,7 +43,7 @@ class EmulationExemplarSource(models.AbstractModel):
 
     def write(self, vals):
         relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
-        if relevant:
+        if EXEMPLAR_OWNER_FIELDS & set(vals):
             self._exemplar_mark_owners()
         result = super().write(vals)
         if relevant:

@@ -141,19 +141,22 @@ class HrEmployee(models.Model):
 
     def _emulation_units_above(self):
         """The units whose member statistics count these people: their departments and the
-        units above them (one query, without loading the people)."""
+        units above them, with what the engine needs of them (one query, without loading the
+        people)."""
         self.env["hr.employee"].flush_model(["department_id"])
         self.env["hr.department"].flush_model(["parent_path"])
-        self.env.cr.execute(
-            SQL(
-                """SELECT d.parent_path FROM hr_employee e
-                     JOIN hr_department d ON d.id = e.department_id
-                    WHERE e.id = ANY(%s::int[])""",
-                list(self._ids),
-            )
+        units = SQL(
+            """(SELECT DISTINCT part::int
+                  FROM hr_employee e
+                  JOIN hr_department d ON d.id = e.department_id,
+                       unnest(string_to_array(d.parent_path, '/')) AS part
+                 WHERE e.id = ANY(%s::int[]) AND part <> '')""",
+            list(self._ids),
         )
-        ids = {int(part) for (path,) in self.env.cr.fetchall() for part in path.split("/") if part}
-        return self.env["hr.department"].sudo().with_context(active_test=False).browse(sorted(ids))
+        Units = self.env["hr.department"].sudo().with_context(active_test=False)
+        return Units.search_fetch(
+            [("id", "in", units)], ["active", "company_id", "parent_path"], order="id"
+        )
 
     def action_reset_emulation_category(self):
         self.check_access("write")

@@ -182,6 +182,33 @@ class TestEligibilityEngine(EmulationCase):
         self.assertFalse(row.eligible)
         self.assertEqual(row.missing, 1)
 
+    def test_award_moved_to_another_person_changes_both_owners(self):
+        # a write that changes whose award it is marks the owners before and after it: the
+        # person and the unit it leaves, the person and the unit it joins
+        other = self.env["hr.employee"].create(
+            {"name": "Other office", "department_id": self.unit_office.id}
+        )
+        self.award(self.members[0], self.type_soldier, THIS_YEAR - 1)
+        award = self.award(self.members[0], self.type_soldier, THIS_YEAR)
+        self.award(other, self.type_soldier, THIS_YEAR - 1)
+        for member in self.members[:2]:
+            self.award(member, self.type_worker, THIS_YEAR)
+        worker = self.award(self.members[2], self.type_worker, THIS_YEAR)
+        self.assertTrue(self.row(self.set_streak, self.members[0], THIS_YEAR).eligible)
+        self.assertFalse(self.row(self.set_streak, other, THIS_YEAR).eligible)
+        self.assertTrue(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "3 of 3")
+        self.assertEqual(self.row(self.set_ratio, self.unit_office, THIS_YEAR).missing, 2)
+        award.employee_id = other
+        self.assertFalse(self.row(self.set_streak, self.members[0], THIS_YEAR).eligible)
+        self.assertEqual(self.row(self.set_streak, self.members[0], THIS_YEAR).missing, 1)
+        self.assertTrue(self.row(self.set_streak, other, THIS_YEAR).eligible)
+        worker.employee_id = other
+        self.assertFalse(self.row(self.set_ratio, self.sub_unit, THIS_YEAR).eligible, "0 of 1")
+        self.assertTrue(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "2 of 3")
+        # 1 of its 2 members now: 60 % of 2 needs 2
+        self.assertEqual(self.row(self.set_ratio, self.unit_office, THIS_YEAR).missing, 1)
+        self.assertEqual(self.env["emulation.eligibility"]._eligibility_disagreements(), [])
+
     def test_company_set_replaces_the_shared_one_for_its_title(self):
         company_2 = self.env["res.company"].create({"name": "Sở Nội vụ"})
         own = self.set_streak.copy({"name": "Streak of company 2", "company_id": company_2.id})
@@ -242,6 +269,42 @@ class TestEligibilityEngine(EmulationCase):
         self.assertEqual(differences[0][0], (self.set_ratio.id, THIS_YEAR, self.unit.id))
         Eligibility._eligibility_recompute_all()
         self.assertEqual(Eligibility._eligibility_disagreements(), [])
+
+    def test_recompute_in_chunks_repairs_every_row(self):
+        # beyond a province the full recompute works in chunks of people: each chunk reads its
+        # people and their history and writes its rows; every chunk repairs its own rows, and
+        # the rows of an archived person in any chunk are removed
+        Eligibility = self.env["emulation.eligibility"]
+        self.award(self.members[0], self.type_worker, THIS_YEAR)
+        self.award(self.members[2], self.type_worker, THIS_YEAR)
+        self.env.cr.execute("UPDATE emulation_eligibility SET missing = missing + 5")
+        self.env.cr.execute(
+            "UPDATE hr_employee SET active = FALSE WHERE id = %s", [self.members[1].id]
+        )
+        self.env.invalidate_all()
+        self.assertGreater(len(Eligibility._eligibility_disagreements()), 10)
+        everyone = sum(
+            self.env[model].with_context(active_test=False).search_count([])
+            for model in ("hr.employee", "hr.department")
+        )
+        cr = self.env.cr
+        before = cr.sql_log_count
+        Eligibility._eligibility_recompute_all(chunk=2)
+        chunked = cr.sql_log_count - before
+        before = cr.sql_log_count
+        Eligibility._eligibility_recompute_all()
+        whole = cr.sql_log_count - before
+        # at most 3 more queries per extra chunk (read the people, their history, write their
+        # rows), none per person or per row
+        extra_chunks = sum(
+            -(-self.env[model].with_context(active_test=False).search_count([]) // 2) - 1
+            for model in ("hr.employee", "hr.department")
+        )
+        self.assertGreater(everyone, 20)
+        self.assertLessEqual(chunked, whole + 3 * extra_chunks)
+        self.assertEqual(Eligibility._eligibility_disagreements(), [])
+        self.assertFalse(self.row(self.set_streak, self.members[1], THIS_YEAR))
+        self.assertTrue(self.row(self.set_ratio, self.unit, THIS_YEAR).eligible, "2 of 2")
 
     def test_new_year_cron_adds_the_year(self):
         Eligibility = self.env["emulation.eligibility"]
