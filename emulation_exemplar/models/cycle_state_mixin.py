@@ -59,3 +59,37 @@ class EmulationCycleStateMixin(models.AbstractModel):
     def _check_officer(self):
         if not self._is_officer():
             raise UserError(_("Only the emulation officers do this."))
+
+    def _check_return(self, states):
+        """Before the papers go back to their unit (the officers' Return button): each must be
+        in one of ``states`` and say why, so that the unit knows what to correct."""
+        self._check_officer()
+        for paper in self:
+            if paper.state not in states:
+                raise UserError(_("%(paper)s cannot be returned now.", paper=paper.display_name))
+            if not (paper.return_reason or "").strip():
+                raise UserError(
+                    _(
+                        "Write the reason for returning %(paper)s first: the unit needs to know "
+                        "what to correct.",
+                        paper=paper.display_name,
+                    )
+                )
+
+    def _return_to_unit(self, states):
+        self._check_return(states)
+        self._set_state("returned")
+        return True
+
+    def action_reset_draft(self):
+        """A returned paper goes back to draft, for its unit to correct it."""
+        for paper in self:
+            if paper.state != "returned":
+                raise UserError(
+                    _(
+                        "%(paper)s was not returned: only a returned paper goes back to draft.",
+                        paper=paper.display_name,
+                    )
+                )
+        self._set_state("draft")
+        return True

@@ -226,18 +226,8 @@ class EmulationProposal(models.Model):
         return True
 
     def action_return(self):
-        self._check_officer()
-        for proposal in self:
-            if proposal.state not in ("submitted", "council", "approved"):
-                raise UserError(_("%(paper)s cannot be returned now.", paper=proposal.display_name))
-            if not (proposal.return_reason or "").strip():
-                raise UserError(
-                    _(
-                        "Write the reason for returning %(paper)s first: the unit needs to know "
-                        "what to correct.",
-                        paper=proposal.display_name,
-                    )
-                )
+        self._check_return(("submitted", "council", "approved"))
+        # the lines leave the council session they were put on (not those already decided)
         self.line_ids.filtered(lambda line: not line.decision_id).write({"session_id": False})
         self._set_state("returned")
         return True
@@ -255,12 +245,6 @@ class EmulationProposal(models.Model):
                     )
                 )
         self._set_state("rejected")
-        return True
-
-    def action_reset_draft(self):
-        if any(p.state != "returned" for p in self):
-            raise UserError(_("Only a returned proposal goes back to draft."))
-        self._set_state("draft")
         return True
 
     def _after_council(self):

@@ -118,23 +118,4 @@ class EmulationRegistration(models.Model):
         return True
 
     def action_return(self):
-        self._check_officer()
-        for registration in self:
-            if registration.state not in ("submitted", "approved"):
-                raise UserError(_("Only a submitted registration can be returned."))
-            if not (registration.return_reason or "").strip():
-                raise UserError(
-                    _(
-                        "Write the reason for returning %(paper)s first: the unit needs to know "
-                        "what to correct.",
-                        paper=registration.display_name,
-                    )
-                )
-        self._set_state("returned")
-        return True
-
-    def action_reset_draft(self):
-        if any(r.state != "returned" for r in self):
-            raise UserError(_("Only a returned registration goes back to draft."))
-        self._set_state("draft")
-        return True
+        return self._return_to_unit(("submitted", "approved"))

@@ -309,6 +309,47 @@ class TestCycle(CycleCase):
         proposal.action_submit()
         self.assertEqual(proposal.state, "submitted")
 
+    def test_registration_returned_with_reason_and_redrafted(self):
+        registration = (
+            self.env["emulation.registration"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "year": YEAR,
+                    "department_id": self.unit_office.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "recipient_type": "individual",
+                                "employee_id": self.emp_a.id,
+                                "award_type_id": self.type_soldier.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "was not returned"):
+            registration.action_reset_draft()
+        with self.assertRaisesRegex(UserError, "cannot be returned now"):
+            registration.with_user(self.user_officer).action_return()  # a draft
+        registration.action_submit()
+        officer_view = registration.with_user(self.user_officer)
+        officer_view.return_reason = "Thiếu bản đăng ký của phòng."
+        with self.assertRaisesRegex(UserError, "Only the emulation officers"):
+            registration.action_return()  # not the unit's to return
+        officer_view.return_reason = " "
+        with self.assertRaisesRegex(UserError, "reason"):
+            officer_view.action_return()
+        officer_view.return_reason = "Thiếu bản đăng ký của phòng."
+        officer_view.action_return()
+        self.assertEqual(registration.state, "returned")
+        # the unit takes it back to draft, corrects it and submits again
+        registration.action_reset_draft()
+        self.assertEqual(registration.state, "draft")
+        registration.action_submit()
+        self.assertEqual(registration.state, "submitted")
+
     def test_used_once(self):
         initiative = self.env["emulation.initiative"].create(
             {
