@@ -4,6 +4,7 @@ from . import exemplar_mixin
 from . import exemplar_result_mixin
 from . import award_type
 from . import exemplar_source
+from . import import_mixin
 from . import history_mixin
 from . import award
 from . import decision

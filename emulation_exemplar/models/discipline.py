@@ -5,7 +5,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import eligibility as rules
-from .history_mixin import IMPORT_CONTEXT, check_years, composed_text, rows_named_on_error
+from .history_mixin import check_years
 
 # Labels of the discipline forms of civil servants (core/eligibility.py's DISCIPLINE_FORMS holds
 # the keys, lightest first): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi
@@ -30,7 +30,7 @@ class EmulationDiscipline(models.Model):
     count. Individuals only: a unit's discipline is that of its members."""
 
     _name = "emulation.discipline"
-    _inherit = ["emulation.exemplar.source", "mail.thread"]
+    _inherit = ["emulation.exemplar.source", "emulation.import.mixin", "mail.thread"]
     _description = "Discipline"
     _order = "year desc, decision_date desc, id desc"
     _check_company_auto = True
@@ -157,18 +157,6 @@ class EmulationDiscipline(models.Model):
                         "Choose a person of the record's company."
                     )
                 )
-
-    def load(self, fields, data):
-        # Past years name people who have left since: match archived employees too.
-        return super(EmulationDiscipline, self.with_context(**IMPORT_CONTEXT)).load(
-            fields, composed_text(data)
-        )
-
-    def _load_records(self, data_list, update=False, ignore_duplicates=False):
-        with rows_named_on_error(self, data_list):
-            return super()._load_records(
-                data_list, update=update, ignore_duplicates=ignore_duplicates
-            )
 
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")

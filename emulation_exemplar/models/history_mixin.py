@@ -1,13 +1,7 @@
-import unicodedata
-from contextlib import contextmanager
-
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .ir_fields_converter import NameLookups
-
-# context of an import (load): archived records match too; see rows_named_on_error
-IMPORT_CONTEXT = {"active_test": False, "emulation_history_load": True}
 
 RECIPIENT_TYPES = [("individual", "Individual"), ("collective", "Collective")]
 FIRST_YEAR = 1945
@@ -17,7 +11,7 @@ class EmulationHistoryMixin(models.AbstractModel):
     """A history record about one person (hr.employee) or one unit (hr.department)."""
 
     _name = "emulation.history.mixin"
-    _inherit = ["emulation.exemplar.source"]
+    _inherit = ["emulation.exemplar.source", "emulation.import.mixin"]
     _description = "Emulation history of a person or a unit"
     _check_company_auto = True
 
@@ -122,18 +116,9 @@ class EmulationHistoryMixin(models.AbstractModel):
                 if company_id:
                     vals["company_id"] = company_id
 
-    def load(self, fields, data):
-        # Past years name people who have left since, and award types that were retired:
-        # match archived records too when importing. Each name is looked up once per load (see
-        # IrFieldsConverter.db_id_for).
-        records = self.with_context(**IMPORT_CONTEXT, emulation_name_lookups=NameLookups())
-        return super(EmulationHistoryMixin, records).load(fields, composed_text(data))
-
-    def _load_records(self, data_list, update=False, ignore_duplicates=False):
-        with rows_named_on_error(self, data_list):
-            return super()._load_records(
-                data_list, update=update, ignore_duplicates=ignore_duplicates
-            )
+    def _import_context(self):
+        # each name is looked up once per load (see IrFieldsConverter.db_id_for)
+        return dict(super()._import_context(), emulation_name_lookups=NameLookups())
 
     @api.depends("recipient_type", "employee_id", "department_id")
     def _compute_unit_id(self):
@@ -217,31 +202,3 @@ def check_decision_dates(records):
                     year=record.year,
                 )
             )
-
-
-def composed_text(data):
-    """Import rows with their text in composed Unicode (NFC). Vietnamese typed with some
-    keyboards or old spreadsheets is decomposed (NFD): "Nguyễn" would then not match the name
-    of the employee."""
-    return [
-        [unicodedata.normalize("NFC", cell) if isinstance(cell, str) else cell for cell in row]
-        for row in data
-    ]
-
-
-class ImportBatchRefused(Exception):
-    """A batch of imported rows was refused: load() then retries row by row."""
-
-
-@contextmanager
-def rows_named_on_error(records, data_list):
-    """While importing, a refused batch of rows must not be reported: load() would blame its
-    first row (a good one, most often) with the message of the bad row, and the import screen
-    would show it "at multiple rows". Left unreported, load() retries row by row and names the
-    bad row alone."""
-    try:
-        yield
-    except UserError as error:
-        if len(data_list) > 1 and records.env.context.get("emulation_history_load"):
-            raise ImportBatchRefused(str(error)) from error
-        raise

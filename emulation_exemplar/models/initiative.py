@@ -2,13 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..core import eligibility as rules
-from .history_mixin import (
-    IMPORT_CONTEXT,
-    check_decision_dates,
-    check_years,
-    composed_text,
-    rows_named_on_error,
-)
+from .history_mixin import check_decision_dates, check_years
 
 # labels of the initiative levels (core/eligibility.py holds the keys, lowest first)
 LEVEL_LABELS = {
@@ -21,7 +15,12 @@ INITIATIVE_LEVELS = [(key, LEVEL_LABELS[key]) for key in rules.INITIATIVE_LEVELS
 
 class EmulationInitiative(models.Model):
     _name = "emulation.initiative"
-    _inherit = ["emulation.exemplar.source", "mail.thread", "emulation.list.mixin"]
+    _inherit = [
+        "emulation.exemplar.source",
+        "emulation.import.mixin",
+        "mail.thread",
+        "emulation.list.mixin",
+    ]
     _description = "Recognised initiative"
     _order = "year desc, id desc"
     _check_company_auto = True
@@ -87,18 +86,6 @@ class EmulationInitiative(models.Model):
                 "template": "/emulation_exemplar/static/xls/emulation_initiative.xlsx",
             }
         ]
-
-    def load(self, fields, data):
-        # Past years name people who have left since: match archived employees too.
-        return super(EmulationInitiative, self.with_context(**IMPORT_CONTEXT)).load(
-            fields, composed_text(data)
-        )
-
-    def _load_records(self, data_list, update=False, ignore_duplicates=False):
-        with rows_named_on_error(self, data_list):
-            return super()._load_records(
-                data_list, update=update, ignore_duplicates=ignore_duplicates
-            )
 
     # "name" is always written at creation: without it, a creation with no author at all would
     # not trigger the check

@@ -1,6 +1,7 @@
 import io
 import unicodedata
 from datetime import date
+from unittest.mock import patch
 
 from openpyxl import Workbook, load_workbook
 
@@ -348,6 +349,39 @@ class TestImport(EmulationCase):
         _matched, result = self.load("emulation.award", self.fill("emulation.award", rows))
         self.assertRowRefused(result, 1, "No matching record found for name 'Người Không Có'")
         self.assertEqual(self.count("emulation.award"), before)
+
+    def test_unreadable_row_stops_the_creation_of_every_row(self):
+        # a row Odoo cannot read (an unknown person) fails the whole import: no row is created
+        # any more, not even one by one (minutes on a five-year file, all rolled back); the rows
+        # that break a rule are named once the unreadable ones are corrected
+        model = "emulation.classification"
+        rows = [
+            {"Employee": "Nguyễn Văn An", "Year": 2021, "Classification level": "good"},
+            {"Employee": "Người Không Có", "Year": 2021, "Classification level": "good"},
+            {"Employee": "Trần Thị Bình", "Year": 2021, "Classification level": "good"},
+            {"Employee": "Nguyễn Văn An", "Year": 2021, "Classification level": "excellent"},
+        ]
+        Classification = self.registry[model]
+        original = Classification._load_records
+        batches = []
+
+        def spy(records, data_list, *args, **kwargs):
+            batches.append(len(data_list))
+            return original(records, data_list, *args, **kwargs)
+
+        before = self.count(model)
+        with patch.object(Classification, "_load_records", spy):
+            _matched, result = self.load(model, self.fill(model, rows))
+            self.assertRowRefused(result, 1, "No matching record found for name 'Người Không Có'")
+            self.assertEqual(batches, [4], "one batch, nothing retried row by row")
+            self.assertEqual(self.count(model), before)
+            rows[1]["Employee"] = "Trần Thị Bình"
+            rows[2]["Year"] = 2022
+            batches.clear()
+            _matched, result = self.load(model, self.fill(model, rows))
+        self.assertRowRefused(result, 3, "Nguyễn Văn An already has a classification for 2021")
+        self.assertEqual(batches, [4, 1, 1, 1, 1], "the refused batch, then row by row")
+        self.assertEqual(self.count(model), before)
 
     def test_bad_year_names_the_row_and_imports_nothing(self):
         rows = [
