@@ -400,9 +400,12 @@ def check_bad_row(env, user_env, data, commit=False, batch=BATCH):
     before = count(env, model)
     out = {"row": bad, "rows": len(rows)}
     for name, dryrun in (("test", True), ("import", False)):
+        start = time.perf_counter()
         result = screen.run(dryrun=dryrun)
+        seconds = time.perf_counter() - start
         errors = [m for m in result["messages"] if m["type"] == "error"]
         out[name] = {
+            "seconds": seconds,
             "imported": count(env, model) - before,
             "ids": len(result["ids"]),
             "rows_named": sorted({m.get("record") for m in errors}, key=str),
@@ -438,7 +441,8 @@ def import_targets(result):
     if bad:
         out["import_bad_row"] = (
             bad["ok"],
-            "bad row %s of %s: named %s (test) / %s (import), imported %s / %s"
+            "bad row %s of %s: named %s (test) / %s (import), imported %s / %s, answered in "
+            "%.1f s / %.1f s"
             % (
                 bad["row"],
                 bad["rows"],
@@ -446,6 +450,8 @@ def import_targets(result):
                 bad["import"]["rows_named"],
                 bad["test"]["imported"],
                 bad["import"]["imported"],
+                bad["test"]["seconds"],
+                bad["import"]["seconds"],
             ),
         )
     return out
