@@ -63,6 +63,8 @@ PERSON_AWARD_CODES = ("LDTT", "CSTDCS", "GK", "BK_UBND", "BK_BNG", "CSTD_TINH")
 UNIT_AWARD_CODES = ("TTLDTT", "TTLDXS", "BK_UBND", "CO_TINH")
 LEVELS = ("excellent", "good", "good", "good", "completed", "not_completed")
 BAD_NAME = "Người Không Có Trong Hồ Sơ"
+# a title for units only (Provincial emulation flag): refused to a person
+UNIT_ONLY_CODE = "CO_TINH"
 MODELS = ("emulation.award", "emulation.classification")
 
 
@@ -383,18 +385,31 @@ def run_import(
     if bad_row:
         log("a bad row in the middle...")
         result["bad_row"] = check_bad_row(env, user_env, data, commit=commit, batch=batch)
+        log("a row breaking a rule in the middle...")
+        result["rule_row"] = check_bad_row(
+            env, user_env, data, commit=commit, batch=batch, rule=True
+        )
     result["targets"] = import_targets(result)
     return result
 
 
-def check_bad_row(env, user_env, data, commit=False, batch=BATCH):
-    """The award file with an unknown person in its middle row: Test and Import must both name
-    that row (0 = the first row under the header, as load() counts) and import nothing."""
+def check_bad_row(env, user_env, data, commit=False, batch=BATCH, rule=False):
+    """The award file with a bad middle row: Test and Import must both name that row (0 = the
+    first row under the header, as load() counts) and import nothing. The row names an unknown
+    person (a row that cannot be read), or with ``rule`` gives a person a title for units only
+    (a row that breaks a rule)."""
     model = "emulation.award"
     rows = [dict(row) for row in data.rows[model]]
     bad = len(rows) // 2
-    rows[bad] = dict(rows[bad], Employee=BAD_NAME)
-    rows[bad].pop("Unit", None)
+    while rule and not rows[bad].get("Employee"):
+        bad += 1
+    if rule:
+        rows[bad] = dict(rows[bad], **{"Award type": UNIT_ONLY_CODE})
+        expected = "units only"
+    else:
+        rows[bad] = dict(rows[bad], Employee=BAD_NAME)
+        rows[bad].pop("Unit", None)
+        expected = BAD_NAME
     content = fill_template(env, model, rows)
     screen = ImportScreen(user_env, model, content, commit=commit, batch=batch)
     before = count(env, model)
@@ -416,7 +431,7 @@ def check_bad_row(env, user_env, data, commit=False, batch=BATCH):
         out[name]["imported"] == 0
         and out[name]["ids"] == 0
         and out[name]["rows_named"] == [bad]
-        and BAD_NAME in (out[name]["message"] or "")
+        and expected in (out[name]["message"] or "")
         for name in ("test", "import")
     )
     return out
@@ -437,23 +452,25 @@ def import_targets(result):
         "eligibility agrees after the import"
         + ("" if agree is not None else " (%s)" % result["agree_detail"]),
     )
-    bad = result.get("bad_row")
-    if bad:
-        out["import_bad_row"] = (
-            bad["ok"],
-            "bad row %s of %s: named %s (test) / %s (import), imported %s / %s, answered in "
-            "%.1f s / %.1f s"
-            % (
-                bad["row"],
-                bad["rows"],
-                bad["test"]["rows_named"],
-                bad["import"]["rows_named"],
-                bad["test"]["imported"],
-                bad["import"]["imported"],
-                bad["test"]["seconds"],
-                bad["import"]["seconds"],
-            ),
-        )
+    for key, what in (("bad_row", "bad row"), ("rule_row", "row breaking a rule")):
+        bad = result.get(key)
+        if bad:
+            out["import_" + key] = (
+                bad["ok"],
+                "%s %s of %s: named %s (test) / %s (import), imported %s / %s, answered in "
+                "%.1f s / %.1f s"
+                % (
+                    what,
+                    bad["row"],
+                    bad["rows"],
+                    bad["test"]["rows_named"],
+                    bad["import"]["rows_named"],
+                    bad["test"]["imported"],
+                    bad["import"]["imported"],
+                    bad["test"]["seconds"],
+                    bad["import"]["seconds"],
+                ),
+            )
     return out
 
 

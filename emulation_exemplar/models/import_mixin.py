@@ -9,14 +9,17 @@ IMPORT_CONTEXT = {"active_test": False, "emulation_history_load": True}
 
 
 class ImportErrors:
-    """Whether a row of one import (load) could not be read (an unknown person, a bad year…).
-    Hashed by identity: it travels in the context, which Odoo may hash."""
+    """What one import (load) found wrong so far: whether a row could not be read (an unknown
+    person, a year that is not a number), and the errors of the rows of the last batch that
+    broke a rule, by row. Hashed by identity: it travels in the context, which Odoo may hash."""
 
-    __slots__ = ("failed",)
+    __slots__ = ("failed", "refused")
     __hash__ = object.__hash__
 
     def __init__(self):
         self.failed = False
+        # {row: the exception its creation raised} of the batch Odoo is retrying row by row
+        self.refused = None
 
 
 class EmulationImportMixin(models.AbstractModel):
@@ -24,11 +27,17 @@ class EmulationImportMixin(models.AbstractModel):
     disciplines) through Odoo's import screen.
 
     An import is all or nothing (see ``base_import.import.execute_import``): Odoo's ``load()``
-    rolls everything back as soon as it reported one error. So once a row could not be read, no
-    row is created any more: Odoo would otherwise create the rows once together, then, as that
-    fails, one by one to name every bad one, which takes minutes on a five-year file, only to
-    roll them back. The officer gets the rows that could not be read at once; once they are
-    corrected, the rows that break a rule (a duplicate, a year out of range) are named.
+    rolls everything back as soon as it reported one error. Odoo creates a batch of rows
+    together and, when that fails, once more one by one (a savepoint, a flush and the
+    eligibility of each row) to name every bad row, only to roll them all back: minutes on a
+    five-year file. Here:
+
+    - once a row could not be read, no row is created any more (the officer gets the rows that
+      could not be read at once; once they are corrected, the rows that break a rule);
+    - when a batch breaks a rule (a duplicate, a year out of range), its bad rows are found by
+      halving it (creating the good halves, in file order, so that a row is judged after the
+      rows above it, as one by one); Odoo's row-by-row pass then only reports their errors,
+      without creating any row again.
     """
 
     _name = "emulation.import.mixin"
@@ -57,13 +66,55 @@ class EmulationImportMixin(models.AbstractModel):
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         errors = self.env.context.get("emulation_import_errors")
-        if isinstance(errors, ImportErrors) and errors.failed:
+        if not isinstance(errors, ImportErrors):
+            with rows_named_on_error(self, data_list):
+                return super()._load_records(
+                    data_list, update=update, ignore_duplicates=ignore_duplicates
+                )
+        if errors.failed:
             # load() reported a row it could not read: it rolls everything back anyway
             return self.browse()
-        with rows_named_on_error(self, data_list):
-            return super()._load_records(
-                data_list, update=update, ignore_duplicates=ignore_duplicates
-            )
+        if errors.refused is not None and len(data_list) == 1:
+            # Odoo's row-by-row pass after a refused batch: report the errors found by halving
+            # it; the other rows need not be created again, load() rolls them back anyway
+            refused = errors.refused.get(data_list[0]["info"].get("record"))
+            if refused is not None:
+                raise refused
+            return self.browse()
+        errors.refused = None
+        try:
+            with self.env.cr.savepoint():
+                return super()._load_records(
+                    data_list, update=update, ignore_duplicates=ignore_duplicates
+                )
+        except Exception as error:
+            if len(data_list) == 1:
+                raise
+            errors.refused = self._import_refused_rows(data_list, update, ignore_duplicates)
+            if not errors.refused:
+                # the batch fails but no part of it does: let Odoo try its rows one by one
+                errors.refused = None
+            raise ImportBatchRefused(str(error)) from error
+
+    def _import_refused_rows(self, data_list, update, ignore_duplicates):
+        """{row: exception} of the rows of ``data_list`` that cannot be created, found by
+        halving: each half is created in a savepoint and kept when it passes (so a row meets the
+        rows above it, as when Odoo creates them one by one), halved again when it fails. The
+        caller's savepoint undoes it all."""
+        refused = {}
+        pending = [data_list]
+        while pending:
+            rows = pending.pop(0)
+            try:
+                with self.env.cr.savepoint():
+                    super()._load_records(rows, update=update, ignore_duplicates=ignore_duplicates)
+            except Exception as error:  # noqa: BLE001 - any failure of a row is reported by load()
+                if len(rows) == 1:
+                    refused[rows[0]["info"].get("record")] = error
+                else:
+                    middle = len(rows) // 2
+                    pending[:0] = [rows[:middle], rows[middle:]]
+        return refused
 
 
 def composed_text(data):

@@ -224,4 +224,12 @@ class TestImportBenchmarkSmoke(TransactionCase):
             self.assertIn(bench.BAD_NAME, bad[name]["message"])
         self.assertTrue(bad["ok"])
         self.assertTrue(result["targets"]["import_bad_row"][0])
+        # a row that can be read but breaks a rule: named alone, nothing imported
+        rule = result["rule_row"]
+        self.assertGreaterEqual(rule["row"], 60)
+        for name in ("test", "import"):
+            self.assertEqual(rule[name]["rows_named"], [rule["row"]], name)
+            self.assertEqual(rule[name]["imported"], 0, name)
+            self.assertIn("units only", rule[name]["message"])
+        self.assertTrue(result["targets"]["import_rule_row"][0])
         self.assertIn("ratio import / plain create", bench.format_import(result))

@@ -380,8 +380,40 @@ class TestImport(EmulationCase):
             batches.clear()
             _matched, result = self.load(model, self.fill(model, rows))
         self.assertRowRefused(result, 3, "Nguyễn Văn An already has a classification for 2021")
-        self.assertEqual(batches, [4, 1, 1, 1, 1], "the refused batch, then row by row")
+        # the refused batch, then Odoo's row-by-row pass, which reports the row found by halving
+        self.assertEqual(batches, [4, 1, 1, 1, 1])
         self.assertEqual(self.count(model), before)
+
+    def test_rows_breaking_a_rule_are_found_by_halving_the_batch(self):
+        # 120 rows, two of them break a rule: they are named, nothing is imported, and the rows
+        # are not created again one by one (a few dozen creates, not 120 more)
+        model = "emulation.award"
+        rows = [
+            {"Employee": "Nguyễn Văn An", "Award type": "BK_UBND", "Year": 1950 + i % 70}
+            for i in range(120)
+        ]
+        rows[30]["Award type"] = "CO_TINH"
+        rows[90]["Year"] = 1900
+        Award = self.registry[model]
+        original = Award.create
+        creates = []
+
+        def spy(records, vals_list):
+            creates.append(len(vals_list))
+            return original(records, vals_list)
+
+        before = self.count(model)
+        with patch.object(Award, "create", spy):
+            _matched, result = self.load(model, self.fill(model, rows))
+        self.assertFalse(result["ids"])
+        errors = [message for message in result["messages"] if message["type"] == "error"]
+        self.assertEqual([error["record"] for error in errors], [30, 90], errors)
+        self.assertIn("awarded to units only", errors[0]["message"])
+        self.assertIn("The year 1900 is not valid", errors[1]["message"])
+        self.assertEqual(self.count(model), before)
+        self.assertEqual(creates[0], 120, "the batch first")
+        self.assertLess(len(creates), 40, creates)
+        self.assertEqual(creates.count(1), 2, "only the two bad rows are created alone")
 
     def test_bad_year_names_the_row_and_imports_nothing(self):
         rows = [
