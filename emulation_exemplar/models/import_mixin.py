@@ -1,11 +1,9 @@
 import unicodedata
-from contextlib import contextmanager
 
 from odoo import models
-from odoo.exceptions import UserError
 
-# context of an import (load): archived records match too; see rows_named_on_error
-IMPORT_CONTEXT = {"active_test": False, "emulation_history_load": True}
+# context of an import (load): archived records match too
+IMPORT_CONTEXT = {"active_test": False}
 
 
 class ImportErrors:
@@ -66,11 +64,10 @@ class EmulationImportMixin(models.AbstractModel):
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         errors = self.env.context.get("emulation_import_errors")
-        if not isinstance(errors, ImportErrors):
-            with rows_named_on_error(self, data_list):
-                return super()._load_records(
-                    data_list, update=update, ignore_duplicates=ignore_duplicates
-                )
+        if not isinstance(errors, ImportErrors):  # not an import (data files)
+            return super()._load_records(
+                data_list, update=update, ignore_duplicates=ignore_duplicates
+            )
         if errors.failed:
             # load() reported a row it could not read: it rolls everything back anyway
             return self.browse()
@@ -128,18 +125,6 @@ def composed_text(data):
 
 
 class ImportBatchRefused(Exception):
-    """A batch of imported rows was refused: load() then retries row by row."""
-
-
-@contextmanager
-def rows_named_on_error(records, data_list):
-    """While importing, a refused batch of rows must not be reported: load() would blame its
-    first row (a good one, most often) with the message of the bad row, and the import screen
-    would show it "at multiple rows". Left unreported, load() retries row by row and names the
-    bad row alone."""
-    try:
-        yield
-    except UserError as error:
-        if len(data_list) > 1 and records.env.context.get("emulation_history_load"):
-            raise ImportBatchRefused(str(error)) from error
-        raise
+    """A batch of imported rows was refused. Not a UserError, which load() would report on the
+    batch's first row (a good one, most often), "at multiple rows": left unreported, load()
+    retries the batch row by row, and each bad row is named alone."""

@@ -10,6 +10,7 @@ from lxml import etree
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.modules.module import get_module_path
+from odoo.tests import new_test_user
 from odoo.tools import file_open
 
 from .common import EmulationCase
@@ -118,6 +119,29 @@ class CycleCase(EmulationCase):
         values.update(vals)
         return self.Proposal.with_user(user or self.user_manager).create(values)
 
+    def new_registration(self, *employees, user=None):
+        """The manager's registration of the office for CSTĐCS, one line per person."""
+        return (
+            self.env["emulation.registration"]
+            .with_user(user or self.user_manager)
+            .create(
+                {
+                    "year": YEAR,
+                    "department_id": self.unit_office.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "recipient_type": "individual",
+                                "employee_id": emp.id,
+                                "award_type_id": self.type_soldier.id,
+                            }
+                        )
+                        for emp in employees
+                    ],
+                }
+            )
+        )
+
     def line(self, employee, **vals):
         return dict(recipient_type="individual", employee_id=employee.id, **vals)
 
@@ -161,26 +185,7 @@ class TestCycle(CycleCase):
     def test_whole_cycle(self):
         self.assertFalse(self.next_year_eligible(self.emp_a))
         # 1. the unit registers An and Dũng for CSTĐCS; the officer approves
-        registration = (
-            self.env["emulation.registration"]
-            .with_user(self.user_manager)
-            .create(
-                {
-                    "year": YEAR,
-                    "department_id": self.unit_office.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "recipient_type": "individual",
-                                "employee_id": emp.id,
-                                "award_type_id": self.type_soldier.id,
-                            }
-                        )
-                        for emp in (self.emp_a, self.emp_d)
-                    ],
-                }
-            )
-        )
+        registration = self.new_registration(self.emp_a, self.emp_d)
         registration.action_submit()
         self.assertEqual(registration.state, "submitted")
         with self.assertRaises(UserError):
@@ -310,25 +315,7 @@ class TestCycle(CycleCase):
         self.assertEqual(proposal.state, "submitted")
 
     def test_registration_returned_with_reason_and_redrafted(self):
-        registration = (
-            self.env["emulation.registration"]
-            .with_user(self.user_manager)
-            .create(
-                {
-                    "year": YEAR,
-                    "department_id": self.unit_office.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "recipient_type": "individual",
-                                "employee_id": self.emp_a.id,
-                                "award_type_id": self.type_soldier.id,
-                            }
-                        )
-                    ],
-                }
-            )
-        )
+        registration = self.new_registration(self.emp_a)
         with self.assertRaisesRegex(UserError, "was not returned"):
             registration.action_reset_draft()
         with self.assertRaisesRegex(UserError, "cannot be returned now"):
@@ -349,6 +336,33 @@ class TestCycle(CycleCase):
         self.assertEqual(registration.state, "draft")
         registration.action_submit()
         self.assertEqual(registration.state, "submitted")
+
+    def test_only_the_units_head_redrafts_and_only_officers_return(self):
+        registration = self.new_registration(self.emp_a)
+        registration.action_submit()
+        officer_view = registration.with_user(self.user_officer)
+        officer_view.return_reason = "Thiếu hồ sơ."
+        # neither a plain employee nor the head of another unit returns it (not officers) or
+        # takes it back to draft (they cannot even read it)
+        other_head = self.env["hr.employee"].create(
+            {"name": "Head of consular", "department_id": self.unit_consular.id}
+        )
+        self.unit_consular.manager_id = other_head
+        other_head.user_id = new_test_user(
+            self.env,
+            "emu_consular_head",
+            groups="base.group_user,emulation_exemplar.group_emulation_manager",
+        )
+        for user in (self.user_plain, other_head.user_id):
+            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "officers"):
+                registration.with_user(user).action_return()
+        officer_view.action_return()
+        for user in (self.user_plain, other_head.user_id):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                registration.with_user(user).action_reset_draft()
+        self.assertEqual(registration.state, "returned")
+        registration.action_reset_draft()
+        self.assertEqual(registration.state, "draft")
 
     def test_used_once(self):
         initiative = self.env["emulation.initiative"].create(
