@@ -42,6 +42,7 @@
         "wizards/campaign_propose_wizard_views.xml",
         "wizards/nomination_drop_wizard_views.xml",
         "wizards/award_statistics_wizard_views.xml",
+        "wizards/unseal_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",

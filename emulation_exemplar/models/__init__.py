@@ -1,5 +1,6 @@
 # load order matters: the mixins before the models that inherit them
 from . import list_mixin
+from . import write_policy_mixin
 from . import exemplar_mixin
 from . import exemplar_result_mixin
 from . import award_type

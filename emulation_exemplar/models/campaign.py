@@ -7,6 +7,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..core import roadmap
+from .write_policy_mixin import ANY, NEW, SERVER, policy
 
 CAMPAIGN_STATES = [("draft", "Draft"), ("running", "Running"), ("closed", "Closed")]
 REMINDER_DAYS_PARAM = "emulation_exemplar.milestone_reminder_days"
@@ -15,11 +16,39 @@ DEFAULT_REMINDER_DAYS = 14
 
 class EmulationCampaign(models.Model):
     _name = "emulation.campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.list.mixin"]
+    _inherit = [
+        "emulation.write.policy.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.list.mixin",
+    ]
     _description = "Emulation campaign (plan)"
     _order = "year_from desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "reference"]
+
+    # the officers plan and follow the campaign in every state; its status moves by the buttons
+    # (Start, Close, Reopen) and its company is set once
+    _write_policy = dict.fromkeys(
+        (
+            "name",
+            "reference",
+            "issue_date",
+            "year_from",
+            "year_to",
+            "department_id",
+            "user_id",
+            "criteria_set_ids",
+            "target_ids",
+            "registration_deadline",
+            "reminder_days",
+            "description",
+            "active",
+            "milestone_ids",
+            "nomination_ids",
+        ),
+        policy(officer=(NEW, ANY)),
+    ) | {"company_id": policy(officer=(NEW,)), "state": SERVER}
 
     name = fields.Text(
         required=True,
@@ -439,19 +468,19 @@ class EmulationCampaign(models.Model):
                 raise UserError(
                     _("Only a draft campaign can be started (%(name)s).", name=campaign.name)
                 )
-        self.state = "running"
+        self._button_write({"state": "running"})
         return True
 
     def action_draft(self):
         self.check_access("write")
-        self.state = "draft"
+        self._button_write({"state": "draft"})
         return True
 
     def action_close(self):
         """Close the campaigns; with milestones not done, ask for confirmation first."""
         self.check_access("write")
         if self.env.context.get("emulation_confirm_close"):
-            self.state = "closed"
+            self._button_write({"state": "closed"})
             return True
         if self.milestone_ids.filtered(lambda m: m.state != "done"):
             return {
@@ -462,12 +491,12 @@ class EmulationCampaign(models.Model):
                 "target": "new",
                 "context": {"default_campaign_ids": [(6, 0, self.ids)]},
             }
-        self.state = "closed"
+        self._button_write({"state": "closed"})
         return True
 
     def action_reopen(self):
         self.check_access("write")
-        self.state = "running"
+        self._button_write({"state": "running"})
         return True
 
     def action_propose_candidates_wizard(self):

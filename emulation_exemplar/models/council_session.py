@@ -2,6 +2,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..report.emulation_report_base import print_paper
+from .write_policy_mixin import NEW, SERVER, policy
+
+# what the officers enter while the council votes; a closed session is sealed
+VOTING = policy(officer=(NEW, "draft"))
 
 
 class EmulationCouncilSession(models.Model):
@@ -10,10 +14,28 @@ class EmulationCouncilSession(models.Model):
     counted against all the council's members."""
 
     _name = "emulation.council.session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["emulation.write.policy.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Emulation and Commendation Council session"
     _order = "date desc, id desc"
     _check_company_auto = True
+    _write_policy = dict.fromkeys(
+        (
+            "name",
+            "date",
+            "year",
+            "chair",
+            "secretary",
+            "member_count",
+            "present_count",
+            "absent_opinions",
+            "line_ids",
+        ),
+        VOTING,
+    ) | {
+        "company_id": policy(officer=(NEW,)),
+        "state": SERVER,
+        "proposal_ids": SERVER,
+    }
 
     name = fields.Char(
         string="Minutes number", tracking=True, help="Number of the minutes, e.g. 05/BB-HĐTĐKT."
@@ -103,20 +125,55 @@ class EmulationCouncilSession(models.Model):
         return True
 
     def action_close(self):
+        self.check_access("write")
         for session in self:
             if session.state != "draft":
                 raise UserError(_("%(name)s is already closed.", name=session.display_name))
             if not session.line_ids:
                 raise UserError(_("Put the proposals on the ballot before closing the session."))
-        self.write({"state": "done"})
+        self._button_write({"state": "done"})
         self.line_ids.proposal_id._after_council()
         return True
 
-    def write(self, vals):
-        if "line_ids" in vals or "member_count" in vals:
-            if self.filtered(lambda s: s.state == "done"):
-                raise UserError(_("The session is closed: its ballot can no longer change."))
-        return super().write(vals)
+    def action_reopen_wizard(self):
+        return self.env["emulation.unseal.wizard"]._open(self)
+
+    def _unseal(self, reason):
+        """Reopen a closed session (the officers' Reopen button, with a reason): its ballot can
+        be counted again, and the proposals it approved or rejected go back to the council.
+        Refused once a decision commends one of its lines: that decision is sealed too."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.state != "done":
+            raise UserError(_("%(name)s is not closed.", name=self.display_name))
+        decided = self.line_ids.filtered(lambda line: line.decision_id or line.award_id)
+        if decided:
+            raise UserError(
+                _(
+                    "%(name)s cannot be reopened: %(recipient)s is already in the decision "
+                    "%(decision)s. Cancel that decision first if the ballot must be counted "
+                    "again.",
+                    name=self.display_name,
+                    recipient=decided[0].recipient_name,
+                    decision=decided[0].decision_id.display_name or "",
+                )
+            )
+        proposals = self.line_ids.proposal_id.filtered(
+            lambda p: p.state in ("approved", "rejected")
+        )
+        self._button_write({"state": "draft"})
+        proposals._set_state("council", return_reason=False)
+        note = _(
+            "Reopened by %(user)s: %(reason)s. The votes of its %(count)s lines can be counted "
+            "again; %(proposals)s proposals are back at the council until it closes again.",
+            user=self.env.user.name,
+            reason=reason,
+            count=len(self.line_ids),
+            proposals=len(proposals),
+        )
+        self._message_log(body=note)
+        proposals._message_log_batch(dict.fromkeys(proposals.ids, note))
+        return True
 
     def action_print_minutes(self):
         return print_paper(self, "emulation_exemplar.action_report_council_minutes")

@@ -1,41 +1,36 @@
-from odoo import _, api, models
+from odoo import _, models
 from odoo.exceptions import UserError
 
+from .write_policy_mixin import ANY, NEW, policy
+
 OFFICER = "emulation_exemplar.group_emulation_officer"
+# the states in which the unit that drafted a paper may still edit it
+UNIT_EDITABLE = ("draft", "returned")
+# a field of the paper that its unit and the officers fill in while it is a draft
+DRAFTED = policy(unit=(NEW, *UNIT_EDITABLE), officer=(NEW, *UNIT_EDITABLE))
+# set when the paper is created, never moved afterwards (its company)
+AT_CREATION = policy(unit=(NEW,), officer=(NEW,))
+# lines and documents: their own policy decides
+CHILDREN = policy(unit=(NEW, ANY), officer=(NEW, ANY))
 
 
 class EmulationCycleStateMixin(models.AbstractModel):
     """A paper of the annual cycle that a unit drafts and an officer moves on.
 
-    Its ``state`` only changes through the buttons (``_set_state``): a create starts at draft
-    whatever the values or the context (``default_state``) say, and a write of ``state`` from
-    outside is refused, so that a unit cannot skip the officers' steps through RPC. Units edit
-    their papers only while they are drafts or returned to them."""
+    Its ``state`` only changes through the buttons (``_set_state``): the write policy (see
+    ``emulation.write.policy.mixin``) leaves it to them, so that a unit cannot skip the officers'
+    steps through RPC or a ``default_state``. Units edit their papers only while they are
+    drafts or returned to them."""
 
     _name = "emulation.cycle.state.mixin"
+    _inherit = ["emulation.write.policy.mixin"]
     _description = "Paper of the annual commendation cycle"
 
     # the states in which the unit that drafted the paper may still edit it
-    _unit_editable_states = ("draft", "returned")
+    _unit_editable_states = UNIT_EDITABLE
 
     def _is_officer(self):
         return self.env.su or self.env.user.has_group(OFFICER)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                # the first state, whatever the values or a default_state of the context say
-                vals["state"] = "draft"
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "state" in vals and not self.env.su:
-            raise UserError(
-                _("The status changes only through the buttons of the form (Submit, Approve…).")
-            )
-        self._check_unit_may_edit()
-        return super().write(vals)
 
     def _check_unit_may_edit(self):
         if self._is_officer():
@@ -54,7 +49,17 @@ class EmulationCycleStateMixin(models.AbstractModel):
         """The only way the status changes (the buttons call it after their checks)."""
         self.check_access("write")
         vals["state"] = state
-        return super().write(vals)
+        return self._button_write(vals)
+
+    def _policy_bound(self):
+        if self.line_ids:
+            return {
+                "department_id": _(
+                    "it has lines. Create the paper of the other unit instead, or remove the "
+                    "lines first."
+                )
+            }
+        return {}
 
     def _check_officer(self):
         if not self._is_officer():

@@ -5,11 +5,16 @@ from odoo.tools.misc import clean_context
 from ..report.emulation_report_base import print_paper
 from .award_type import RECIPIENT_SCOPES
 from .history_mixin import check_years
+from .write_policy_mixin import ANY, NEW, SERVER, policy
 
 # what the decision says of its awards, copied to them and kept in step when corrected
 PROPAGATED_FIELDS = {"number": "decision_number", "date": "decision_date", "authority": "authority"}
 # what its awards are: fixed once they are recorded
 LOCKED_FIELDS = {"award_type_id", "year", "employee_ids", "department_ids", "company_id"}
+# the paper's own words: a draft's, and an issued decision's while it is open for correction
+WORDING = policy(officer=(NEW, "draft", "correcting"))
+# what the awards are: a draft's only
+CONTENT = policy(officer=(NEW, "draft"))
 # the recipients, with the model through which the caller reads them
 RECIPIENT_FIELDS = {"employee_ids": "hr.employee.public", "department_ids": "hr.department"}
 
@@ -19,12 +24,34 @@ class EmulationDecision(models.Model):
     many people and units. Recording it creates one award per recipient, linked to it."""
 
     _name = "emulation.decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["emulation.write.policy.mixin", "mail.thread", "mail.activity.mixin"]
     _description = "Commendation decision"
     _order = "date desc, id desc"
     _rec_name = "number"
     _rec_names_search = ["number", "authority"]
     _check_company_auto = True
+    # policy states: draft, recorded (issued: sealed) and correcting (issued, opened by an
+    # officer with a reason to correct its wording)
+    _write_policy = dict.fromkeys(("number", "date", "authority", "signer", "reason"), WORDING) | {
+        "award_type_id": CONTENT,
+        "year": CONTENT,
+        "employee_ids": CONTENT,
+        "department_ids": CONTENT,
+        "line_ids": CONTENT,
+        # the signed paper's scan is attached after issue; archiving cancels the decision
+        "decision_file": policy(officer=(NEW, ANY)),
+        "decision_filename": policy(officer=(NEW, ANY)),
+        "active": policy(officer=(NEW, ANY)),
+        "company_id": policy(officer=(NEW,)),
+        "state": SERVER,
+        "correction_open": SERVER,
+        "award_ids": SERVER,
+        "archived_award_ids": SERVER,
+        "recipient_type": SERVER,
+        "award_type_scope": SERVER,
+        "recipient_count": SERVER,
+        "award_count": SERVER,
+    }
 
     number = fields.Char(
         tracking=True,
@@ -125,6 +152,14 @@ class EmulationDecision(models.Model):
         index=True,
         tracking=True,
         help="Recorded: the awards of the decision exist, one per recipient.",
+    )
+    correction_open = fields.Boolean(
+        string="Open for correction",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="An officer reopened the issued decision, with a reason, to correct its number, "
+        "date, issuing authority, signer or achievement; sealing it again closes it.",
     )
     signer = fields.Char(
         tracking=True, help="Name and position of who signs the decision, as printed under it."
@@ -285,19 +320,6 @@ class EmulationDecision(models.Model):
 
     # ------------------------------------------------------------------ ORM
     def write(self, vals):
-        locked = LOCKED_FIELDS & set(vals)
-        if locked:
-            recorded = self.filtered(lambda d: d.state == "recorded")
-            if recorded:
-                raise UserError(
-                    _(
-                        "The awards of the decision %(decision)s are recorded: its award type, "
-                        "year, recipients and company can no longer change. If the decision "
-                        "itself was wrong, archive it (its awards go with it) and record the "
-                        "right one.",
-                        decision=recorded[0].display_name,
-                    )
-                )
         archiving = self.filtered("active") if "active" in vals and not vals["active"] else None
         restoring = self.filtered(lambda d: not d.active) if vals.get("active") else None
         result = super().write(vals)
@@ -317,12 +339,72 @@ class EmulationDecision(models.Model):
             restoring._restore_awards()
         return result
 
+    def _policy_state(self):
+        self.ensure_one()
+        if self.state == "recorded":
+            return "correcting" if self.correction_open else "recorded"
+        return "draft"
+
+    def _policy_state_label(self, state):
+        if state == "recorded":
+            return _("issued (sealed: open it for correction with a reason first)")
+        if state == "correcting":
+            return _("open for correction")
+        return super()._policy_state_label(state)
+
+    def _policy_refusal(self, fname, role, state):
+        if fname in LOCKED_FIELDS and state in ("recorded", "correcting"):
+            return _(
+                "The awards of the decision %(decision)s are recorded: its award type, year, "
+                "recipients and company can no longer change. If the decision itself was wrong, "
+                "archive it (its awards go with it) and record the right one.",
+                decision=self.display_name,
+            )
+        return super()._policy_refusal(fname, role, state)
+
+    def action_unseal_wizard(self):
+        return self.env["emulation.unseal.wizard"]._open(self)
+
+    def _unseal(self, reason):
+        """Open an issued decision for correcting its wording (the officers' button, with a
+        reason): its number, date, authority, signer and achievement; nothing else."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.state != "recorded" or self.correction_open:
+            raise UserError(
+                _(
+                    "%(decision)s is not sealed: only an issued decision is opened for correction.",
+                    decision=self.display_name,
+                )
+            )
+        self._button_write({"correction_open": True})
+        self._message_log(
+            body=_(
+                "Opened for correction by %(user)s: %(reason)s. Its number, date, issuing "
+                "authority, signer and achievement can be corrected, and its awards follow; its "
+                "award type, year and recipients stay sealed.",
+                user=self.env.user.name,
+                reason=reason,
+            )
+        )
+        return True
+
+    def action_seal(self):
+        """Seal a decision opened for correction again."""
+        self.check_access("write")
+        opened = self.filtered("correction_open")
+        opened._button_write({"correction_open": False})
+        opened._message_log_batch(
+            dict.fromkeys(opened.ids, _("Sealed again by %(user)s.", user=self.env.user.name))
+        )
+        return True
+
     def _archive_awards(self):
         for decision in self:
             awards = decision.award_ids.filtered("active")
             if not awards:
                 continue
-            decision.archived_award_ids = awards
+            decision._button_write({"archived_award_ids": [Command.set(awards.ids)]})
             awards.write({"active": False})
             decision._message_log(
                 body=_(
@@ -335,7 +417,7 @@ class EmulationDecision(models.Model):
     def _restore_awards(self):
         for decision in self:
             awards = decision.archived_award_ids.filtered(lambda a: not a.active)
-            decision.archived_award_ids = False
+            decision._button_write({"archived_award_ids": [Command.clear()]})
             if awards:
                 awards.write({"active": True})
                 decision._message_log(
@@ -509,7 +591,7 @@ class EmulationDecision(models.Model):
                     ("company_id", "=", decision.company_id.id),
                 ]
             )
-            lines.write({"decision_id": decision.id})
+            lines._button_write({"decision_id": decision.id})
         return True
 
     def action_issue(self):

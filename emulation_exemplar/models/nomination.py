@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..core import roadmap
+from .write_policy_mixin import ANY, NEW, SERVER, policy
 
 NOMINEE_KINDS = [
     ("individual", "Individual"),
@@ -42,10 +43,58 @@ def _date(value):
 
 class EmulationNomination(models.Model):
     _name = "emulation.nomination"
-    _inherit = ["mail.thread", "mail.activity.mixin", "emulation.list.mixin"]
+    _inherit = [
+        "emulation.write.policy.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.list.mixin",
+    ]
     _description = "Exemplar nomination"
     _order = "campaign_id, year, name, id"
     _check_company_auto = True
+
+    # policy states: the stages. A unit manager proposes (creates) a nominee at the stage
+    # "Detected" and nothing more; the officers follow it through every stage.
+    _write_policy = (
+        dict.fromkeys(
+            (
+                "campaign_id",
+                "nominee_kind",
+                "employee_id",
+                "department_id",
+                "model_name",
+                "field_of_work",
+                "achievements",
+                "to_foster",
+                "year",
+                "user_id",
+                "color",
+                "stage",
+            ),
+            policy(unit=(NEW,), officer=(NEW, ANY)),
+        )
+        | dict.fromkeys(
+            (
+                "drop_reason",
+                "registration_date",
+                "criteria_set_id",
+                "check_ids",
+                "propagation_ids",
+                "decision_id",
+                "active",
+            ),
+            policy(officer=(NEW, ANY)),
+        )
+        | {
+            "company_id": policy(unit=(NEW,), officer=(NEW,)),
+            "name": SERVER,
+            "unit_id": SERVER,
+            "nominee_key": SERVER,
+            "eligibility_snapshot": SERVER,
+            "snapshot_date": SERVER,
+            "is_late_registration": SERVER,
+        }
+    )
 
     name = fields.Char(
         string="Nominee",
@@ -329,6 +378,25 @@ class EmulationNomination(models.Model):
             self.employee_id = False
 
     # ------------------------------------------------------------------ constraints
+    @api.constrains("criteria_set_id", "nominee_kind", "employee_id", "department_id")
+    def _check_criteria_set_kind(self):
+        """A nominee is judged by a set for their kind of recipient (a member of staff is not
+        judged as a key cadre, a person not as a unit)."""
+        for nomination in self.filtered("criteria_set_id"):
+            kind = nomination._recipient_kind()
+            if not kind:
+                continue
+            kinds = {"collective"} if kind == "collective" else {"individual", kind}
+            if nomination.criteria_set_id.recipient_kind not in kinds:
+                raise ValidationError(
+                    _(
+                        "The criteria set %(set)s does not apply to %(name)s: choose a set for "
+                        "their kind of recipient, or leave it empty to take the campaign's.",
+                        set=nomination.criteria_set_id.display_name,
+                        name=nomination.name,
+                    )
+                )
+
     @api.constrains("nominee_kind", "employee_id", "department_id", "model_name")
     def _check_nominee_matches_kind(self):
         for nomination in self:
@@ -514,6 +582,10 @@ class EmulationNomination(models.Model):
                 )
             )
 
+    def _policy_state(self):
+        self.ensure_one()
+        return self.stage
+
     def write(self, vals):
         vals = dict(vals)
         stage = vals.get("stage")
@@ -587,7 +659,7 @@ class EmulationNomination(models.Model):
                 set=criteria_set.with_context(lang=localized.env.lang).display_name
                 or localized.env._("none"),
             )
-            nomination.write(
+            nomination._button_write(
                 {
                     "eligibility_snapshot": f"{header}\n{explanation}",
                     "snapshot_date": today,

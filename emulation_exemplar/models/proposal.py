@@ -2,7 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..report.emulation_report_base import print_paper
+from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
 from .history_mixin import check_years
+from .write_policy_mixin import SERVER, policy
 
 PROPOSAL_STATES = [
     ("draft", "Draft"),
@@ -25,6 +27,24 @@ class EmulationProposal(models.Model):
     _description = "Commendation proposal"
     _order = "year desc, award_type_id, department_id, id"
     _check_company_auto = True
+    _write_policy = {
+        "name": DRAFTED,
+        "date": DRAFTED,
+        "year": DRAFTED,
+        "award_type_id": DRAFTED,
+        "department_id": DRAFTED,
+        "registered_only": DRAFTED,
+        "line_ids": CHILDREN,
+        "document_ids": CHILDREN,
+        # the officer writes why before pressing Return or Reject
+        "return_reason": policy(officer=("submitted", "council", "approved")),
+        "company_id": AT_CREATION,
+        "state": SERVER,
+        "submitted_date": SERVER,
+        "council_vote_threshold": SERVER,
+        "line_count": SERVER,
+        "passed_count": SERVER,
+    }
 
     name = fields.Char(
         string="Submission number",
@@ -113,6 +133,13 @@ class EmulationProposal(models.Model):
     def _check_year(self):
         check_years(self)
 
+    def _policy_bound(self):
+        bound = super()._policy_bound()
+        if self.line_ids.filtered(lambda line: line.decision_id or line.award_id):
+            why = _("some of its lines are in a decision.")
+            bound.update(year=why, award_type_id=why)
+        return bound
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
         if any(p.state != "draft" for p in self):
@@ -159,7 +186,8 @@ class EmulationProposal(models.Model):
                         "eligibility_id": row.id,
                     }
                 )
-            Line.create(vals_list)
+            # the result each line rests on is the button's to set
+            Line._button_create(vals_list)
             added += len(vals_list)
         return {
             "type": "ir.actions.client",
@@ -228,7 +256,9 @@ class EmulationProposal(models.Model):
     def action_return(self):
         self._check_return(("submitted", "council", "approved"))
         # the lines leave the council session they were put on (not those already decided)
-        self.line_ids.filtered(lambda line: not line.decision_id).write({"session_id": False})
+        self.line_ids.filtered(lambda line: not line.decision_id)._button_write(
+            {"session_id": False}
+        )
         self._set_state("returned")
         return True
 

@@ -3,18 +3,10 @@ from odoo.exceptions import UserError, ValidationError
 
 from .history_mixin import RECIPIENT_TYPES
 from .registration_line import is_within
+from .write_policy_mixin import NEW, SERVER, policy
 
-# written only by the cycle itself (the snapshot at submission, the award at issue)
-PROTECTED_FIELDS = {
-    "snapshot_eligible",
-    "snapshot_missing",
-    "snapshot_criteria_set_id",
-    "snapshot_year",
-    "snapshot_date",
-    "award_id",
-}
-# what only the officers write: the council's ballot and the decision
-OFFICER_FIELDS = {"session_id", "vote_yes", "decision_id"}
+# a field of the line that the unit and the officers fill in while the proposal is a draft
+DRAFTED = policy(unit=(NEW, "draft", "returned"), officer=(NEW, "draft", "returned"))
 
 
 class EmulationProposalLine(models.Model):
@@ -22,10 +14,45 @@ class EmulationProposalLine(models.Model):
     history records used as its basis and the council's ballot."""
 
     _name = "emulation.proposal.line"
+    _inherit = ["emulation.write.policy.mixin"]
     _description = "Proposed recipient"
     _order = "proposal_id, recipient_type desc, id"
     _check_company_auto = True
     _rec_name = "recipient_name"
+    # policy states: the proposal's status, or "sealed" once the line's ballot is closed or its
+    # award issued (see _policy_state)
+    _write_policy = {
+        "proposal_id": policy(unit=(NEW,), officer=(NEW,)),
+        "recipient_type": DRAFTED,
+        "employee_id": DRAFTED,
+        "department_id": DRAFTED,
+        "justification": DRAFTED,
+        "achievements": DRAFTED,
+        "initiative_ids": DRAFTED,
+        # the officers put the line on the council's ballot and count its votes
+        "session_id": policy(officer=("council",)),
+        "vote_yes": policy(officer=("council",)),
+        # and put the passed line in the decision that commends it
+        "decision_id": policy(officer=("approved",)),
+        "state": SERVER,
+        "award_type_id": SERVER,
+        "year": SERVER,
+        "proposing_unit_id": SERVER,
+        "company_id": SERVER,
+        "recipient_name": SERVER,
+        "job_title": SERVER,
+        "eligibility_id": SERVER,
+        "eligible_now": SERVER,
+        "snapshot_eligible": SERVER,
+        "snapshot_missing": SERVER,
+        "snapshot_criteria_set_id": SERVER,
+        "snapshot_year": SERVER,
+        "snapshot_date": SERVER,
+        "member_count": SERVER,
+        "vote_ratio": SERVER,
+        "vote_passed": SERVER,
+        "award_id": SERVER,
+    }
 
     proposal_id = fields.Many2one(
         "emulation.proposal", required=True, index=True, ondelete="cascade"
@@ -185,7 +212,7 @@ class EmulationProposalLine(models.Model):
         today = fields.Date.context_today(self)
         for line in self:
             row = rows.get(line.id)
-            super(EmulationProposalLine, line).write(
+            line._button_write(
                 {
                     "eligibility_id": row.id if row else False,
                     "snapshot_eligible": bool(row and row.eligible),
@@ -273,34 +300,55 @@ class EmulationProposalLine(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------------ ORM
-    def _check_write(self, fnames):
-        if self.env.su:
-            return
-        protected = PROTECTED_FIELDS & fnames
-        if protected:
-            raise UserError(_("The eligibility snapshot and the award are written by the cycle."))
-        if not self.env["emulation.proposal"]._is_officer():
-            if OFFICER_FIELDS & fnames:
-                raise UserError(
-                    _("The council's ballot and the decision are recorded by the officers.")
-                )
-            self.proposal_id._check_unit_may_edit()
+    @api.constrains("initiative_ids", "employee_id", "department_id")
+    def _check_initiatives_own(self):
+        """A line rests on its recipient's own initiatives: those a person authored, or those
+        authored within the unit proposed (read as superuser: the authors only, never named)."""
+        for line in self:
+            for initiative in line.initiative_ids.sudo():
+                if line.employee_id:
+                    own = line.employee_id in initiative.employee_ids
+                else:
+                    own = any(
+                        is_within(author.department_id, line.department_id)
+                        for author in initiative.employee_ids
+                    )
+                if not own or initiative.company_id != line.company_id:
+                    raise ValidationError(
+                        _(
+                            "%(name)s's line lists an initiative that is not theirs: a "
+                            "proposal rests on its recipient's own initiatives. Remove it from "
+                            "the line.",
+                            name=line.recipient_name,
+                        )
+                    )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        fnames = set().union(*vals_list) if vals_list else set()
-        lines = super().create(vals_list)
-        lines._check_write(fnames)
-        return lines
+    # ------------------------------------------------------------------ policy
+    def _policy_state(self):
+        self.ensure_one()
+        return "issued" if self.award_id else self.proposal_id.state
 
-    def write(self, vals):
-        self._check_write(set(vals))
-        return super().write(vals)
+    def _policy_state_label(self, state):
+        if state == "issued":
+            return _("issued (its award is in the history)")
+        return self.proposal_id._policy_state_label(state)
+
+    def _policy_bound(self):
+        if self.session_id.state == "done":
+            why = _("the council session that voted on it is closed. Reopen the session first.")
+            return {"session_id": why, "vote_yes": why}
+        return {}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_editable(self):
         if self.filtered("award_id"):
             raise UserError(_("A line with an issued award cannot be deleted."))
+        if not self.env.su and self.filtered(lambda line: line.session_id.state == "done"):
+            raise UserError(
+                _(
+                    "A line voted on in a closed council session cannot be deleted: reopen the "
+                    "session first."
+                )
+            )
         if not self.env["emulation.proposal"]._is_officer():
             self.proposal_id._check_unit_may_edit()

@@ -1,7 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
 from .history_mixin import check_years
+from .write_policy_mixin import SERVER, policy
 
 REGISTRATION_STATES = [
     ("draft", "Draft"),
@@ -20,6 +22,15 @@ class EmulationRegistration(models.Model):
     _description = "Emulation registration"
     _order = "year desc, department_id, id"
     _check_company_auto = True
+    _write_policy = {
+        "year": DRAFTED,
+        "department_id": DRAFTED,
+        "line_ids": CHILDREN,
+        "return_reason": policy(officer=("submitted", "approved")),
+        "company_id": AT_CREATION,
+        "state": SERVER,
+        "line_count": SERVER,
+    }
 
     year = fields.Integer(
         required=True,

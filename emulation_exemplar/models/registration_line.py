@@ -2,6 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .history_mixin import RECIPIENT_TYPES
+from .write_policy_mixin import NEW, SERVER, policy
+
+DRAFTED = policy(unit=(NEW, "draft", "returned"), officer=(NEW, "draft", "returned"))
 
 
 def is_within(unit, root):
@@ -12,9 +15,22 @@ def is_within(unit, root):
 
 class EmulationRegistrationLine(models.Model):
     _name = "emulation.registration.line"
+    _inherit = ["emulation.write.policy.mixin"]
     _description = "Emulation registration line"
     _order = "registration_id, recipient_type desc, id"
     _check_company_auto = True
+    # policy states: the registration's status
+    _write_policy = {
+        "registration_id": policy(unit=(NEW,), officer=(NEW,)),
+        "recipient_type": DRAFTED,
+        "employee_id": DRAFTED,
+        "department_id": DRAFTED,
+        "award_type_id": DRAFTED,
+        "note": DRAFTED,
+        "year": SERVER,
+        "state": SERVER,
+        "company_id": SERVER,
+    }
 
     registration_id = fields.Many2one(
         "emulation.registration", required=True, index=True, ondelete="cascade"
@@ -63,15 +79,12 @@ class EmulationRegistrationLine(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        self.registration_id._check_unit_may_edit()
-        return super().write(vals)
+    def _policy_state(self):
+        self.ensure_one()
+        return self.registration_id.state
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.registration_id._check_unit_may_edit()
-        return lines
+    def _policy_state_label(self, state):
+        return self.registration_id._policy_state_label(state)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_while_editable(self):

@@ -529,15 +529,15 @@ class TestCycleBadInput(CycleCase):
 class TestCycleRoles(CycleCase):
     def test_unit_cannot_skip_states(self):
         Proposal = self.Proposal.with_user(self.user_manager)
-        # a default_state of the context or a state in the values: created as draft all the same
-        proposal = Proposal.with_context(default_state="decided").create(
-            {
-                "year": YEAR,
-                "award_type_id": self.type_soldier.id,
-                "department_id": self.unit_office.id,
-                "state": "approved",
-            }
-        )
+        values = {
+            "year": YEAR,
+            "award_type_id": self.type_soldier.id,
+            "department_id": self.unit_office.id,
+        }
+        # a state in the values is refused; a default_state of the context is ignored
+        with self.assertRefused(UserError, "only through the buttons"):
+            Proposal.create(dict(values, state="approved"))
+        proposal = Proposal.with_context(default_state="decided").create(values)
         self.assertEqual(proposal.state, "draft")
         with self.assertRefused(UserError, "only through the buttons"):
             proposal.write({"state": "approved"})
@@ -557,7 +557,7 @@ class TestCycleRoles(CycleCase):
         # nor can the unit plant ballots or snapshots
         with self.assertRefused(UserError, "recorded by the officers"):
             proposal.line_ids.vote_yes = 10
-        with self.assertRefused(UserError, "written by the cycle"):
+        with self.assertRefused(UserError, "only through the buttons"):
             proposal.line_ids.snapshot_eligible = True
         registration = (
             self.env["emulation.registration"]

@@ -206,9 +206,20 @@ class TestRecording(DecisionCase):
         decision.action_record_awards()
         revoked = decision.award_ids[0]
         revoked.action_archive()
-        decision.write(
-            {"number": "46/QĐ-UBND", "date": date(2025, 1, 16), "authority": "Phó Chủ tịch"}
+        correction = {
+            "number": "46/QĐ-UBND",
+            "date": date(2025, 1, 16),
+            "authority": "Phó Chủ tịch",
+        }
+        # issued, the decision is sealed: its wording is corrected only once opened, with a reason
+        with self.assertRefused(UserError, "open it for correction"):
+            decision.write(correction)
+        wizard = self.env["emulation.unseal.wizard"].with_context(
+            **decision.action_unseal_wizard()["context"]
         )
+        wizard.create({"reason": "Typing error in the number"}).action_confirm()
+        self.assertTrue(decision.correction_open)
+        decision.write(correction)
         for award in decision.award_ids:
             self.assertEqual(award.decision_number, "46/QĐ-UBND")
             self.assertEqual(award.decision_date, date(2025, 1, 16))
@@ -225,6 +236,13 @@ class TestRecording(DecisionCase):
         # the date still obeys the awards' rule
         with self.assertRefused(ValidationError, "earlier than the year"):
             decision.date = date(2023, 5, 1)
+        decision.action_seal()
+        self.assertFalse(decision.correction_open)
+        with self.assertRefused(UserError, "open it for correction"):
+            decision.authority = "Chủ tịch"
+        notes = " ".join(str(body) for body in decision.message_ids.mapped("body"))
+        self.assertIn("Typing error in the number", notes)
+        self.assertIn("Sealed again", notes)
         # before recording, everything may change
         draft = self.new_decision(self.people[3:5], number="47/QĐ-UBND")
         draft.write({"year": 2023, "award_type_id": self.type_mofa.id})

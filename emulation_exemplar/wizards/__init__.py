@@ -2,3 +2,4 @@ from . import campaign_close_wizard
 from . import campaign_propose_wizard
 from . import nomination_drop_wizard
 from . import award_statistics_wizard
+from . import unseal_wizard
