@@ -43,6 +43,7 @@
         "wizards/nomination_drop_wizard_views.xml",
         "wizards/award_statistics_wizard_views.xml",
         "wizards/unseal_wizard_views.xml",
+        "wizards/eligible_print_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",

@@ -355,8 +355,8 @@ class TestWritePolicyEveryField(SealedCase):
                 )
 
     def records_in_each_state(self):
-        """(record, policy state) of real records, each yielded while it is in that state, of every model, in the states the cycle can
-        put them in here."""
+        """(record, policy state) of real records of every model, each yielded while it is in
+        that state, in the states the cycle can put them in here."""
         Officer = self.env(user=self.user_officer)
         draft = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
         Officer["emulation.proposal.document"].create(
