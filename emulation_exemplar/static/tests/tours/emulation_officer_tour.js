@@ -210,6 +210,11 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "edit 99/QĐ-UBND",
         },
         {
+            content: "the decision date (an award recorded by hand needs both)",
+            trigger: '.modal .o_field_widget[name="decision_date"] input',
+            run: "edit 15/01/2026",
+        },
+        {
             content: "save the award",
             trigger: ".modal .o_form_button_save",
             run: "click",
