@@ -30,7 +30,11 @@ POLICY_STATES = {
 def rpc(model, user, method, *args, context=None, **kwargs):
     """``method`` of ``model`` called as ``user`` the way /web/dataset/call_kw calls it."""
     return call_kw(
-        model.with_user(user).with_context({}), method, list(args), dict(kwargs, context=context)
+        # a fresh environment of the user: only the context the request sends
+        model.with_env(model.env(user=user, context={}, su=False)),
+        method,
+        list(args),
+        dict(kwargs, context=context),
     )
 
 
