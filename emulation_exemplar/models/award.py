@@ -151,6 +151,9 @@ class EmulationAward(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        # "leader" follows the person's emulation category, a personnel matter (see
+        # hr.employee.emulation_category): read, searched and grouped by officers only
+        groups="emulation_exemplar.group_emulation_officer",
         help="The category the statistical report forms count the recipient in (Circular "
         "18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV): collectives (of which "
         "enterprises), households, and individuals "

@@ -500,7 +500,7 @@ class EmulationCampaign(models.Model):
         return True
 
     def action_propose_candidates_wizard(self):
-        self.ensure_one()
+        self._ensure_one_campaign()
         self.check_access("write")
         return {
             "type": "ir.actions.act_window",
@@ -511,8 +511,13 @@ class EmulationCampaign(models.Model):
             "context": {"default_campaign_id": self.id},
         }
 
+    def _ensure_one_campaign(self):
+        """One campaign, or a message (not a traceback) to a caller who sent several or none."""
+        if len(self) != 1:
+            raise UserError(_("Open one campaign, then use this button on it."))
+
     def _open_related(self, xmlid):
-        self.ensure_one()
+        self._ensure_one_campaign()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("campaign_id", "=", self.id)]
         action["context"] = {"default_campaign_id": self.id, **self._calendar_context()}

@@ -2,7 +2,7 @@ import re
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
@@ -361,8 +361,25 @@ class EmulationNomination(models.Model):
         if self.nominee_kind == "collective" and self.department_id:
             return "collective"
         if self.nominee_kind == "individual" and self.employee_id:
+            if not self._may_read_category(self.employee_id):
+                return None
             return self.employee_id.sudo().emulation_category or "staff"
         return None
+
+    def _may_read_category(self, employee):
+        """Whether the user may know the emulation category of ``employee``, a personnel
+        matter: as on the public profile, officers for everyone, others where they may read
+        the person's eligibility (themselves; a unit manager, the people of their units). The
+        criteria set a nomination picks tells the category: nobody else learns it that way
+        (e.g. through the form's onchange). Asked of the user, not of the superuser that
+        computes stored fields (``compute_sudo``)."""
+        user_env = self.env(su=False)
+        if user_env.uid == SUPERUSER_ID or user_env.user.has_group(
+            "emulation_exemplar.group_emulation_officer"
+        ):
+            return True
+        profile = user_env["hr.employee.public"].browse(employee._origin.id or employee.id)
+        return bool(profile.exists() and profile.emulation_private_access)
 
     # ------------------------------------------------------------------ onchange
     @api.onchange("nominee_kind")

@@ -243,7 +243,9 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "click",
         },
         {
-            trigger: ".o_list_view",
+            // the awards list itself, not the profile's list of awards still on the screen
+            content: "the awards list is open",
+            trigger: '.o_list_view .o_last_breadcrumb_item:contains("Khen thưởng, danh hiệu")',
         },
         {
             content: "open the action menu of the list",
