@@ -6,8 +6,6 @@ from collections import defaultdict
 
 from odoo import api, models
 
-from ..core import eligibility as rules
-
 KIND_ORDER = {"collective": 0, "key_cadre": 1, "staff": 2}
 
 
@@ -168,31 +166,26 @@ class ReportEmulationEligible(models.AbstractModel):
     @api.model
     def _met_items(self, met, awards, initiatives, classifications):
         """The lines of the history records that count for the met alternative ``met`` of one
-        recipient, each record once."""
+        recipient, each record once: the kind of each condition says which records count."""
+        counted = self.env["emulation.eligibility"]._history_counted
         seen = set()
         lines = []
         for result in met.conditions:
-            condition = result.condition
-            if condition.kind == rules.AWARD_COUNT:
-                for award in awards:
-                    if award.award_type_id.id in condition.award_type_ids and award not in seen:
-                        seen.add(award)
-                        lines.append(self._award_text(award))
-            elif condition.kind == rules.INITIATIVE_COUNT:
-                accepted = rules.INITIATIVE_LEVELS[rules.INITIATIVE_LEVELS.index(condition.level) :]
-                for initiative in initiatives:
-                    if (
-                        initiative.level in accepted
-                        and (initiative.applied_effectively or not condition.applied_only)
-                        and initiative not in seen
-                    ):
-                        seen.add(initiative)
-                        lines.append(self._initiative_text(initiative))
-            else:
-                years = [line for line in classifications if line not in seen]
-                if years:
-                    seen.update(years)
-                    lines.append(self._classification_text(years))
+            conditions = (result.condition,)
+            for award in awards:
+                if award not in seen and counted(award, conditions):
+                    seen.add(award)
+                    lines.append(self._award_text(award))
+            for initiative in initiatives:
+                if initiative not in seen and counted(initiative, conditions):
+                    seen.add(initiative)
+                    lines.append(self._initiative_text(initiative))
+            years = [
+                line for line in classifications if line not in seen and counted(line, conditions)
+            ]
+            if years:
+                seen.update(years)
+                lines.append(self._classification_text(years))
         return lines
 
     @api.model
