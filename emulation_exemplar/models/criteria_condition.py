@@ -118,23 +118,25 @@ class EmulationCriteriaCondition(models.Model):
             condition._check_fits_set()
 
     def _check_parameters(self):
-        if not self._kind():
+        kind = self._kind()
+        if not kind:
             return
-        problem = self._kind().check(
+        problem = kind.check(
             self._parameter_values(), name=self.display_name, gettext=self._gettext()
         )
         if problem:
             raise ValidationError(problem)
 
     def _check_fits_set(self):
-        if not self._kind():
+        kind = self._kind()
+        if not kind:
             return
         criteria_set = self.alternative_id.set_id
         if criteria_set.window == rules.WINDOW_ROLLING:
             years = criteria_set.window_years
         else:
             years = criteria_set.year_to - criteria_set.year_from + 1
-        problem = self._kind().check_fits(
+        problem = kind.check_fits(
             self._parameter_values(),
             collective=criteria_set.recipient_kind == "collective",
             years=years,
