@@ -23,3 +23,4 @@ from . import test_eligibility_engine
 from . import test_law_criteria
 from . import test_award_doubles
 from . import test_leaks
+from . import test_criteria_kinds
