@@ -393,12 +393,6 @@ class EmulationEligibility(models.Model):
                 values[fname] = [r.id for r in records]
             row.update({fname: [(6, 0, ids)] for fname, ids in values.items()})
 
-    @api.model
-    def _history_counted(self, record, conditions):
-        """Whether the history ``record`` (award, classification, initiative or discipline)
-        counts for any of ``conditions`` (rule-core conditions): their kinds say."""
-        return counted(record, conditions)
-
     # ------------------------------------------------------------------ the engine
     @api.model
     def _eligibility_counts_members(self):
