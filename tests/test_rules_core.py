@@ -824,6 +824,7 @@ def test_law_kinds_and_forms():
         "demotion",
         "dismissal_from_post",
         "dismissal",
+        "removal",
     )
     assert rules.MEMBER_BASES == ("classification", "award")
     assert rules.WINDOWS == ("fixed", "rolling")
@@ -1319,7 +1320,10 @@ def test_heaviest_form():
     assert rules.heaviest_form([]) is None
     assert rules.heaviest_form([None, ""]) is None
     assert rules.heaviest_form(["warning", "reprimand", None]) == "warning"
-    assert rules.heaviest_form(rules.DISCIPLINE_FORMS[::-1]) == "dismissal"
+    assert rules.heaviest_form(rules.DISCIPLINE_FORMS[::-1]) == "removal"
+    assert rules.heaviest_form(["dismissal", "removal", "warning"]) == "removal"
+    assert rules.ABOLISHED_FORMS == ("salary_reduction", "demotion")
+    assert rules.ABOLISHED_FROM == (2025, 7, 1)
     with pytest.raises(ValueError, match="discipline form"):
         rules.heaviest_form(["warning", "fine"])
 

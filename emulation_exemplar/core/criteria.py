@@ -31,7 +31,9 @@ from dataclasses import dataclass, field, replace
 CLASSIFICATION_LEVELS = ("excellent", "good", "completed", "not_completed")
 # Initiative levels, lowest first: "level X or higher" means index >= index(X).
 INITIATIVE_LEVELS = ("grassroots", "provincial", "national")
-# Discipline forms of civil servants, lightest first: "form X or heavier" means index >= index(X).
+# Discipline forms of cadres and civil servants, lightest first: "form X or heavier" means
+# index >= index(X). Removal from office (bãi nhiệm, cadres) is the last, after dismissal (buộc
+# thôi việc, civil servants): each is the heaviest form of its own people.
 DISCIPLINE_FORMS = (
     "reprimand",
     "warning",
@@ -39,7 +41,12 @@ DISCIPLINE_FORMS = (
     "demotion",
     "dismissal_from_post",
     "dismissal",
+    "removal",
 )
+# The forms abolished for disciplines decided from this day (Law on Cadres and Civil Servants
+# 2025; Decree 172/2025/NĐ-CP, art. 7): they stay on the disciplines decided before it.
+ABOLISHED_FORMS = ("salary_reduction", "demotion")
+ABOLISHED_FROM = (2025, 7, 1)
 # What qualifies a member for a member_ratio condition.
 MEMBER_BASES = ("classification", "award")
 # Windows of a criteria set.

@@ -18,6 +18,8 @@ eligibility as rules``):
 """
 
 from .criteria import (
+    ABOLISHED_FORMS,
+    ABOLISHED_FROM,
     AWARD,
     CLASSIFICATION,
     CLASSIFICATION_LEVELS,
@@ -77,6 +79,8 @@ __all__ = [
     "AWARD_COUNT",
     "AWARD_STREAK",
     "CLASSIFICATION",
+    "ABOLISHED_FORMS",
+    "ABOLISHED_FROM",
     "CLASSIFICATION_COUNT",
     "CLASSIFICATION_EVERY_YEAR",
     "CLASSIFICATION_LEVELS",

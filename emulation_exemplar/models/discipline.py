@@ -7,17 +7,18 @@ from odoo.exceptions import ValidationError
 from ..core import eligibility as rules
 from .history_mixin import check_years
 
-# Labels of the discipline forms of civil servants (core/eligibility.py's DISCIPLINE_FORMS holds
-# the keys, lightest first): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi
-# việc.
+# Labels of the discipline forms (core/criteria.py's DISCIPLINE_FORMS holds the keys, lightest
+# first): khiển trách, cảnh cáo, hạ bậc lương, giáng chức, cách chức, buộc thôi việc, bãi nhiệm.
 FORM_LABELS = {
     "reprimand": "Reprimand",
     "warning": "Warning",
-    "salary_reduction": "Salary reduction",
-    "demotion": "Demotion",
+    "salary_reduction": "Salary reduction (before 1 July 2025)",
+    "demotion": "Demotion (before 1 July 2025)",
     "dismissal_from_post": "Dismissal from post",
     "dismissal": "Dismissal",
+    "removal": "Removal from office",
 }
+ABOLISHED_FROM = date(*rules.ABOLISHED_FROM)
 DISCIPLINE_FORMS = [(key, FORM_LABELS[key]) for key in rules.DISCIPLINE_FORMS]
 FORM_RANK = {key: rank for rank, (key, _label) in enumerate(DISCIPLINE_FORMS, start=1)}
 FORM_OF_RANK = {rank: key for key, rank in FORM_RANK.items()}
@@ -58,14 +59,18 @@ class EmulationDiscipline(models.Model):
         required=True,
         tracking=True,
         help="Lightest first: Reprimand, Warning, Salary reduction, Demotion, Dismissal from "
-        "post, Dismissal. Criteria exclude people disciplined at a given form or heavier.",
+        "post, Dismissal (civil servants), Removal from office (cadres). Salary reduction and "
+        "demotion no longer exist for a discipline decided from 1 July 2025 (Decree "
+        "172/2025/NĐ-CP, art. 7). Criteria exclude people disciplined at a given form or "
+        "heavier.",
     )
     form_rank = fields.Integer(
         string="Form rank",
         compute="_compute_form_rank",
         store=True,
         aggregator="max",
-        help="1 for a reprimand up to 6 for a dismissal: the heaviest form has the highest rank.",
+        help="1 for a reprimand up to 7 for a removal from office: the heavier the form, the "
+        "higher the rank.",
     )
     decision_number = fields.Char(
         string="Decision reference",
@@ -198,6 +203,28 @@ class EmulationDiscipline(models.Model):
                         "discipline counts for. Check the year or the decision date.",
                         date=record.decision_date.strftime("%d/%m/%Y"),
                         year=record.year,
+                    )
+                )
+
+    @api.constrains("form", "decision_date", "date_from")
+    def _check_form_in_force(self):
+        """Salary reduction and demotion are not forms of discipline any more for a discipline
+        decided on or after 1 July 2025 (Law on Cadres and Civil Servants 2025, Decree
+        172/2025/NĐ-CP art. 7); the disciplines decided before keep them."""
+        for record in self:
+            decided = record.decision_date or record.date_from
+            if record.form in rules.ABOLISHED_FORMS and decided and decided >= ABOLISHED_FROM:
+                raise ValidationError(
+                    _(
+                        "%(form)s is no longer a form of discipline for a discipline decided on "
+                        "or after %(date)s (Decree 172/2025/NĐ-CP, art. 7): this one is dated "
+                        "%(decided)s. Choose reprimand, warning, dismissal from post, dismissal "
+                        "or removal from office, or correct the date.",
+                        form=dict(self._fields["form"]._description_selection(self.env))[
+                            record.form
+                        ],
+                        date=ABOLISHED_FROM.strftime("%d/%m/%Y"),
+                        decided=decided.strftime("%d/%m/%Y"),
                     )
                 )
 

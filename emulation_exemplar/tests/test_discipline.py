@@ -53,10 +53,11 @@ class TestDisciplineModel(DisciplineCase):
             [
                 "Reprimand",
                 "Warning",
-                "Salary reduction",
-                "Demotion",
+                "Salary reduction (before 1 July 2025)",
+                "Demotion (before 1 July 2025)",
                 "Dismissal from post",
                 "Dismissal",
+                "Removal from office",
             ],
         )
         self.assertEqual(
@@ -356,3 +357,65 @@ class TestDisciplineMenu(DisciplineCase):
         ):
             visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
             self.assertEqual(menu.id in visible, shown, user.login)
+
+
+@tagged("post_install", "-at_install")
+class TestDisciplineFormsIn2025(DisciplineCase):
+    """Since 1 July 2025 (Law on Cadres and Civil Servants 2025, Decree 172/2025/NĐ-CP art. 7)
+    salary reduction and demotion are no longer forms of discipline; cadres are removed from
+    office (bãi nhiệm). The old forms stay on the disciplines decided before."""
+
+    def discipline(self, form, decided, **vals):
+        return (
+            self.env["emulation.discipline"]
+            .with_user(self.user_officer)
+            .create(
+                dict(
+                    employee_id=self.emp_a.id,
+                    form=form,
+                    year=decided.year,
+                    decision_date=decided,
+                    **vals,
+                )
+            )
+        )
+
+    def test_old_forms_until_30_june_2025(self):
+        for form in rules.ABOLISHED_FORMS:
+            with self.subTest(form=form):
+                self.assertEqual(self.discipline(form, date(2025, 6, 30)).form, form)
+
+    def test_old_forms_refused_from_1_july_2025(self):
+        for form in rules.ABOLISHED_FORMS:
+            for decided in (date(2025, 7, 1), date(2026, 3, 2)):
+                with (
+                    self.subTest(form=form, decided=decided),
+                    self.assertRaisesRegex(ValidationError, "01/07/2025"),
+                ):
+                    self.discipline(form, decided)
+        # without a decision date, the day it takes effect says when it was decided
+        with self.assertRaisesRegex(ValidationError, "no longer a form of discipline"):
+            self.env["emulation.discipline"].with_user(self.user_officer).create(
+                {
+                    "employee_id": self.emp_a.id,
+                    "form": "demotion",
+                    "year": 2025,
+                    "date_from": date(2025, 8, 1),
+                }
+            )
+        # nor can an old discipline be moved past the date with its old form
+        old = self.discipline("salary_reduction", date(2025, 6, 30))
+        with self.assertRaisesRegex(ValidationError, "no longer a form of discipline"):
+            old.decision_date = date(2025, 7, 1)
+
+    def test_removal_from_office(self):
+        removal = self.discipline("removal", date(2025, 9, 15))
+        self.assertEqual(removal.form_rank, len(rules.DISCIPLINE_FORMS))
+        self.assertEqual(rules.DISCIPLINE_FORMS[-1], "removal")
+        # it is at least as heavy as a dismissal from post for the criteria
+        self.assertGreater(
+            rules.DISCIPLINE_RANK["removal"], rules.DISCIPLINE_RANK["dismissal_from_post"]
+        )
+        for form in ("reprimand", "warning", "dismissal_from_post", "dismissal"):
+            with self.subTest(form=form):
+                self.discipline(form, date(2025, 7, 1))
