@@ -21,3 +21,4 @@ from . import test_eligibility_access
 from . import test_cycle_papers
 from . import test_eligibility_engine
 from . import test_law_criteria
+from . import test_sealed

@@ -187,9 +187,7 @@ class TestSealed(SealedCase):
         self.assertEqual((registration.line_ids.state, registration.line_ids.year), ("draft", YEAR))
 
     def test_nomination_criteria_set_of_another_category(self):
-        campaign = self.env.ref("emulation_exemplar.campaign_plan_198", raise_if_not_found=False)
-        if not campaign:
-            campaign = self.env["emulation.campaign"].create({"name": "Plan"})
+        campaign = self.env["emulation.campaign"].create({"name": "Plan"})
         key_cadre_set = self.set_soldier.copy({"recipient_kind": "key_cadre", "active": False})
         Nomination = self.env["emulation.nomination"]
         vals = {
@@ -355,8 +353,8 @@ class TestWritePolicyEveryField(SealedCase):
                 )
 
     def records_in_each_state(self):
-        """(record, policy state) of real records, each yielded while it is in that state, of every model, in the states the cycle can
-        put them in here."""
+        """(record, policy state) of real records, each yielded while it is in that state, of
+        every model, in the states the cycle can put them in here."""
         Officer = self.env(user=self.user_officer)
         draft = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
         Officer["emulation.proposal.document"].create(
