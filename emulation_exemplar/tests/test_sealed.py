@@ -29,9 +29,8 @@ POLICY_STATES = {
 
 def rpc(model, user, method, *args, context=None, **kwargs):
     """``method`` of ``model`` called as ``user`` the way /web/dataset/call_kw calls it."""
-    return call_kw(
-        model.with_user(user).with_context({}), method, list(args), dict(kwargs, context=context)
-    )
+    as_user = model.with_env(model.env(user=user, context={}))  # RPC starts from no context
+    return call_kw(as_user, method, list(args), dict(kwargs, context=context))
 
 
 class SealedCase(CycleCase):
