@@ -35,6 +35,7 @@ import sys
 import time
 import tracemalloc
 import urllib.request
+import uuid
 from collections import Counter
 
 import odoo
@@ -84,6 +85,19 @@ UNIT_AWARDS = (
     ("provincial_flag", 7),
     ("government_flag", 3),
 )
+# the emulation titles among them: given once per recipient and year (Law 06/2022/QH15); a
+# title drawn twice for a year becomes a form of commendation of that year (same random stream)
+TITLES = {
+    "advanced_worker",
+    "grassroots_soldier",
+    "provincial_soldier",
+    "advanced_collective",
+    "excellent_collective",
+    "provincial_flag",
+    "government_flag",
+}
+PERSON_TITLE_INSTEAD = "certificate_of_commendation"
+UNIT_TITLE_INSTEAD = "provincial_merit"
 CLASSIFICATION_LEVELS = ("excellent", "good", "completed", "not_completed")
 INITIATIVE_LEVELS = ("grassroots", "provincial", "national")
 PERSON_AWARD_ROWS = 9  # + 8 classifications + 3 initiatives = 20 rows per person
@@ -157,13 +171,16 @@ class Generator:
                     "level": _level(urng, quality),
                 }
             )
+        titles = set()
         for _i in range(UNIT_AWARD_ROWS):
+            code, year = _weighted(urng, UNIT_AWARDS), urng.choice(YEARS)
+            code = _title_once(titles, code, year, UNIT_TITLE_INSTEAD)
             awards.append(
                 {
                     "recipient_type": "collective",
                     "department_id": unit_id,
-                    "award_type_id": self._type(_weighted(urng, UNIT_AWARDS)),
-                    "year": urng.choice(YEARS),
+                    "award_type_id": self._type(code),
+                    "year": year,
                 }
             )
 
@@ -269,13 +286,16 @@ class Generator:
                     "level": _level(rng, quality),
                 }
             )
+        titles = set()
         for _i in range(PERSON_AWARD_ROWS):
+            code, year = _weighted(rng, PERSON_AWARDS), rng.choice(YEARS)
+            code = _title_once(titles, code, year, PERSON_TITLE_INSTEAD)
             awards.append(
                 {
                     "recipient_type": "individual",
                     "employee_id": employee_id,
-                    "award_type_id": self._type(_weighted(rng, PERSON_AWARDS)),
-                    "year": rng.choice(YEARS),
+                    "award_type_id": self._type(code),
+                    "year": year,
                 }
             )
         for k in range(PERSON_INITIATIVE_ROWS):
@@ -640,6 +660,16 @@ def _level(rng, quality):
 
 def _weighted(rng, choices):
     return rng.choices([c for c, _w in choices], weights=[w for _c, w in choices])[0]
+
+
+def _title_once(titles, code, year, instead):
+    """``code``, or ``instead`` when it is a title its recipient already holds for ``year``
+    (``titles``: the recipient's (title, year) so far, updated)."""
+    if code in TITLES:
+        if (code, year) in titles:
+            return instead
+        titles.add((code, year))
+    return code
 
 
 # ---------------------------------------------------------------------------- measurement
@@ -1288,7 +1318,7 @@ def measure_incremental(env, chatter=True, commit=False):
     user = env.ref("base.user_admin")
     ctx = {"tracking_disable": True} if not chatter else {}
     uenv = env(user=user.id, context=dict(env.context, **ctx), su=False)
-    soldier = env.ref(XMLID % "grassroots_soldier").id
+    commendation = env.ref(XMLID % PERSON_TITLE_INSTEAD).id
     Award = uenv["emulation.award"]
     Classification = uenv["emulation.classification"]
     people = env["hr.employee"].search([], order="id desc", limit=4)
@@ -1298,8 +1328,11 @@ def measure_incremental(env, chatter=True, commit=False):
         vals = {
             "recipient_type": "individual",
             "employee_id": person.id,
-            "award_type_id": soldier,
+            "award_type_id": commendation,
             "year": 2024,
+            # a user's award rests on a decision; its own number, so that it doubles nothing
+            "decision_number": "%s/QĐ-BENCH-%s" % (person.id, uuid.uuid4().hex[:8]),
+            "decision_date": "2025-01-15",
         }
         return lambda: Award.create(vals)
 

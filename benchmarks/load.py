@@ -162,7 +162,9 @@ def setup(admin, sessions, run_id):
     types = admin.call(
         "emulation.award.type",
         "search_read",
-        [("recipient_scope", "!=", "collective")],
+        # forms of commendation: each award below has a decision of its own, so that none
+        # doubles an honour (an emulation title is given once per person and year)
+        [("recipient_scope", "!=", "collective"), ("kind", "=", "commendation")],
         ["id"],
         limit=5,
     )
@@ -212,6 +214,9 @@ def officer_work(session, index, ops, plan, recorder, ledger, run_id):
                 "award_type_id": plan["types"][i % len(plan["types"])],
                 "year": 2024,
                 "reason": tag,
+                # a user's award rests on a decision: its number and date are required
+                "decision_number": "%s/QĐ-LOAD-%s-%s" % (i, run_id, index),
+                "decision_date": "2025-01-15",
             }
             ok, new_id = recorder.timed(
                 operation, session.call, "emulation.award", "create", values
@@ -221,7 +226,7 @@ def officer_work(session, index, ops, plan, recorder, ledger, run_id):
                 award = (tag, new_id)
                 ledger[tag] = {"model": "emulation.award", "id": new_id, "active": True}
         elif operation == "edit_award" and award:
-            number = "%s/QĐ-LOAD" % i
+            number = "%s/QĐ-LOAD-%s-%s-E" % (i, run_id, index)
             if recorder.timed(
                 operation,
                 session.call,

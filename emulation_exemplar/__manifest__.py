@@ -2,7 +2,7 @@
     "name": "Emulation & Commendation: advanced exemplars",
     "summary": "Awards, titles, annual classifications and initiatives of staff and units; "
     "who qualifies as an advanced exemplar; the plan that fosters them; official reports",
-    "version": "18.0.2.0.1",
+    "version": "18.0.2.1.0",
     "category": "Human Resources",
     "website": "https://github.com/emulation-exemplar/emulation_exemplar",
     "author": "emulation_exemplar contributors",
@@ -43,6 +43,7 @@
         "wizards/nomination_drop_wizard_views.xml",
         "wizards/award_statistics_wizard_views.xml",
         "wizards/unseal_wizard_views.xml",
+        "wizards/eligible_print_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",

@@ -1,4 +1,6 @@
 # load order matters: the mixins before the models that inherit them
+from . import base
+from . import mail_thread
 from . import list_mixin
 from . import write_policy_mixin
 from . import exemplar_mixin

@@ -1,5 +1,12 @@
+import datetime
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .history_mixin import FIRST_YEAR
 
 # the methods of commendation the statistical report forms count (statistical reporting regime
 # of the Ministry of Home Affairs: Circular 18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV)
@@ -20,6 +27,56 @@ RECIPIENT_CATEGORIES = [
     ("worker", "Individual: worker or farmer"),
     ("individual", "Individual: other"),
 ]
+
+# the bounds of a decision's number and date on an award (a decision number is its number and
+# symbol, e.g. 1234/QĐ-UBND; a date is that of a decision already signed, or about to be)
+DECISION_NUMBER_SIZE = 64
+FIRST_DECISION_DATE = datetime.date(FIRST_YEAR, 1, 1)
+
+# Decision numbers are compared without spaces and without case ("12/QĐ-UBND" and "12 /qđ-ubnd"
+# are one number). The Latin letters' cases (Vietnamese ones included) are listed here and given
+# to PostgreSQL's translate(), so that Python and the database compare alike whatever the
+# locale of the database.
+UPPER_LETTERS = "".join(
+    letter
+    for letter in map(chr, [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+    if len(letter.lower()) == 1 and letter.lower() != letter and letter.lower().upper() == letter
+)
+LOWER_LETTERS = "".join(letter.lower() for letter in UPPER_LETTERS)
+NUMBER_IGNORED = " \t\n\r\u00a0"
+NUMBER_TABLE = str.maketrans(UPPER_LETTERS, LOWER_LETTERS, NUMBER_IGNORED)
+# translate(number, FROM, TO): the characters of FROM without a counterpart in TO are removed
+NUMBER_SQL_FROM = UPPER_LETTERS + NUMBER_IGNORED
+NUMBER_SQL_TO = LOWER_LETTERS
+# the fields that say which honour an award records
+HONOUR_FIELDS = [
+    "active",
+    "kind",
+    "award_type_id",
+    "year",
+    "employee_id",
+    "department_id",
+    "decision_number",
+]
+
+
+def number_key(number):
+    """A decision number as it is compared: without spaces, in lower case."""
+    return (number or "").translate(NUMBER_TABLE)
+
+
+def honour_key(kind, type_id, year, employee_id, department_id, number):
+    """What makes an award the same honour as another (active awards): an emulation title is
+    given once per recipient and year; a form of commendation once per recipient and decision,
+    that is its number and year (every award of a decision carries them). None when it cannot
+    be told (a form of commendation without decision number)."""
+    if kind == "title":
+        number = ""
+    else:
+        number = number_key(number)
+        if not number:
+            return None
+    return (type_id, year, employee_id or False, department_id or False, number)
 
 
 class EmulationAward(models.Model):
@@ -94,6 +151,9 @@ class EmulationAward(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        # "leader" follows the person's emulation category, a personnel matter (see
+        # hr.employee.emulation_category): read, searched and grouped by officers only
+        groups="emulation_exemplar.group_emulation_officer",
         help="The category the statistical report forms count the recipient in (Circular "
         "18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV): collectives (of which "
         "enterprises), households, and individuals "
@@ -108,15 +168,60 @@ class EmulationAward(models.Model):
         help="A revoked or mistaken award is archived: it stays in the history but no longer "
         "counts for eligibility.",
     )
+    doubled = fields.Boolean(
+        compute="_compute_doubled",
+        search="_search_doubled",
+        help="Another active award records the same honour: the same emulation title for the "
+        "same recipient and year, or the same form of commendation for the same recipient, "
+        "year and decision number. Keep the right one and archive the other.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
-        if self.env.context.get("import_file"):
+        importing = self.env.context.get("import_file")
+        if importing:
             for vals in vals_list:
                 # an empty cell of an imported row takes the type's authority
                 if "authority" in vals and not vals["authority"]:
                     del vals["authority"]
-        return super().create(vals_list)
+        awards = super().create(vals_list)
+        if not importing and not self.env.su:
+            awards._check_decision_entered()
+        return awards
+
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("import_file"):
+            erased = [
+                fname
+                for fname in ("decision_number", "decision_date")
+                if fname in vals and not (vals[fname] and str(vals[fname]).strip())
+            ]
+            if erased:
+                raise ValidationError(
+                    _(
+                        "The decision number and date of an award cannot be erased: enter the "
+                        "right ones instead."
+                    )
+                )
+        return super().write(vals)
+
+    def _check_decision_entered(self):
+        """An award a user records (the form, the decisions, RPC) rests on a decision: its
+        number and date are required. The history imported from spreadsheets may lack them (the
+        Incomplete filter finds those). Any caller can send the import's context
+        (``import_file``), but it opens no right: whoever may create awards may import them
+        anyway. Records the server makes itself (data files, upgrades: the superuser) are
+        history too."""
+        incomplete = self.filtered(
+            lambda award: not (award.decision_number or "").strip() or not award.decision_date
+        )
+        if incomplete:
+            raise ValidationError(
+                _(
+                    "%(award)s: enter the number and date of the decision it rests on.",
+                    award=incomplete[0].display_name,
+                )
+            )
 
     @api.model
     def get_import_templates(self):
@@ -192,3 +297,271 @@ class EmulationAward(models.Model):
     @api.constrains("decision_date", "year")
     def _check_decision_date(self):
         self._check_decision_date_year()
+        last = fields.Date.context_today(self) + relativedelta(years=1)
+        for award in self:
+            if award.decision_date and not FIRST_DECISION_DATE <= award.decision_date <= last:
+                raise ValidationError(
+                    _(
+                        "The decision date %(date)s is not valid: enter a date between "
+                        "%(first)s and %(last)s.",
+                        date=award.decision_date.strftime("%d/%m/%Y"),
+                        first=FIRST_DECISION_DATE.strftime("%d/%m/%Y"),
+                        last=last.strftime("%d/%m/%Y"),
+                    )
+                )
+
+    @api.constrains("decision_number")
+    def _check_decision_number_size(self):
+        for award in self:
+            number = award.decision_number or ""
+            if len(number) > DECISION_NUMBER_SIZE:
+                raise ValidationError(
+                    _(
+                        "The decision number “%(start)s…” has %(length)s characters: a decision "
+                        "number has at most %(size)s. Enter its number and symbol only, e.g. "
+                        "1234/QĐ-UBND.",
+                        start=number[:20],
+                        length=len(number),
+                        size=DECISION_NUMBER_SIZE,
+                    )
+                )
+
+    # ------------------------------------------------------------------ each honour once
+    @api.constrains(
+        "award_type_id",
+        "recipient_type",
+        "employee_id",
+        "department_id",
+        "year",
+        "decision_number",
+        "active",
+    )
+    def _check_honour_once(self):
+        """The history holds each honour once (see honour_key). Found across the whole history
+        (another company's award for a shared unit too), in one query for the records saved
+        together; the message names only what the caller may read."""
+        awards = self.filtered("active")
+        if not awards:
+            return
+        groups = awards._doubled_groups(awards._honour_scope(), touching=awards.ids)
+        if not groups:
+            return
+        ids = groups[0]
+        award = self.browse(max(i for i in ids if i in awards._ids))
+        twin = self.browse([i for i in ids if i != award.id])._filtered_access("read")[:1]
+        raise ValidationError(
+            self._honour_twice_message(award._recipient(), award.award_type_id, award.year, twin)
+        )
+
+    @api.model
+    def _honour_twice_message(self, recipient, award_type, year, twin):
+        """Why an award doubles an honour of ``twin`` (an award the caller may read, or none)."""
+        values = {
+            "recipient": recipient.display_name,
+            "type": award_type.display_name,
+            "year": year,
+        }
+        if not twin:
+            return _(
+                "%(recipient)s already holds %(type)s for %(year)s, in a history you cannot "
+                "read (another company's). An honour is recorded once: ask an officer of that "
+                "company.",
+                **values,
+            )
+        values["number"] = twin.decision_number or self.env._("without number")
+        if award_type.kind == "title":
+            return _(
+                "%(recipient)s already holds the emulation title %(type)s for %(year)s "
+                "(decision %(number)s). An emulation title is awarded once a year: correct the "
+                "year or the recipient, or archive the award recorded by mistake.",
+                **values,
+            )
+        return _(
+            "%(recipient)s already holds %(type)s of decision %(number)s for %(year)s. An award "
+            "of a decision is recorded once: correct this one, or archive the award recorded by "
+            "mistake.",
+            **values,
+        )
+
+    def _honour_scope(self, visible=False):
+        """SQL condition on the awards (alias ``a``) that may record the honours of ``self``;
+        with ``visible``, only those the caller reads."""
+        scope = SQL(
+            "a.award_type_id = ANY(%s) AND a.year = ANY(%s) "
+            "AND (a.employee_id = ANY(%s) OR a.department_id = ANY(%s))",
+            self.award_type_id.ids,
+            sorted(set(self.mapped("year"))),
+            self.employee_id.ids,
+            self.department_id.ids,
+        )
+        if visible:
+            scope = SQL("%s AND %s", scope, self._visible_awards())
+        return scope
+
+    @api.model
+    def _visible_awards(self):
+        """SQL condition on the awards (alias ``a``) the caller reads (all, as superuser)."""
+        if self.env.su:
+            return SQL("TRUE")
+        return SQL("a.id IN %s", self._search([]).subselect())
+
+    @api.model
+    def _doubled_groups(self, scope, touching=None):
+        """The ids of the active awards that record the same honour (see honour_key), a list
+        per honour held more than once, among the awards meeting ``scope`` (SQL on alias
+        ``a``); with ``touching`` (ids), only the groups holding one of them. One query."""
+        self.env["emulation.award"].flush_model(HONOUR_FIELDS)
+        number = SQL(
+            "translate(COALESCE(a.decision_number, ''), %s, %s)", NUMBER_SQL_FROM, NUMBER_SQL_TO
+        )
+        having = SQL("count(*) > 1")
+        if touching is not None:
+            having = SQL("%s AND bool_or(a.id = ANY(%s))", having, list(touching))
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT array_agg(a.id ORDER BY a.id)
+                  FROM emulation_award a
+                 WHERE a.active AND (a.kind = 'title' OR %(number)s != '') AND %(scope)s
+                 GROUP BY a.award_type_id, a.year, a.employee_id, a.department_id,
+                          CASE WHEN a.kind = 'title' THEN '' ELSE %(number)s END
+                HAVING %(having)s
+                 ORDER BY min(a.id)
+                """,
+                number=number,
+                scope=scope,
+                having=having,
+            )
+        )
+        return [ids for (ids,) in rows]
+
+    @api.model
+    def _doubled_honours(self):
+        """Every honour the history holds more than once, as records (what the upgrade lists in
+        its log, and the Doubled filter shows): [awards of one honour, ...]."""
+        Award = self.env["emulation.award"]
+        return [Award.browse(ids) for ids in Award._doubled_groups(self._visible_awards())]
+
+    @api.depends("award_type_id", "year", "employee_id", "department_id", "decision_number")
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_doubled(self):
+        doubled = set()
+        awards = self._origin.filtered("active")
+        if awards:
+            for ids in awards._doubled_groups(
+                awards._honour_scope(visible=True), touching=awards.ids
+            ):
+                doubled.update(ids)
+        for award in self:
+            award.doubled = award._origin.id in doubled
+
+    def _search_doubled(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Find the doubled honours with the Doubled filter."))
+        ids = [i for ids in self._doubled_groups(self._visible_awards()) for i in ids]
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    # ------------------------------------------------------------------ import
+    def _import_known_refusals(self, data_list):
+        """{row: error} of the rows of an imported batch that record an honour the history
+        holds already, or that a row above them records (the same file imported twice, a row
+        repeated): found in one query for the batch, so that they are refused without being
+        created one by one (see emulation.import.mixin). The history is searched whole; only
+        what the caller may read is named. Rows that update a record (an external id), and
+        rows with something missing, are left to the constraint."""
+        rows = []
+        for data in data_list:
+            vals = data["values"]
+            recipient = (vals.get("employee_id") or False, vals.get("department_id") or False)
+            if (
+                data.get("xml_id")
+                or vals.get("active", True) is False
+                or not isinstance(vals.get("award_type_id"), int)
+                or not isinstance(vals.get("year"), int)
+                or bool(recipient[0]) == bool(recipient[1])
+            ):
+                continue
+            rows.append((data["info"].get("record"), vals, recipient))
+        if not rows:
+            return {}
+        Type = self.env["emulation.award.type"].with_context(active_test=False)
+        types = {
+            t.id: t
+            for t in Type.search_fetch(
+                [("id", "in", [r[1]["award_type_id"] for r in rows])], ["name", "kind"]
+            )
+        }
+        employees = {r[2][0] for r in rows if r[2][0]}
+        departments = {r[2][1] for r in rows if r[2][1]}
+        held = {}
+        for award in (
+            self.sudo()
+            .with_context(active_test=True)
+            .search_fetch(
+                [
+                    ("award_type_id", "in", list(types)),
+                    ("year", "in", list({r[1]["year"] for r in rows})),
+                    "|",
+                    ("employee_id", "in", list(employees)),
+                    ("department_id", "in", list(departments)),
+                ],
+                [
+                    "award_type_id",
+                    "year",
+                    "employee_id",
+                    "department_id",
+                    "kind",
+                    "decision_number",
+                ],
+                order="id",
+            )
+        ):
+            key = honour_key(
+                award.kind,
+                award.award_type_id.id,
+                award.year,
+                award.employee_id.id,
+                award.department_id.id,
+                award.decision_number,
+            )
+            if key:
+                held.setdefault(key, award.with_env(self.env))
+        refused, seen = {}, {}
+        for record, vals, (employee_id, department_id) in rows:
+            award_type = types.get(vals["award_type_id"])
+            if not award_type:
+                continue
+            key = honour_key(
+                award_type.kind,
+                award_type.id,
+                vals["year"],
+                employee_id,
+                department_id,
+                vals.get("decision_number"),
+            )
+            if key is None:
+                continue
+            recipient = (
+                self.env["hr.employee"].browse(employee_id)
+                if employee_id
+                else self.env["hr.department"].browse(department_id)
+            )
+            if key in held:
+                twin = held[key]._filtered_access("read")
+                refused[record] = ValidationError(
+                    self._honour_twice_message(recipient, award_type, vals["year"], twin)
+                )
+            elif key in seen:
+                refused[record] = ValidationError(
+                    _(
+                        "%(recipient)s holds %(type)s for %(year)s twice in this file: this row "
+                        "repeats row %(row)s. Remove one of them.",
+                        recipient=recipient.display_name,
+                        type=award_type.display_name,
+                        year=vals["year"],
+                        row=seen[key] + 1,
+                    )
+                )
+            else:
+                seen[key] = record
+        return refused

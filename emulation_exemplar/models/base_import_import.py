@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.addons.base_import.models.base_import import ImportValidationError
 
 # Up to this many rows, an import of history is one transaction (see execute_import).
 ATOMIC_IMPORT_ROWS = 50000
@@ -40,3 +41,20 @@ class BaseImportImport(models.TransientModel):
                         for key, value in rows.items()
                     }
         return result
+
+    def _read_csv(self, options):
+        """A CSV file read in the wrong encoding (e.g. a UTF-16 file as UTF-8, the screen's
+        default) fails in Python's decoder, which the import screen shows as a traceback when
+        the file is imported (its preview only shows the decoder's words). Say which encoding
+        failed and what to do, in the user's language."""
+        try:
+            return super()._read_csv(options)
+        except (UnicodeError, LookupError) as error:
+            raise ImportValidationError(
+                self.env._(
+                    "The file cannot be read as %(encoding)s text. Choose its encoding in the "
+                    "import options (e.g. UTF-16 for a file saved as Unicode text), or save it "
+                    "again as CSV UTF-8.",
+                    encoding=(options.get("encoding") or "").upper() or "UTF-8",
+                )
+            ) from error

@@ -500,7 +500,7 @@ class EmulationCampaign(models.Model):
         return True
 
     def action_propose_candidates_wizard(self):
-        self.ensure_one()
+        self._ensure_one_campaign()
         self.check_access("write")
         return {
             "type": "ir.actions.act_window",
@@ -511,8 +511,13 @@ class EmulationCampaign(models.Model):
             "context": {"default_campaign_id": self.id},
         }
 
+    def _ensure_one_campaign(self):
+        """One campaign, or a message (not a traceback) to a caller who sent several or none."""
+        if len(self) != 1:
+            raise UserError(_("Open one campaign, then use this button on it."))
+
     def _open_related(self, xmlid):
-        self.ensure_one()
+        self._ensure_one_campaign()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("campaign_id", "=", self.id)]
         action["context"] = {"default_campaign_id": self.id, **self._calendar_context()}
@@ -525,43 +530,38 @@ class EmulationCampaign(models.Model):
         return self._open_related("emulation_exemplar.action_emulation_campaign_milestone")
 
     # ------------------------------------------------------------------ candidates
-    def _candidate_results(self):
-        """[(record, eligible, missing)] of the people and units of the campaign's company.
-
-        With criteria sets on the campaign, only their recipient kinds are evaluated, each with
-        its set; without, the stored results of the active criteria sets are used.
-        """
+    def _exemplar_criteria_sets(self):
+        """The criteria sets the campaign judges by: its own, or by default the active exemplar
+        sets (without a title) of its company, one per recipient kind, the company's first."""
         self.ensure_one()
-        company = [("company_id", "in", [self.company_id.id, False])]
-        results = []
         if self.criteria_set_ids:
-            for criteria_set in self.criteria_set_ids:
-                Model = criteria_set._recipient_model().sudo()
-                records = Model.search(criteria_set._applicable_domain() + company)
-                evaluations = criteria_set.sudo()._evaluate(records)
-                results += [
-                    (record, evaluations[record.id].eligible, evaluations[record.id].missing)
-                    for record in records
-                ]
-            return results
-        for model in ("hr.department", "hr.employee"):
-            records = (
-                self.env[model]
-                .sudo()
-                .search(
-                    company
-                    + [
-                        ("exemplar_criteria_set_id", "!=", False),
-                        "|",
-                        ("exemplar_eligible", "=", True),
-                        ("exemplar_missing", "=", 1),
-                    ]
-                )
-            )
-            results += [
-                (record, record.exemplar_eligible, record.exemplar_missing) for record in records
+            return self.criteria_set_ids
+        Set = self.env["emulation.criteria.set"]
+        sets = Set.search(
+            [
+                ("active", "=", True),
+                ("award_type_id", "=", False),
+                ("company_id", "in", [self.company_id.id, False]),
             ]
-        return results
+        )
+        chosen = {}
+        for criteria_set in sets.sorted(lambda s: bool(not s.company_id)):  # the company's first
+            chosen.setdefault(criteria_set.recipient_kind, criteria_set)
+        return Set.browse([s.id for s in chosen.values()])
+
+    def _eligible_list_rows(self, year=None):
+        """The stored results the campaign's papers and candidates read (see
+        ``emulation.criteria.set._eligible_list_rows``), of its company."""
+        self.ensure_one()
+        return self._exemplar_criteria_sets()._eligible_list_rows(year, company=self.company_id)
+
+    def _candidate_results(self):
+        """[(record, eligible, missing)] of the people and units of the campaign's company, as
+        the stored results of its criteria sets say (their latest year with someone eligible)."""
+        return [
+            (row.employee_id or row.department_id, row.eligible, row.missing)
+            for row in self._eligible_list_rows()
+        ]
 
     def _propose_candidates(self, include_one_step_away=False):
         """Create nominations for the eligible people and units (stage detected); with

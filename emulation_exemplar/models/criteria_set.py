@@ -2,6 +2,7 @@ from typing import NamedTuple
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 from ..core import eligibility as rules
 
@@ -234,26 +235,29 @@ class EmulationCriteriaSet(models.Model):
         self.ensure_one()
         return self.env["hr.department" if self.recipient_kind == "collective" else "hr.employee"]
 
-    def _applicable_domain(self):
-        """Domain of the people or units this set applies to."""
-        self.ensure_one()
-        domain = [("company_id", "=", self.company_id.id)] if self.company_id else []
-        if self.recipient_kind != "collective":
-            domain.append(("emulation_category", "=", self.recipient_kind))
-        return domain
-
-    def _evaluate(self, records, year=None):
-        """Evaluate this set on ``records`` (employees or units) for ``year`` (default: the
-        last evaluation year): {record id: Evaluation}."""
-        self.ensure_one()
-        criteria = self._to_rules()
-        if year is None:
-            year = self.env["emulation.eligibility"]._eligibility_years(criteria)[-1:] or [
-                criteria.year_to
-            ]
-            year = year[0]
-        counts = self.env["emulation.eligibility"]._eligibility_counts(records, [criteria])
-        return rules.evaluate_many(criteria.for_year(year), counts, keys=records.ids)
+    def _eligible_list_rows(self, year=None, company=None):
+        """The stored results of these sets (read as the user) that the eligible list prints:
+        those of ``year``, or by default of each set's latest year with someone eligible (its
+        latest year with results when nobody is); with ``company``, that company's only."""
+        Eligibility = self.env["emulation.eligibility"]
+        base = [("criteria_set_id", "in", self.ids)]
+        if company:
+            base.append(("company_id", "=", company.id))
+        if year:
+            return Eligibility.search([*base, ("year", "=", year)])
+        latest = dict(
+            Eligibility._read_group(
+                [*base, ("eligible", "=", True)], ["criteria_set_id"], ["year:max"]
+            )
+        )
+        for criteria_set, last in Eligibility._read_group(base, ["criteria_set_id"], ["year:max"]):
+            latest.setdefault(criteria_set, last)
+        if not latest:
+            return Eligibility
+        domain = expression.OR(
+            [[("criteria_set_id", "=", s.id), ("year", "=", y)] for s, y in latest.items()]
+        )
+        return Eligibility.search(expression.AND([base, domain]))
 
     def _explain(self, evaluation):
         """The readable explanation of ``evaluation`` in the environment's language."""

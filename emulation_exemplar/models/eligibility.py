@@ -248,6 +248,12 @@ class EmulationEligibility(models.Model):
             return "hr.department", self.department_id.ids
         return "hr.employee", self.employee_id.ids
 
+    def _stored_rows(self):
+        """The rows the engine wrote, with their person or unit. A row being edited in a form
+        (the web client's onchange: a new record, with whatever values were sent) is not a
+        result: nothing is evaluated for it, and it explains nothing."""
+        return self.filtered(lambda row: row.id and (row.employee_id or row.department_id))
+
     def _grouped_by_evaluation(self):
         """{(set id, year, recipient type): rows}."""
         return self.grouped(lambda r: (r.criteria_set_id.id, r.year, r.recipient_type))
@@ -257,7 +263,9 @@ class EmulationEligibility(models.Model):
         rows whose set is active; the counts are read in a few queries per set and year."""
         rules_by_id = {r.id: r for r in self.env["emulation.criteria.set"]._exemplar_rules()}
         result = {}
-        for (set_id, year, _type), rows in self.sudo()._grouped_by_evaluation().items():
+        for (set_id, year, _type), rows in (
+            self._stored_rows().sudo()._grouped_by_evaluation().items()
+        ):
             set_rules = rules_by_id.get(set_id)
             if set_rules is None:
                 continue

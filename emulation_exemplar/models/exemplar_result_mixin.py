@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 # the fields of people and units computed from the rows
@@ -119,12 +120,11 @@ class EmulationExemplarResultMixin(models.AbstractModel):
         return [("id", "in", query.subselect(self._exemplar_result_field))]
 
     def _search_emulation_private_access(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
+        wanted = _searched_booleans(self.env, operator, value)
+        if len(wanted) != 1:  # both values, or none
+            return expression.TRUE_DOMAIN if wanted else expression.FALSE_DOMAIN
         domain = self._exemplar_search([])
-        if (operator == "=") != value:
-            return ["!", *domain]
-        return domain
+        return domain if True in wanted else ["!", *domain]
 
     def _search_exemplar_eligible(self, operator, value):
         return self._exemplar_search([("eligible", operator, value)])
@@ -134,3 +134,23 @@ class EmulationExemplarResultMixin(models.AbstractModel):
 
     def _search_exemplar_criteria_set_id(self, operator, value):
         return self._exemplar_search([("criteria_set_id", operator, value)])
+
+
+def _searched_booleans(env, operator, value):
+    """The set of booleans a search term on a boolean field asks for (``=``, ``!=``, ``in``,
+    ``not in``, as the web client and JSON-RPC clients send them); any other term is refused
+    with a message, not a traceback."""
+    if isinstance(value, (list, tuple)) and operator in ("in", "not in"):
+        if all(isinstance(v, int) and v in (True, False) for v in value):
+            values = {bool(v) for v in value}
+            return values if operator == "in" else {True, False} - values
+    elif operator in ("=", "!=") and value in (True, False):
+        return {bool(value)} if operator == "=" else {not value}
+    raise UserError(
+        env._(
+            "This filter takes yes or no: search it with “is set” or “is not set” (the term "
+            "%(operator)s %(value)s cannot be searched).",
+            operator=operator,
+            value=repr(value),
+        )
+    )

@@ -77,7 +77,8 @@ class EmulationHistoryMixin(models.AbstractModel):
             ("employee_id", "hr.employee.public"),
             ("department_id", "hr.department"),
         ):
-            ids = {vals.get(fname, context.get("default_" + fname)) for vals in vals_list}
+            ids = [vals.get(fname, context.get("default_" + fname)) for vals in vals_list]
+            self._check_recipient_ids(fname, ids)
             ids = {i for i in ids if isinstance(i, int) and i}
             companies[fname] = {}
             if not ids:
@@ -93,6 +94,23 @@ class EmulationHistoryMixin(models.AbstractModel):
                 )
             companies[fname] = {rec.id: rec.company_id.id for rec in found}
         return companies
+
+    @api.model
+    def _check_recipient_ids(self, fname, values):
+        """Refuse a recipient that is not a record id (e.g. ``"abc"`` sent by a JSON-RPC
+        client) with a message, before the database refuses it with a traceback."""
+        for value in values:
+            if value is None or value is False or isinstance(value, models.BaseModel):
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ValidationError(
+                    _(
+                        "%(value)s is not a valid %(field)s: choose the person or unit from "
+                        "the list.",
+                        value=repr(value),
+                        field=self._fields[fname]._description_string(self.env),
+                    )
+                )
 
     @api.model
     def _complete_recipient_values(self, vals_list, companies):

@@ -147,7 +147,10 @@ class HrEmployeePublic(models.Model):
         category key, or False to follow the organisation chart again)."""
         employee = self._emulation_private_employee()
         category = self.env.context.get("emulation_category") or False
-        if category and category not in dict(EMULATION_CATEGORIES):
+        # a JSON-RPC client may send anything: a list, a number
+        if category and (
+            not isinstance(category, str) or category not in dict(EMULATION_CATEGORIES)
+        ):
             raise UserError(self.env._("Unknown emulation category: %s", category))
         # an officer manages this field (its groups) but has no right to write employees
         employee.check_field_access_rights("write", ["emulation_category_manual"])

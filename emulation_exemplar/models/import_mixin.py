@@ -32,6 +32,8 @@ class EmulationImportMixin(models.AbstractModel):
 
     - once a row could not be read, no row is created any more (the officer gets the rows that
       could not be read at once; once they are corrected, the rows that break a rule);
+    - rows a model knows to refuse before creating anything (``_import_known_refusals``: an
+      honour the history already holds, a row repeating a row above it) are refused at once;
     - when a batch breaks a rule (a duplicate, a year out of range), its bad rows are found by
       halving it (creating the good halves, in file order, so that a row is judged after the
       rows above it, as one by one); Odoo's row-by-row pass then only reports their errors,
@@ -79,6 +81,16 @@ class EmulationImportMixin(models.AbstractModel):
                 raise refused
             return self.browse()
         errors.refused = None
+        known = self._import_known_refusals(data_list) if len(data_list) > 1 else {}
+        if known:
+            # rows refused on sight (an honour already in the history): the others are still
+            # looked at, to name every bad row at once
+            rest = [data for data in data_list if data["info"].get("record") not in known]
+            refused = dict(known)
+            if rest:
+                refused.update(self._import_refused_rows(rest, update, ignore_duplicates))
+            errors.refused = refused
+            raise ImportBatchRefused(str(next(iter(known.values()))))
         try:
             with self.env.cr.savepoint():
                 return super()._load_records(
@@ -92,6 +104,13 @@ class EmulationImportMixin(models.AbstractModel):
                 # the batch fails but no part of it does: let Odoo try its rows one by one
                 errors.refused = None
             raise ImportBatchRefused(str(error)) from error
+
+    def _import_known_refusals(self, data_list):
+        """{row: exception} of the rows of ``data_list`` (a batch of converted rows) that are
+        known to be refused before anything is created: e.g. a row recording what the history
+        already holds. Without this, a file imported twice would be halved down to each of its
+        rows, each created alone. One query per batch, not one per row. None by default."""
+        return {}
 
     def _import_refused_rows(self, data_list, update, ignore_duplicates):
         """{row: exception} of the rows of ``data_list`` that cannot be created, found by

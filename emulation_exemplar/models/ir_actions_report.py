@@ -2,10 +2,12 @@ import contextvars
 import functools
 import logging
 import os
-import signal
 import subprocess
+import threading
+import uuid
 
 import lxml.html
+import psutil
 
 from odoo import models
 from odoo.addons.base.models import ir_actions_report as base_report
@@ -24,58 +26,47 @@ PAGE_BREAK = '<div style="page-break-before: always; height: 0;"></div>'
 WKHTMLTOPDF_TIMEOUT = 120
 WKHTMLTOPDF_TIMEOUT_PARAM = "emulation_exemplar.wkhtmltopdf_timeout"
 
-_wkhtmltopdf_timeout = contextvars.ContextVar(
-    "emulation_exemplar_wkhtmltopdf_timeout", default=None
-)
+# the marker of the wkhtmltopdf run of this thread: a cookie on its command line, which the
+# watchdog looks for among this process's children (no other code, thread or database is touched)
+MARKER_COOKIE = "emulation_exemplar_run"
+_run_marker = contextvars.ContextVar("emulation_exemplar_wkhtmltopdf_run", default=None)
 
 
-class WkhtmltopdfTimeout(Exception):
-    """wkhtmltopdf did not finish within the timeout and was killed."""
+class _Watchdog:
+    """Kills the wkhtmltopdf run marked ``marker`` (and what it started) once ``seconds`` have
+    passed, unless cancelled first; ``fired`` says whether it did."""
 
+    def __init__(self, seconds, marker):
+        self.marker = marker
+        self.fired = False
+        self.timer = threading.Timer(seconds, self._kill)
+        self.timer.daemon = True
 
-class _TimedPopen(subprocess.Popen):
-    """``subprocess.Popen`` whose ``communicate()`` without a timeout waits at most the timeout
-    set by ``_run_wkhtmltopdf`` below, then kills the process (and anything it started) and
-    raises ``WkhtmltopdfTimeout``. Outside that method it is plain ``subprocess.Popen``."""
+    def start(self):
+        self.timer.start()
 
-    def __init__(self, *args, **kwargs):
-        self._timeout = _wkhtmltopdf_timeout.get()
-        if self._timeout:
-            # its own process group, so that a timeout also ends what it started
-            kwargs.setdefault("start_new_session", True)
-        super().__init__(*args, **kwargs)
+    def cancel(self):
+        self.timer.cancel()
 
-    def communicate(self, input=None, timeout=None):  # noqa: A002 (subprocess's own name)
-        if timeout is not None or not self._timeout:
-            return super().communicate(input, timeout)
+    def _kill(self):
         try:
-            return super().communicate(input, timeout=self._timeout)
-        except subprocess.TimeoutExpired:
+            children = psutil.Process(os.getpid()).children(recursive=True)
+        except psutil.Error:
+            return
+        for process in children:
             try:
-                os.killpg(self.pid, signal.SIGKILL)
-            except OSError:
-                self.kill()
-            try:
-                super().communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                _logger.warning("wkhtmltopdf (pid %s) did not end after being killed", self.pid)
-            raise WkhtmltopdfTimeout(self._timeout) from None
-
-
-class _SubprocessWithTimeout:
-    """The ``subprocess`` module as seen by Odoo's report code, with ``_TimedPopen``."""
-
-    Popen = _TimedPopen
-
-    def __getattr__(self, name):
-        return getattr(subprocess, name)
-
-
-# Odoo's _run_wkhtmltopdf calls subprocess.Popen(...).communicate() with no timeout and offers no
-# hook for one: its module sees our subprocess instead, which only differs while one of our
-# _run_wkhtmltopdf calls sets the timeout (a context variable, so other threads are unaffected).
-if not isinstance(base_report.subprocess, _SubprocessWithTimeout):
-    base_report.subprocess = _SubprocessWithTimeout()
+                if self.marker not in process.cmdline():
+                    continue
+                doomed = [process, *process.children(recursive=True)]
+            except psutil.Error:
+                continue
+            self.fired = True
+            for victim in doomed:
+                try:
+                    victim.kill()
+                except psutil.Error:
+                    pass
+            _logger.info("wkhtmltopdf (pid %s) killed at its time limit", process.pid)
 
 
 @functools.cache
@@ -117,23 +108,37 @@ class IrActionsReport(models.Model):
             seconds = WKHTMLTOPDF_TIMEOUT
         return seconds if seconds > 0 else WKHTMLTOPDF_TIMEOUT
 
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, **kwargs):
+    def _build_wkhtmltopdf_args(self, *args, **kwargs):
+        """The arguments of Odoo's, and during one of our timed runs the cookie that marks it."""
+        command_args = super()._build_wkhtmltopdf_args(*args, **kwargs)
+        marker = _run_marker.get()
+        if marker:
+            command_args = [*command_args, "--cookie", MARKER_COOKIE, marker]
+        return command_args
+
+    def _run_wkhtmltopdf(self, bodies, report_ref=False, *args, **kwargs):
         """Our papers of several records print in one wkhtmltopdf run with any wkhtmltopdf:
         with an unpatched build (Debian's), which refuses several documents, the records are put
         in one document, each from a new page. Their pages are then numbered (any build).
 
-        Every run (of any report) is stopped after ``_wkhtmltopdf_timeout()`` seconds with a
-        ``UserError`` saying so, instead of waiting for ever."""
+        Every run (of any report of a database with this module) is stopped after
+        ``_wkhtmltopdf_timeout()`` seconds with a ``UserError`` saying so, instead of waiting for
+        ever: a watchdog kills the process its cookie marks (Odoo offers no timeout of its own)."""
         documents = len(bodies)
         ours = report_ref and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
         if ours and len(bodies) > 1 and not wkhtmltopdf_patched(base_report._get_wkhtmltopdf_bin()):
             _logger.info("wkhtmltopdf without patched Qt: %s documents printed as one", len(bodies))
             bodies = [merge_bodies(bodies)]
         seconds = self._wkhtmltopdf_timeout()
-        token = _wkhtmltopdf_timeout.set(seconds)
+        marker = uuid.uuid4().hex
+        token = _run_marker.set(marker)
+        watchdog = _Watchdog(seconds, marker)
+        watchdog.start()
         try:
-            pdf = super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)
-        except WkhtmltopdfTimeout:
+            pdf = super()._run_wkhtmltopdf(bodies, report_ref, *args, **kwargs)
+        except UserError:
+            if not watchdog.fired:
+                raise
             _logger.warning("wkhtmltopdf stopped after %s seconds (%s)", seconds, report_ref)
             limit = "%g" % seconds  # (no f-string inside _(): the term extractor evaluates them)
             raise UserError(
@@ -147,7 +152,8 @@ class IrActionsReport(models.Model):
                 )
             ) from None
         finally:
-            _wkhtmltopdf_timeout.reset(token)
+            watchdog.cancel()
+            _run_marker.reset(token)
         if ours:
             paperformat = self._get_report(report_ref).get_paperformat()
             margins = (paperformat.margin_top, paperformat.margin_left, paperformat.margin_right)

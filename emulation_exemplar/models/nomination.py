@@ -1,9 +1,8 @@
 import re
-from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
@@ -362,8 +361,25 @@ class EmulationNomination(models.Model):
         if self.nominee_kind == "collective" and self.department_id:
             return "collective"
         if self.nominee_kind == "individual" and self.employee_id:
+            if not self._may_read_category(self.employee_id):
+                return None
             return self.employee_id.sudo().emulation_category or "staff"
         return None
+
+    def _may_read_category(self, employee):
+        """Whether the user may know the emulation category of ``employee``, a personnel
+        matter: as on the public profile, officers for everyone, others where they may read
+        the person's eligibility (themselves; a unit manager, the people of their units). The
+        criteria set a nomination picks tells the category: nobody else learns it that way
+        (e.g. through the form's onchange). Asked of the user, not of the superuser that
+        computes stored fields (``compute_sudo``)."""
+        user_env = self.env(su=False)
+        if user_env.uid == SUPERUSER_ID or user_env.user.has_group(
+            "emulation_exemplar.group_emulation_officer"
+        ):
+            return True
+        profile = user_env["hr.employee.public"].browse(employee._origin.id or employee.id)
+        return bool(profile.exists() and profile.emulation_private_access)
 
     # ------------------------------------------------------------------ onchange
     @api.onchange("nominee_kind")
@@ -613,35 +629,57 @@ class EmulationNomination(models.Model):
         lang = self.user_id.lang
         return lang if lang in installed else self.env.lang
 
-    def _eligibility_texts(self):
-        """{nomination id: (criteria set, text)}: the nominee's current eligibility explanation,
-        judged by the nomination's criteria set (the stored one when that set is the one used),
-        in the nomination's text language."""
-        texts = {}
-        by_set = defaultdict(list)
-        for nomination in self:
-            if nomination._nominee():
-                by_set[nomination.criteria_set_id].append(nomination)
-        for criteria_set, nominations in by_set.items():
-            stored = [
-                n
-                for n in nominations
-                if not criteria_set or n._nominee().sudo().exemplar_criteria_set_id == criteria_set
-            ]
-            for nomination in stored:
-                nominee = nomination._nominee().sudo().with_context(lang=nomination._text_lang())
-                texts[nomination.id] = (
-                    nominee.exemplar_criteria_set_id,
-                    nominee.exemplar_explanation or "",
+    def _eligibility_rows(self):
+        """{nomination id: the stored result (emulation.eligibility) of its nominee under its
+        criteria set}: of the nomination's year, or the latest one."""
+        rows = {}
+        nominees = self.filtered(lambda n: n._nominee() and n.criteria_set_id)
+        if not nominees:
+            return rows
+        found = self.env["emulation.eligibility"].search(
+            [
+                ("criteria_set_id", "in", nominees.criteria_set_id.ids),
+                "|",
+                ("employee_id", "in", nominees.employee_id.ids),
+                ("department_id", "in", nominees.department_id.ids),
+            ],
+            order="year desc",
+        )
+        for nomination in nominees:
+            nominee = nomination._nominee()
+            field = "employee_id" if nominee._name == "hr.employee" else "department_id"
+            candidates = found.filtered(
+                lambda r, n=nomination, f=field, o=nominee: (
+                    r.criteria_set_id == n.criteria_set_id and r[f] == o
                 )
-            others = [n for n in nominations if n not in stored]
-            if others:
-                nominees = others[0]._nominee().browse([n._nominee().id for n in others]).sudo()
-                evaluations = criteria_set.sudo()._evaluate(nominees)
-                for nomination in others:
-                    evaluation = evaluations[nomination._nominee().id]
-                    explain = criteria_set.with_context(lang=nomination._text_lang())._explain
-                    texts[nomination.id] = (criteria_set, explain(evaluation))
+            )
+            row = candidates.filtered(lambda r, y=nomination.year: r.year == y)[:1]
+            rows[nomination.id] = row or candidates[:1]
+        return rows
+
+    def _eligibility_texts(self):
+        """{nomination id: (criteria set, text)}: the explanation of the stored result of the
+        nominee under the nomination's criteria set, in the nomination's text language."""
+        texts = {}
+        rows = self.sudo()._eligibility_rows()
+        for nomination in self:
+            if not nomination._nominee():
+                continue
+            row = rows.get(nomination.id)
+            lang = nomination._text_lang()
+            if row:
+                texts[nomination.id] = (
+                    row.criteria_set_id,
+                    row.with_context(lang=lang).explanation or "",
+                )
+            else:
+                texts[nomination.id] = (
+                    nomination.criteria_set_id,
+                    nomination.with_context(lang=lang).env._(
+                        "No result of the criteria set for the nominee: the set is not active, "
+                        "or not for this kind of recipient."
+                    ),
+                )
         return texts
 
     def _take_eligibility_snapshot(self):

@@ -1,20 +1,21 @@
 """The list of eligible advanced exemplars (and of those one step away): by criteria sets, or
 for a campaign."""
 
-import dataclasses
-from collections import defaultdict
-
 from odoo import api, models
-
-from ..core import eligibility as rules
 
 KIND_ORDER = {"collective": 0, "key_cadre": 1, "staff": 2}
 
 
+def _history_order(record):
+    return (record.year, record.decision_date or record.create_date.date(), record.id)
+
+
 class ReportEmulationEligible(models.AbstractModel):
-    """List of the eligible advanced exemplars of one or more criteria sets: collectives, key
-    cadres and staff each in a table, with the path met and the awards, titles, initiatives and
-    classifications that counted. One paper for the whole selection."""
+    """List of the eligible advanced exemplars, printed from the stored eligibility results
+    (``emulation.eligibility``, the engine's verdicts, read as the user): one group per title and
+    year evaluated, collectives first, with the way met and the history that counted. Printed
+    from criteria sets, for a year (``data['year']``; by default each set's latest year with
+    someone eligible); one paper for the whole selection."""
 
     _name = "report.emulation_exemplar.report_eligible"
     _inherit = "emulation.report.base"
@@ -26,9 +27,20 @@ class ReportEmulationEligible(models.AbstractModel):
 
     @api.model
     def _paper_values(self, docs):
-        paper = self._eligible_values(docs)
+        year = (self.env.context.get("emulation_report_data") or {}).get("year")
+        paper = self._rows_values(docs._eligible_list_rows(year))
         paper.update(record=False, company=docs[:1].company_id or self.env.company)
         return {"papers": [paper]}
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        # the year the officer picked travels in the report's data
+        data = data if isinstance(data, dict) else {}
+        year = data.get("year")
+        report = self
+        if isinstance(year, int) and not isinstance(year, bool):
+            report = self.with_context(emulation_report_data={"year": year})
+        return super(ReportEmulationEligible, report)._get_report_values(docids, data=data)
 
     @api.model
     def _print_refusal(self, docs):
@@ -38,161 +50,99 @@ class ReportEmulationEligible(models.AbstractModel):
         )
 
     @api.model
-    def _eligible_values(self, criteria_sets, with_candidates=None, company=None):
-        """The tables of the paper: one group per criteria set, collectives first; with
-        ``company``, only that company's people and units."""
-        self._check_print_right(criteria_sets)
+    def _rows_values(self, rows, with_candidates=None):
+        """The tables of the paper from result rows: one group per criteria set and year,
+        collectives first, the latest year first."""
         if with_candidates is None:
             with_candidates = self._with_candidates
-        criteria_sets = criteria_sets.sorted(
-            lambda s: (KIND_ORDER.get(s.recipient_kind, 9), -s.year_from, s.sequence, s.id)
+        Set = self.env["emulation.criteria.set"]
+        kinds = dict(Set._fields["recipient_kind"]._description_selection(self.env))
+        grouped = rows.grouped(lambda r: (r.criteria_set_id, r.year))
+        order = sorted(
+            grouped,
+            key=lambda key: (
+                KIND_ORDER.get(key[0].recipient_kind, 9),
+                -key[1],
+                key[0].sequence,
+                key[0].id,
+            ),
         )
-        kinds = dict(criteria_sets._fields["recipient_kind"]._description_selection(self.env))
         groups = []
-        for criteria_set in criteria_sets:
-            domain = criteria_set._applicable_domain()
-            if company:
-                domain = [*domain, ("company_id", "in", [company.id, False])]
-            population = criteria_set._recipient_model().search(domain)
-            evaluations = criteria_set._evaluate(population)
-            eligible = population.filtered(lambda r, ev=evaluations: ev[r.id].eligible)
-            candidates = population.browse()
+        for criteria_set, year in order:
+            group_rows = grouped[(criteria_set, year)]
+            eligible = group_rows.filtered("eligible")
+            candidates = group_rows.browse()
             if with_candidates:
-                candidates = population.filtered(
-                    lambda r, ev=evaluations: not ev[r.id].eligible and ev[r.id].missing == 1
-                )
-            items = self._counted_items(criteria_set, eligible, evaluations)
+                candidates = group_rows.filtered(lambda r: not r.eligible and r.missing == 1)
+            title = criteria_set.award_type_id.name or criteria_set.name
             groups.append(
                 {
                     "criteria_set": criteria_set,
+                    "year": year,
                     "kind": criteria_set.recipient_kind,
                     "kind_label": kinds.get(criteria_set.recipient_kind, ""),
-                    "period": "%s–%s" % (criteria_set.year_from, criteria_set.year_to),
+                    "heading": self.env._(
+                        "%(kind)s – %(title)s, %(year)s",
+                        kind=kinds.get(criteria_set.recipient_kind, ""),
+                        title=title,
+                        year=year,
+                    ),
                     "eligible": [
-                        self._person_row(record, evaluations[record.id], items[record.id])
-                        for record in self._sorted_recipients(eligible)
+                        dict(self._person_row(row), items=self._counted_items(row))
+                        for row in self._sorted_rows(eligible)
                     ],
                     "candidates": [
-                        dict(
-                            self._person_row(record, evaluations[record.id], []),
-                            missing=self._missing_text(criteria_set, evaluations[record.id]),
-                        )
-                        for record in self._sorted_recipients(candidates)
+                        dict(self._person_row(row), items=[], missing=row.missing_text or "")
+                        for row in self._sorted_rows(candidates)
                     ],
                 }
             )
-        periods = {group["period"] for group in groups}
+        years = {group["year"] for group in groups}
         return {
             "groups": groups,
             "with_candidates": with_candidates,
             "subtitle": False,
             "period_subtitle": (
-                self.env._("Period %(period)s", period=periods.pop()) if len(periods) == 1 else ""
+                self.env._("Year %(year)s", year=years.pop()) if len(years) == 1 else ""
             ),
         }
 
     @api.model
-    def _sorted_recipients(self, records):
-        if records._name == "hr.department":
-            return records.sorted(lambda d: (d.complete_name or "").lower())
-        return records.sorted(lambda e: ((e.department_id.name or "").lower(), e.name.lower()))
+    def _sorted_rows(self, rows):
+        return rows.sorted(
+            lambda r: (
+                (r.unit_id.name or "").lower() if r.employee_id else "",
+                (r.recipient_name or "").lower(),
+            )
+        )
 
     @api.model
-    def _person_row(self, record, evaluation, items):
-        if record._name == "hr.department":
-            unit, position = record.parent_id.name or "", ""
+    def _person_row(self, row):
+        if row.department_id:
+            unit = row.department_id.parent_id.name or ""
+            name, position = row.department_id.name, ""
         else:
-            unit, position = record.department_id.name or "", record.job_title or ""
+            person = row.employee_id
+            name, unit, position = person.name, person.department_id.name or "", person.job_title
         return {
-            "record": record,
-            "name": record.name,
+            "record": row,
+            "name": name,
             "unit": unit,
-            "position": position,
-            "path": evaluation.path or "",
-            "items": items,
+            "position": position or "",
+            "path": row.alternative_id.name or "",
         }
 
     @api.model
-    def _missing_text(self, criteria_set, evaluation):
-        """What the nearest alternatives still miss, without the conditions already met."""
-        nearest = tuple(
-            dataclasses.replace(result, conditions=tuple(c for c in result.conditions if not c.met))
-            for result in evaluation.alternatives
-            if result.conditions and result.missing == evaluation.missing
-        )
-        text = criteria_set._explain(dataclasses.replace(evaluation, alternatives=nearest))
-        return "\n".join(text.splitlines()[1:]).strip()
-
-    @api.model
-    def _counted_items(self, criteria_set, records, evaluations):
-        """{record id: [text, ...]}: the awards, initiatives and classifications of the met
-        alternative, in a few searches for all records (as the user: only what they may read)."""
-        items = defaultdict(list)
-        if not records:
-            return items
-        owner = "department_id" if records._name == "hr.department" else "employee_id"
-        period = [
-            ("year", ">=", criteria_set.year_from),
-            ("year", "<=", criteria_set.year_to),
+    def _counted_items(self, row):
+        """The history records that the row counted (its awards, initiatives and
+        classifications), read as the user: what decided, each record once."""
+        lines = [self._award_text(award) for award in row.award_ids.sorted(_history_order)]
+        lines += [
+            self._initiative_text(initiative)
+            for initiative in row.initiative_ids.sorted(_history_order)
         ]
-        order = "year, decision_date, id"
-        awards = defaultdict(list)
-        for award in self.env["emulation.award"].search(
-            [*period, (owner, "in", records.ids)], order=order
-        ):
-            awards[award[owner].id].append(award)
-        classifications = defaultdict(list)
-        for line in self.env["emulation.classification"].search(
-            [*period, (owner, "in", records.ids)], order=order
-        ):
-            classifications[line[owner].id].append(line)
-        initiatives = defaultdict(list)
-        if owner == "employee_id":
-            for initiative in self.env["emulation.initiative"].search(
-                [*period, ("employee_ids", "in", records.ids)], order=order
-            ):
-                for author in initiative.employee_ids:
-                    initiatives[author.id].append(initiative)
-        for record in records:
-            evaluation = evaluations[record.id]
-            met = next((a for a in evaluation.alternatives if a.met), None)
-            if met:
-                items[record.id] = self._met_items(
-                    met,
-                    awards[record.id],
-                    initiatives[record.id],
-                    classifications[record.id],
-                )
-        return items
-
-    @api.model
-    def _met_items(self, met, awards, initiatives, classifications):
-        """The lines of the history records that count for the met alternative ``met`` of one
-        recipient, each record once."""
-        seen = set()
-        lines = []
-        for result in met.conditions:
-            condition = result.condition
-            if condition.kind == rules.AWARD_COUNT:
-                for award in awards:
-                    if award.award_type_id.id in condition.award_type_ids and award not in seen:
-                        seen.add(award)
-                        lines.append(self._award_text(award))
-            elif condition.kind == rules.INITIATIVE_COUNT:
-                accepted = rules.INITIATIVE_LEVELS[rules.INITIATIVE_LEVELS.index(condition.level) :]
-                for initiative in initiatives:
-                    if (
-                        initiative.level in accepted
-                        and (initiative.applied_effectively or not condition.applied_only)
-                        and initiative not in seen
-                    ):
-                        seen.add(initiative)
-                        lines.append(self._initiative_text(initiative))
-            else:
-                years = [line for line in classifications if line not in seen]
-                if years:
-                    seen.update(years)
-                    lines.append(self._classification_text(years))
+        if row.classification_ids:
+            lines.append(self._classification_text(row.classification_ids.sorted("year")))
         return lines
 
     @api.model
@@ -264,27 +214,14 @@ class ReportEmulationEligibleCampaign(models.AbstractModel):
     @api.model
     def _paper_values(self, docs):
         papers = []
+        year = (self.env.context.get("emulation_report_data") or {}).get("year")
         for campaign in docs:
-            paper = self._eligible_values(
-                self._campaign_criteria_sets(campaign), company=campaign.company_id
-            )
+            paper = self._rows_values(campaign._eligible_list_rows(year))
             paper.update(
                 record=campaign, company=campaign.company_id, subtitle=campaign.display_name
             )
             papers.append(paper)
         return {"papers": papers}
-
-    @api.model
-    def _campaign_criteria_sets(self, campaign):
-        if campaign.criteria_set_ids:
-            return campaign.criteria_set_ids
-        sets = self.env["emulation.criteria.set"].search(
-            [("active", "=", True), ("company_id", "in", [campaign.company_id.id, False])]
-        )
-        chosen = {}
-        for criteria_set in sets.sorted(lambda s: bool(not s.company_id)):  # the company's first
-            chosen.setdefault(criteria_set.recipient_kind, criteria_set)
-        return sets.browse([s.id for s in chosen.values()])
 
 
 class ReportEmulationEligibleCampaignCandidates(models.AbstractModel):
@@ -292,3 +229,19 @@ class ReportEmulationEligibleCampaignCandidates(models.AbstractModel):
     _inherit = "report.emulation_exemplar.report_eligible_campaign"
     _description = "List of eligible advanced exemplars of a campaign and of those one step away"
     _with_candidates = True
+
+
+class ReportEmulationEligibleRows(models.AbstractModel):
+    """The list printed from a selection of results (Exemplars › People / Units)."""
+
+    _name = "report.emulation_exemplar.report_eligible_rows"
+    _inherit = "report.emulation_exemplar.report_eligible"
+    _description = "List of eligible advanced exemplars of selected results"
+
+    _docs_model = "emulation.eligibility"
+
+    @api.model
+    def _paper_values(self, docs):
+        paper = self._rows_values(docs, with_candidates=not all(docs.mapped("eligible")))
+        paper.update(record=False, company=docs[:1].company_id or self.env.company)
+        return {"papers": [paper]}

@@ -353,7 +353,13 @@ class TestOfficerAndAdministrator(AccessCase):
         self.assertNotIn(self.cl_2, Classification.search([]), "not the other company's")
         Classification.browse(self.cl_a.id).write({"level": "excellent"})
         award = self.as_user(self.user_officer, "emulation.award").create(
-            {"employee_id": self.emp_c.id, "award_type_id": self.type_soldier.id, "year": 2024}
+            {
+                "employee_id": self.emp_c.id,
+                "award_type_id": self.type_soldier.id,
+                "year": 2024,
+                "decision_number": "11/QĐ-SNgV",
+                "decision_date": date(2025, 1, 10),
+            }
         )
         award.write({"decision_number": "12/QĐ-SNgV"})
         award.action_archive()

@@ -360,6 +360,8 @@ class TestHistories(EmulationCase):
             "employee_id": self.emp_a.id,
             "award_type_id": self.type_prov.id,
             "year": 2023,
+            "decision_number": "12/QĐ-UBND",
+            "decision_date": date(2024, 1, 10),
         }
         for user in (self.user_plain, self.user_manager):
             with self.assertRaises(AccessError):

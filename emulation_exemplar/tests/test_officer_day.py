@@ -2,6 +2,8 @@
 case for the Office–Inspectorate): people are read through their public profiles, yet the officer
 records awards and classifications for them, sets their category and works the People list."""
 
+from datetime import date
+
 from odoo.exceptions import AccessError
 from odoo.tests import Form, new_test_user
 
@@ -34,6 +36,7 @@ class TestOfficerDay(EmulationCase):
             form.employee_id = self.emp_b.with_user(self.user_officer)
             form.year = 2023
             form.decision_number = "12/QĐ-UBND"
+            form.decision_date = date(2024, 1, 10)
         award = form.save()
         self.assertEqual(award.employee_id, self.emp_b)
         self.assertEqual(award.unit_id, self.unit_consular)
@@ -94,7 +97,14 @@ class TestOfficerDay(EmulationCase):
             self.env["emulation.award"]
             .with_user(self.user_officer)
             .with_context(**action["context"])
-            .create({"award_type_id": self.type_prov.id, "year": 2023})
+            .create(
+                {
+                    "award_type_id": self.type_prov.id,
+                    "year": 2023,
+                    "decision_number": "12/QĐ-UBND",
+                    "decision_date": date(2024, 1, 10),
+                }
+            )
         )
         self.assertEqual(award.employee_id, self.emp_b)
         listed = profile.action_view_emulation_awards()
@@ -204,7 +214,14 @@ class TestOfficerDay(EmulationCase):
             self.env["emulation.award"]
             .with_user(self.user_officer)
             .with_context(**action["context"])
-            .create({"award_type_id": self.type_flag.id, "year": 2024})
+            .create(
+                {
+                    "award_type_id": self.type_flag.id,
+                    "year": 2024,
+                    "decision_number": "13/QĐ-UBND",
+                    "decision_date": date(2025, 1, 10),
+                }
+            )
         )
         self.assertEqual(award.department_id, self.unit_office)
         self.assertEqual(award.recipient_type, "collective")

@@ -97,7 +97,7 @@ class TestWkhtmltopdfTimeout(TransactionCase):
         # the run and what it started are killed, not left behind
         self.assertFalse(alive(self.pid("script")), "the fake wkhtmltopdf is killed")
         self.assertFalse(alive(self.pid("child")), "its child process is killed too")
-        self.assertIsNone(ours._wkhtmltopdf_timeout.get(), "no limit outside a run")
+        self.assertIsNone(ours._run_marker.get(), "no run marked outside a run")
 
     def test_a_run_within_the_limit_gives_the_pdf(self):
         self.set_timeout("30")
@@ -119,11 +119,26 @@ class TestWkhtmltopdfTimeout(TransactionCase):
                 self.set_timeout(value)
                 self.assertEqual(self.Report._wkhtmltopdf_timeout(), expected)
 
-    def test_other_subprocesses_are_untouched(self):
-        """Odoo's report module sees our subprocess; outside our runs it is plain subprocess."""
-        self.assertIsInstance(base_report.subprocess, ours._SubprocessWithTimeout)
-        self.assertIs(base_report.subprocess.PIPE, subprocess.PIPE)
-        self.assertIs(base_report.subprocess.run, subprocess.run)
-        process = base_report.subprocess.Popen(["echo", "done"], stdout=subprocess.PIPE)
-        self.assertIsNone(process._timeout, "no time limit outside wkhtmltopdf runs")
-        self.assertEqual(process.communicate()[0], b"done\n")
+    def test_nothing_of_the_server_is_replaced(self):
+        """The limit reaches only the marked runs of a database with this module: Odoo's report
+        module keeps the plain subprocess, and the arguments carry the marker only in a run."""
+        self.assertIs(base_report.subprocess, subprocess)
+        paperformat = self.env.ref("emulation_exemplar.paperformat_emulation_a4_landscape")
+        args = self.Report._build_wkhtmltopdf_args(paperformat, False)
+        self.assertNotIn(ours.MARKER_COOKIE, args)
+        token = ours._run_marker.set("marker")
+        try:
+            args = self.Report._build_wkhtmltopdf_args(paperformat, False)
+        finally:
+            ours._run_marker.reset(token)
+        self.assertEqual(args[-3:], ["--cookie", ours.MARKER_COOKIE, "marker"])
+
+    def test_a_run_of_another_thread_is_not_killed(self):
+        """The watchdog kills only the process its marker names."""
+        other = subprocess.Popen(["sleep", "30"])
+        self.addCleanup(other.kill)
+        watchdog = ours._Watchdog(0.1, "no-such-marker")
+        watchdog.start()
+        time.sleep(0.5)
+        self.assertFalse(watchdog.fired)
+        self.assertTrue(alive(other.pid))

@@ -29,8 +29,13 @@ POLICY_STATES = {
 
 def rpc(model, user, method, *args, context=None, **kwargs):
     """``method`` of ``model`` called as ``user`` the way /web/dataset/call_kw calls it."""
-    as_user = model.with_env(model.env(user=user, context={}))  # RPC starts from no context
-    return call_kw(as_user, method, list(args), dict(kwargs, context=context))
+    return call_kw(
+        # a fresh environment of the user: only the context the request sends
+        model.with_env(model.env(user=user, context={}, su=False)),
+        method,
+        list(args),
+        dict(kwargs, context=context),
+    )
 
 
 class SealedCase(CycleCase):
@@ -352,8 +357,8 @@ class TestWritePolicyEveryField(SealedCase):
                 )
 
     def records_in_each_state(self):
-        """(record, policy state) of real records, each yielded while it is in that state, of
-        every model, in the states the cycle can put them in here."""
+        """(record, policy state) of real records of every model, each yielded while it is in
+        that state, in the states the cycle can put them in here."""
         Officer = self.env(user=self.user_officer)
         draft = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
         Officer["emulation.proposal.document"].create(

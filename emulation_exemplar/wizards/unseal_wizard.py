@@ -21,7 +21,7 @@ class EmulationUnsealWizard(models.TransientModel):
         required=True,
         readonly=True,
     )
-    res_id = fields.Integer(required=True, readonly=True)
+    res_id = fields.Integer(string="Record ID", required=True, readonly=True)
     effect = fields.Text(string="What reopening unseals", compute="_compute_effect")
     reason = fields.Text(
         required=True, help="Why the record is reopened; kept in its chatter for the inspectors."
@@ -70,6 +70,7 @@ class EmulationUnsealWizard(models.TransientModel):
         return record
 
     def action_confirm(self):
+        self.check_access("write")
         reason = (self.reason or "").strip()
         if not reason:
             raise UserError(_("Write why the record is reopened."))

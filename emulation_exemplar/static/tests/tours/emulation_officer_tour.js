@@ -70,6 +70,43 @@ function printEveryPaper(count) {
     return steps;
 }
 
+/** Print the paper named ``label`` from the Print menu (among several). */
+function printPaperNamed(label) {
+    return [
+        {
+            content: "open the action menu",
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "open the Print menu",
+            trigger: ".o-dropdown--menu button:has(.fa-print)",
+            run: "click",
+        },
+        {
+            content: `print ${label}`,
+            trigger: `.o-dropdown--menu:not(:has(.fa-print)) .o_menu_item:contains("${label}")`,
+            run: "click",
+        },
+    ];
+}
+
+/** Wait for the paper being made, and check that no error came. */
+function paperMade(label) {
+    return [
+        {
+            content: "let the report request start",
+            trigger: "body:not(:has(.o-dropdown--menu))",
+            run: () => new Promise((resolve) => setTimeout(resolve, 1000)),
+        },
+        {
+            content: "the paper is made (the interface is unblocked)",
+            trigger: "body:not(.o_ui_blocked)",
+        },
+        noErrorDialog(`${label} printed without error`),
+    ];
+}
+
 /** Print the only paper of a form's Print entry (the action menu shows it directly). */
 function printTheOnlyPaper(label) {
     return [
@@ -173,6 +210,11 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "edit 99/QĐ-UBND",
         },
         {
+            content: "the decision date (an award recorded by hand needs both)",
+            trigger: '.modal .o_field_widget[name="decision_date"] input',
+            run: "edit 15/01/2026",
+        },
+        {
             content: "save the award",
             trigger: ".modal .o_form_button_save",
             run: "click",
@@ -201,7 +243,9 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
             run: "click",
         },
         {
-            trigger: ".o_list_view",
+            // the awards list itself, not the profile's list of awards still on the screen
+            content: "the awards list is open",
+            trigger: '.o_list_view .o_last_breadcrumb_item:contains("Khen thưởng, danh hiệu")',
         },
         {
             content: "open the action menu of the list",
@@ -385,13 +429,26 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         ...printTheOnlyPaper("Hồ sơ thi đua, khen thưởng"),
         ...openMenu("Cấu hình", "Bộ tiêu chí"),
         {
-            content: "open a criteria set",
-            trigger: ".o_data_row td.o_data_cell:first",
+            content: "open a criteria set (its name: the first cell is the row's handle)",
+            trigger: '.o_data_row td.o_data_cell[name="name"]:first',
             run: "click",
         },
         {
-            trigger: '.o_form_view .o_field_widget[name="name"]',
+            trigger: '.o_form_view .o_field_widget[name="name"]:contains("Kế hoạch 198")',
         },
-        ...printEveryPaper(2),
+        ...printPaperNamed("Danh sách điển hình tiên tiến và nhân tố còn thiếu một tiêu chí"),
+        ...paperMade("the list with those one step away"),
+        // the list for a year the officer picks: by default the latest with someone eligible
+        ...printPaperNamed("Danh sách đủ tiêu chuẩn theo năm"),
+        {
+            content: "the year proposed is the latest one with someone eligible",
+            trigger: '.modal .o_field_widget[name="year"] input:value("2025")',
+        },
+        {
+            content: "print the list of that year",
+            trigger: '.modal button[name="action_print"]',
+            run: "click",
+        },
+        ...paperMade("the list of a year"),
     ],
 });
