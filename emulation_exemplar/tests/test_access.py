@@ -538,6 +538,12 @@ class TestRpcAndReports(AccessCase):
                 "drop_reason": "Chuyển công tác",
             },
             "emulation.award.statistics.wizard": {"year": 2023},
+            "emulation.eligible.print.wizard": {
+                "criteria_set_ids": [
+                    (6, 0, self.env.ref("emulation_exemplar.criteria_plan198_staff").ids)
+                ],
+                "year": 2025,
+            },
             "emulation.unseal.wizard": {
                 "res_model": "emulation.decision",
                 "res_id": self.decision.id,

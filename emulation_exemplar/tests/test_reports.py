@@ -347,6 +347,10 @@ class TestEligibleReport(ReportCase):
         cls.staff_near = Employee.create(
             {"name": "Hồ Thị Mỹ Duyên", "department_id": cls.unit_consular.id}
         )
+        # a head of unit: a key cadre, so that the paper has the three kinds' groups
+        cls.unit_consular.manager_id = Employee.create(
+            {"name": "Phan Văn Trưởng", "department_id": cls.unit_consular.id}
+        )
         cls.award(cls.staff_ok, cls.type_soldier, 2022, decision_number="11/QĐ-SNgV")
         cls.award(
             cls.staff_ok,
