@@ -880,15 +880,17 @@ def measure_full(env, memory=False, commit=False, repeat=3, cold=False):
 # The result table of the raw-SQL limit: one row per recipient, criteria set and evaluation year,
 # like emulation_eligibility (model 'e' for a person, 'd' for a unit).
 SQL_TABLE = "bench_sql_result"
-# The condition kinds the raw-SQL statement computes (award_streak: rolling windows only).
-SQL_KINDS = (
-    "award_count",
-    "initiative_count",
-    "classification_count",
-    "classification_every_year",
-    "award_streak",
-    "member_ratio",
-)
+
+
+# The condition kinds the raw-SQL statement computes, per window of the set: each kind's class
+# in the rule core says so (``raw_sql_windows``; award_streak: rolling windows only).
+def sql_kinds(window):
+    return rules_core().raw_sql_kinds(window)
+
+
+def rules_core():
+    return importlib.import_module("odoo.addons.emulation_exemplar.core.eligibility")
+
 
 # ONE statement: for every active criteria set, its evaluation years and the people and units it
 # applies to, the per-condition counts of the items that count (same tables, same criteria rows),
@@ -1125,11 +1127,12 @@ def sql_unsupported(env):
              FROM emulation_criteria_set s
              JOIN emulation_criteria_alternative a ON a.set_id = s.id
              JOIN emulation_criteria_condition c ON c.alternative_id = a.id
-            WHERE s.active AND (c.kind <> ALL(%s) OR (c.kind = 'award_streak'
-                                                      AND s."window" <> 'rolling'))""",
-        [list(SQL_KINDS)],
+            WHERE s.active
+            ORDER BY s.id, c.id"""
     )
-    return [(row[0], row[1]) for row in env.cr.fetchall()]
+    return [
+        (name, kind) for name, kind, window in env.cr.fetchall() if kind not in sql_kinds(window)
+    ]
 
 
 def measure_sql(env, repeat=3, commit=False):

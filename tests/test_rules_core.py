@@ -1,6 +1,8 @@
-"""Tests of the pure-Python rule core (``emulation_exemplar/core/eligibility.py``), without Odoo.
+"""Tests of the pure-Python rule core (``emulation_exemplar/core/``), without Odoo.
 
-``tests/conftest.py`` loads the core by file path as ``exemplar_rules_core``.
+``tests/conftest.py`` loads the core by path as the package ``exemplar_core``, and its public
+names (``core/eligibility.py``) as ``exemplar_rules_core``. The kinds' own tests (parameters,
+checks, sentences, the registry and what derives from it) are in ``test_kinds.py``.
 """
 
 import ast
@@ -12,7 +14,12 @@ from pathlib import Path
 import exemplar_rules_core as rules
 import pytest
 
-RULES_CORE_PATH = Path(rules.__file__)
+# the files of the rule core (roadmap.py, beside them, is another core with its own tests)
+RULES_CORE_FILES = sorted(
+    path
+    for path in Path(rules.__file__).parent.glob("*.py")
+    if path.name not in ("__init__.py", "roadmap.py")
+)
 
 C = rules.Condition
 A = rules.Alternative
@@ -525,14 +532,19 @@ def _upper_outside_placeholders(source):
 
 def _source_msgids():
     """The literal argument of every ``_()`` call in the rule core's source."""
-    tree = ast.parse(RULES_CORE_PATH.read_text(encoding="utf-8"))
     msgids = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
-            assert len(node.args) == 1 and not node.keywords, ast.dump(node)
-            arg = node.args[0]
-            assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), ast.dump(node)
-            msgids.add(arg.value)
+    for path in RULES_CORE_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+            ):
+                assert len(node.args) == 1 and not node.keywords, ast.dump(node)
+                arg = node.args[0]
+                assert isinstance(arg, ast.Constant) and isinstance(arg.value, str), ast.dump(node)
+                msgids.add(arg.value)
     return msgids
 
 
@@ -581,6 +593,36 @@ def _explain_samples():
     return samples
 
 
+def _kind_sentences(gettext):
+    """Every sentence the kinds write about a condition's parameters (not its result): the
+    checks, the labels and the display names; returns them."""
+    sentences = []
+    values = {
+        "min_count": 2,
+        "award_type_ids": (PROV,),
+        "initiative_level": "provincial",
+        "applied_only": False,
+        "classification_level": "good",
+        "ratio": 70.0,
+        "member_basis": "classification",
+        "discipline_form": "warning",
+    }
+    empty = dict.fromkeys(values)
+    for kind in rules.KINDS.values():
+        for basis in rules.MEMBER_BASES:
+            for applied in (False, True):
+                given = dict(values, member_basis=basis, applied_only=applied)
+                # a label is the award types' names or a level, or (initiatives) a sentence
+                label = kind.describe(given, awards="Bằng khen", gettext=gettext)
+                sentences.append(kind.sentence(given, label, gettext=gettext))
+                sentences.append(kind.check(given, name="C", gettext=gettext))
+                sentences.append(kind.check_fits(given, False, 1, name="C", gettext=gettext))
+                # each missing parameter the kind uses, one at a time
+                for name in kind.uses(given):
+                    sentences.append(kind.check(dict(given, **{name: empty[name]}), "C", gettext))
+    return [sentence for sentence in sentences if sentence]
+
+
 def test_explain_every_sentence_goes_through_gettext():
     seen = set()
 
@@ -597,6 +639,10 @@ def test_explain_every_sentence_goes_through_gettext():
             assert body.startswith("⟦") and body.endswith("⟧"), line
     msgids = _source_msgids()
     assert seen <= msgids, "only literal source strings reach gettext: %s" % (seen - msgids)
+    # the kinds' sentences about parameters (checks, labels, display names) go through it too
+    for sentence in _kind_sentences(fake_gettext):
+        assert sentence.startswith("⟦") and sentence.endswith("⟧"), sentence
+    assert seen <= msgids, "only literal source strings reach gettext: %s" % (seen - msgids)
     assert seen == msgids, "sentences never exercised: %s" % (msgids - seen)
 
 
@@ -610,15 +656,39 @@ def test_explain_failing_years_translated_with_gettext():
 
 
 def test_source_has_no_odoo_import():
-    tree = ast.parse(RULES_CORE_PATH.read_text(encoding="utf-8"))
+    siblings = {path.stem for path in RULES_CORE_FILES}
+    assert {"eligibility", "criteria", "kinds", "evaluation", "explain"} <= siblings
     imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            assert node.level == 0, "no relative import: the core is loaded by file path"
-            imported.add(node.module.split(".")[0])
+    for path in RULES_CORE_FILES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level:
+                # the core's own modules only: it is loaded as a package of its own
+                assert node.level == 1 and node.module in siblings, (path.name, node.module)
+            elif isinstance(node, ast.ImportFrom):
+                imported.add(node.module.split(".")[0])
     assert imported <= {"dataclasses", "typing", "__future__"}, imported
+
+
+def test_no_file_of_the_core_holds_all_of_it():
+    """Criteria and evaluation, kinds, and explanation are separate modules."""
+    by_name = {path.stem: path.read_text(encoding="utf-8") for path in RULES_CORE_FILES}
+    defines = {
+        name: {
+            node.name
+            for node in ast.parse(source).body
+            if isinstance(node, ast.FunctionDef | ast.ClassDef)
+        }
+        for name, source in by_name.items()
+    }
+    assert {"Criteria", "RecipientCounts", "ConditionResult"} <= defines["criteria"]
+    assert {"evaluate", "evaluate_many", "evaluate_years"} <= defines["evaluation"]
+    assert {"explain", "missing_summary"} <= defines["explain"]
+    assert {"ConditionKind", "AwardCount", "NoDiscipline"} <= defines["kinds"]
+    for name, names in defines.items():
+        assert not ({"Criteria", "ConditionKind", "explain", "evaluate"} <= names), name
 
 
 # ---------------------------------------------------------------------------- plan 198

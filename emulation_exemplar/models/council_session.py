@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..report.emulation_report_base import print_paper
+from ..lib.pdf import print_paper
 from .write_policy_mixin import NEW, SERVER, policy
 
 # what the officers enter while the council votes; a closed session is sealed

@@ -6,7 +6,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import clean_context
 
-from ..report.emulation_report_base import print_paper
+from ..lib.pdf import print_paper
 from .award_type import RECIPIENT_SCOPES
 from .history_mixin import FIRST_YEAR, check_years
 from .write_policy_mixin import ANY, NEW, SERVER, policy

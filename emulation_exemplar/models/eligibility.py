@@ -9,18 +9,20 @@ from ..core import eligibility as rules
 from .exemplar_result_mixin import RESULT_FIELDS
 from .history_mixin import RECIPIENT_TYPES
 
-# the condition kinds each history model feeds
-HISTORY_KINDS = {
-    "emulation.award": {rules.AWARD_COUNT, rules.AWARD_STREAK},
-    "emulation.classification": {
-        rules.CLASSIFICATION_COUNT,
-        rules.CLASSIFICATION_EVERY_YEAR,
-        rules.CLASSIFICATION_STREAK,
-    },
-    "emulation.initiative": {rules.INITIATIVE_COUNT},
-    "emulation.discipline": {rules.NO_DISCIPLINE},
+# the history model of each history of the rule core (rules.HISTORIES)
+HISTORY_MODELS = {
+    rules.AWARD: "emulation.award",
+    rules.CLASSIFICATION: "emulation.classification",
+    rules.INITIATIVE: "emulation.initiative",
+    rules.DISCIPLINE: "emulation.discipline",
 }
-MEMBER_KINDS = {rules.MEMBER_RATIO, rules.MEMBER_COUNT, rules.NO_DISCIPLINE}
+# the condition kinds each history model feeds, from the kinds' classes
+HISTORY_KINDS = {
+    model: {key for key, kind in rules.KINDS.items() if history in kind.histories}
+    for history, model in HISTORY_MODELS.items()
+}
+# the kinds that read a unit's members: a person's history changes their units' results
+MEMBER_KINDS = {key for key, kind in rules.KINDS.items() if kind.member_histories}
 # the recipient kinds of criteria sets that cover each kind of recipient
 SET_KINDS = {
     "collective": ("collective",),
@@ -386,7 +388,7 @@ class EmulationEligibility(models.Model):
                 records = [
                     record
                     for record in found[history].get(owner_id, ())
-                    if any(_counts_for(history, record, c) for c in conditions)
+                    if counted(record, conditions)
                 ]
                 values[fname] = [r.id for r in records]
             row.update({fname: [(6, 0, ids)] for fname, ids in values.items()})
@@ -497,9 +499,11 @@ class EmulationEligibility(models.Model):
                     cte,
                 )
             )
-            member_histories = {"emulation.discipline"} if rules.NO_DISCIPLINE in kinds else set()
-            if kinds & {rules.MEMBER_RATIO, rules.MEMBER_COUNT}:
-                member_histories |= {"emulation.classification", "emulation.award"}
+            member_histories = {
+                HISTORY_MODELS[history]
+                for kind in kinds
+                for history in rules.KINDS[kind].member_histories
+            }
             branches += _history_branches(
                 prefix + "member_",
                 "employee_id",
@@ -940,30 +944,25 @@ def _relevant_conditions(evaluation):
     return chosen.alternative.conditions
 
 
-_CLASSIFICATION_RANK = {level: i for i, level in enumerate(rules.CLASSIFICATION_LEVELS)}
-_INITIATIVE_RANK = {level: i for i, level in enumerate(rules.INITIATIVE_LEVELS)}
-_FORM_RANK = {form: i for i, form in enumerate(rules.DISCIPLINE_FORMS)}
+def history_item(record):
+    """The rule core's :class:`HistoryItem` of a history ``record`` (award, classification,
+    initiative or discipline)."""
+    model = record._name
+    if model == "emulation.award":
+        return rules.HistoryItem(rules.AWARD, record.year, type_id=record.award_type_id.id)
+    if model == "emulation.classification":
+        return rules.HistoryItem(rules.CLASSIFICATION, record.year, level=record.level)
+    if model == "emulation.initiative":
+        return rules.HistoryItem(
+            rules.INITIATIVE,
+            record.year,
+            level=record.level,
+            applied=bool(record.applied_effectively),
+        )
+    return rules.HistoryItem(rules.DISCIPLINE, record.year, level=record.form)
 
 
-def _counts_for(history, record, condition):
-    """Whether ``record`` (of model ``history``) is counted by ``condition``."""
-    kind = condition.kind
-    if history == "emulation.award":
-        return kind in (rules.AWARD_COUNT, rules.AWARD_STREAK) and (
-            record.award_type_id.id in condition.award_type_ids
-        )
-    if history == "emulation.classification":
-        return (
-            kind in HISTORY_KINDS[history]
-            and record.level in _CLASSIFICATION_RANK
-            and _CLASSIFICATION_RANK[record.level] <= _CLASSIFICATION_RANK.get(condition.level, -1)
-        )
-    if history == "emulation.initiative":
-        return (
-            kind == rules.INITIATIVE_COUNT
-            and _INITIATIVE_RANK.get(record.level, -1) >= _INITIATIVE_RANK.get(condition.level, 99)
-            and (record.applied_effectively or not condition.applied_only)
-        )
-    return kind == rules.NO_DISCIPLINE and _FORM_RANK.get(record.form, -1) >= _FORM_RANK.get(
-        condition.form, 99
-    )
+def counted(record, conditions):
+    """Whether the history ``record`` counts for any of ``conditions`` (their kinds say)."""
+    item = history_item(record)
+    return any(rules.kind_of(c.kind).counts(c, item) for c in conditions)

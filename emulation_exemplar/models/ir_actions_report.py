@@ -1,8 +1,6 @@
 import contextvars
-import functools
 import logging
 import os
-import subprocess
 import threading
 import uuid
 
@@ -13,7 +11,7 @@ from odoo import models
 from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
 
-from ..report.emulation_report_base import number_pages
+from ..lib.pdf import number_pages, wkhtmltopdf_build
 
 _logger = logging.getLogger(__name__)
 
@@ -64,24 +62,9 @@ class _Watchdog:
             for victim in doomed:
                 try:
                     victim.kill()
-                except psutil.Error:
-                    pass
+                except psutil.Error as error:  # already ended
+                    _logger.debug("wkhtmltopdf run: %s not killed: %s", victim.pid, error)
             _logger.info("wkhtmltopdf (pid %s) killed at its time limit", process.pid)
-
-
-@functools.cache
-def wkhtmltopdf_patched(binary):
-    """Whether ``binary`` is a wkhtmltopdf built with patched Qt (the build Odoo recommends): only
-    that build takes several documents, headers and footers in one run."""
-    if not binary:
-        return False
-    try:
-        out = subprocess.run(
-            [binary, "--version"], capture_output=True, text=True, timeout=30, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return "patched qt" in out.lower()
 
 
 def merge_bodies(bodies):
@@ -126,7 +109,11 @@ class IrActionsReport(models.Model):
         ever: a watchdog kills the process its cookie marks (Odoo offers no timeout of its own)."""
         documents = len(bodies)
         ours = report_ref and self._get_report(report_ref).report_name.startswith(REPORT_PREFIX)
-        if ours and len(bodies) > 1 and not wkhtmltopdf_patched(base_report._get_wkhtmltopdf_bin()):
+        if (
+            ours
+            and len(bodies) > 1
+            and not wkhtmltopdf_build(base_report._get_wkhtmltopdf_bin())[1]
+        ):
             _logger.info("wkhtmltopdf without patched Qt: %s documents printed as one", len(bodies))
             bodies = [merge_bodies(bodies)]
         seconds = self._wkhtmltopdf_timeout()

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..report.emulation_report_base import print_paper
+from ..lib.pdf import print_paper
 from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
 from .history_mixin import check_years
 from .write_policy_mixin import SERVER, policy

@@ -16,7 +16,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 from odoo.tools.pdf import PdfFileReader
 
-from ..report.emulation_report_base import _squeeze as squeeze
+from ..lib.pdf import _squeeze as squeeze
 from .test_cycle import YEAR, CycleCase
 
 MINUTES = "emulation_exemplar.action_report_council_minutes"

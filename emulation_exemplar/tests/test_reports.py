@@ -12,11 +12,12 @@ from odoo.tests.common import TransactionCase
 from odoo.tools import file_open
 from odoo.tools.pdf import PdfFileReader
 
+from ..lib import pdf as pdf_helpers
+from ..lib.papers import document_symbol
+from ..lib.pdf import _squeeze as squeeze
+from ..lib.pdf import number_pages
 from ..models.ir_actions_report import merge_bodies
-from ..models.res_company import document_symbol
-from ..report import emulation_report_base
-from ..report.emulation_report_base import _squeeze as squeeze
-from ..report.emulation_report_base import number_pages, split_tail
+from ..report.emulation_report_base import split_tail
 from .common import DemoCase, EmulationCase
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -443,7 +444,7 @@ class TestPageNumbers(EmulationCase):
 
     def test_numbers_from_the_second_page_of_each_paper(self):
         marker = "CONG HOA"  # stands for the masthead: the test font has no Vietnamese
-        with patch.object(emulation_report_base, "NATIONAL_NAME", marker):
+        with patch.object(pdf_helpers, "NATIONAL_NAME", marker):
             content = self.make_pdf([marker + " one", "more", "more", marker + " two", "more"])
             texts = self.page_texts(number_pages(content, documents=2))
         self.assertEqual(len(texts), 5)

@@ -3,7 +3,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from ..report.emulation_report_base import print_paper
+from ..lib.pdf import print_paper
 
 
 def statistical_period(year):

@@ -1,0 +1,272 @@
+"""Evaluation: whether recipients meet criteria, from their counts.
+
+Pure Python, standard library only. The criteria are checked and compiled once per call (each
+condition by its kind, :mod:`.kinds`); each recipient's counts are then read once into what the
+kinds read (:class:`_History`), and each condition's result comes from its kind, shared between
+recipients with the same relevant history.
+"""
+
+from .criteria import (
+    CLASSIFICATION_LEVELS,
+    CLASSIFICATION_RANK,
+    DISCIPLINE,
+    DISCIPLINE_FORMS,
+    INITIATIVE_LEVELS,
+    INITIATIVE_RANK,
+    WINDOW_ROLLING,
+    WINDOWS,
+    AlternativeResult,
+    Criteria,
+    Evaluation,
+    RecipientCounts,
+)
+from .kinds import KINDS, MEMBERS, CompiledCondition
+
+_CLASSIFICATION_KEYS = frozenset((*CLASSIFICATION_LEVELS, None))
+_DISCIPLINE_KEYS = frozenset((*DISCIPLINE_FORMS, None))
+
+
+class _History:
+    """One recipient's history within the period, as the kinds read it (see
+    :meth:`~.kinds.ConditionKind.result`)."""
+
+    __slots__ = ("awards", "initiatives", "levels", "forms", "members")
+
+    def __init__(self, awards, initiatives, levels, forms, members):
+        self.awards = awards
+        self.initiatives = initiatives
+        self.levels = levels
+        self.forms = forms
+        self.members = members
+
+
+class _Compiled:
+    """What depends only on the criteria, computed once per :func:`evaluate_many` call.
+
+    ``conditions`` is a tuple of :class:`~.kinds.CompiledCondition`, for every condition of
+    every alternative; ``plan`` a tuple of (alternative, indexes in ``conditions``, cache).
+    """
+
+    __slots__ = (
+        "criteria",
+        "year_from",
+        "year_to",
+        "period",
+        "year",
+        "rolling",
+        "conditions",
+        "steps",
+        "plan",
+        "evaluations",
+        "reads_disciplines",
+        "reads_members",
+    )
+
+    def __init__(self, criteria):
+        if not isinstance(criteria, Criteria):
+            raise TypeError("criteria must be a Criteria, not %r" % type(criteria).__name__)
+        if criteria.year_from > criteria.year_to:
+            raise ValueError(
+                "The criteria period is not valid: %s is after %s."
+                % (criteria.year_from, criteria.year_to)
+            )
+        if criteria.window not in WINDOWS:
+            raise ValueError(
+                "Unknown criteria window %r: expected one of %s."
+                % (criteria.window, ", ".join(WINDOWS))
+            )
+        if criteria.window == WINDOW_ROLLING and not (
+            isinstance(criteria.window_years, int) and criteria.window_years >= 1
+        ):
+            raise ValueError(
+                "A rolling window needs at least 1 year, not %r." % (criteria.window_years,)
+            )
+        year = criteria.year
+        if not criteria.year_from <= year <= criteria.year_to:
+            raise ValueError(
+                "The evaluation year %s is outside the criteria period %s–%s."
+                % (year, criteria.year_from, criteria.year_to)
+            )
+        # (first, last) year of the history that counts: the window of the evaluation year
+        year_from, year_to = criteria.period()
+        self.criteria = criteria
+        self.year_from = year_from
+        self.year_to = year_to
+        self.period = tuple(range(year_from, year_to + 1))
+        self.year = year
+        self.rolling = criteria.window == WINDOW_ROLLING
+        conditions = []
+        plan = []
+        for alternative in criteria.alternatives:
+            indexes = []
+            for condition in alternative.conditions:
+                indexes.append(len(conditions))
+                conditions.append(self._compile(condition))
+            # results shared between recipients with the same relevant history: fewer objects,
+            # much less work for the garbage collector on large populations
+            plan.append((alternative, tuple(indexes), {}))
+        self.conditions = tuple(conditions)
+        self.steps = tuple((compiled.kind.result, compiled) for compiled in conditions)
+        self.plan = tuple(plan)
+        self.evaluations = {}
+        reads = set()
+        for compiled in conditions:
+            reads |= compiled.kind.reads
+        self.reads_disciplines = DISCIPLINE in reads
+        self.reads_members = MEMBERS in reads
+
+    def _compile(self, condition):
+        kind = KINDS.get(condition.kind)
+        if kind is None:
+            raise ValueError(
+                "Unknown condition kind %r in condition %r: expected one of %s."
+                % (condition.kind, condition.label or condition.key, ", ".join(KINDS))
+            )
+        accepted, need = kind.compile(condition, self)
+        return CompiledCondition(condition, kind, accepted, need, self)
+
+    # ------------------------------------------------------------------ per recipient
+    def _in_period(self, counts):
+        """The recipient's items within the period.
+
+        Returns (awards, initiatives, levels): ``{award type id: sorted [year, ...]}`` with one
+        entry per award, ``[(level, applied, year, count)]``, and the classification level of each
+        year of the period (``None``: no classification).
+        """
+        year_from, year_to = self.year_from, self.year_to
+        awards = {}
+        for (type_id, year), count in counts.awards.items():
+            if count > 0 and year_from <= year <= year_to:
+                years = awards.get(type_id)
+                if years is None:
+                    awards[type_id] = years = []
+                years.extend((year,) * count)
+        for years in awards.values():
+            years.sort()
+        initiatives = []
+        for (level, applied, year), count in counts.initiatives.items():
+            if count > 0 and year_from <= year <= year_to:
+                if level not in INITIATIVE_RANK:
+                    raise ValueError(
+                        "Unknown initiative level %r in the counts of %s: expected one of %s."
+                        % (level, year, ", ".join(INITIATIVE_LEVELS))
+                    )
+                initiatives.append((level, applied, year, count))
+        get = counts.classifications.get
+        levels = tuple(get(year) or None for year in self.period)
+        if not _CLASSIFICATION_KEYS.issuperset(levels):
+            unknown = sorted({level for level in levels if level not in _CLASSIFICATION_KEYS})
+            raise ValueError(
+                "Unknown classification level(s) %s: expected one of %s."
+                % (", ".join(map(repr, unknown)), ", ".join(CLASSIFICATION_LEVELS))
+            )
+        return awards, initiatives, levels
+
+    def _forms(self, counts):
+        """The heaviest discipline form of each year of the period (``None``: none)."""
+        get = counts.disciplines.get
+        forms = tuple(get(year) or None for year in self.period)
+        if not _DISCIPLINE_KEYS.issuperset(forms):
+            unknown = sorted({form for form in forms if form not in _DISCIPLINE_KEYS})
+            raise ValueError(
+                "Unknown discipline form(s) %s: expected one of %s."
+                % (", ".join(map(repr, unknown)), ", ".join(DISCIPLINE_FORMS))
+            )
+        return forms
+
+    def _members(self, counts):
+        """(member count, ``{level: members}``, ``((award type set, members), ...)``) of the
+        evaluation year."""
+        year = self.year
+        levels = {}
+        for (level, level_year), count in counts.member_levels.items():
+            if level_year == year and count > 0:
+                if level not in CLASSIFICATION_RANK:
+                    raise ValueError(
+                        "Unknown classification level %r in the member counts of %s: "
+                        "expected one of %s." % (level, year, ", ".join(CLASSIFICATION_LEVELS))
+                    )
+                levels[level] = levels.get(level, 0) + count
+        award_sets = tuple(
+            (type_ids, count)
+            for (type_ids, award_year), count in counts.member_awards.items()
+            if award_year == year and count > 0
+        )
+        return counts.members.get(year, 0), levels, award_sets
+
+    def evaluate(self, counts):
+        awards, initiatives, levels = self._in_period(counts)
+        history = _History(
+            awards,
+            initiatives,
+            levels,
+            self._forms(counts) if self.reads_disciplines else None,
+            self._members(counts) if self.reads_members else None,
+        )
+        condition_results = [result(compiled, history) for result, compiled in self.steps]
+        alternative_results = []
+        for alternative, indexes, cache in self.plan:
+            results = tuple(condition_results[index] for index in indexes)
+            key = tuple(map(id, results))  # cached results live as long as self: ids are stable
+            result = cache.get(key)
+            if result is None:
+                missing = sum(r.missing for r in results)
+                met = bool(results) and missing == 0 and all(r.met for r in results)
+                result = cache[key] = AlternativeResult(alternative, met, missing, results)
+            alternative_results.append(result)
+        key = tuple(map(id, alternative_results))
+        evaluation = self.evaluations.get(key)
+        if evaluation is None:
+            eligible = False
+            path = None
+            best_missing = None
+            for result in alternative_results:
+                if result.met:
+                    eligible = True
+                    path = result.alternative.name
+                    break
+                if result.conditions and (best_missing is None or result.missing < best_missing):
+                    best_missing = result.missing
+            missing = 0 if eligible or best_missing is None else best_missing
+            evaluation = Evaluation(eligible, missing, path, tuple(alternative_results))
+            self.evaluations[key] = evaluation
+        return evaluation
+
+
+# ---------------------------------------------------------------------------- evaluation
+def evaluate(criteria: Criteria, counts: RecipientCounts | None = None) -> Evaluation:
+    """Evaluate ``criteria`` on one recipient's ``counts`` (``None``: an empty history).
+
+    Raises ``ValueError`` on an unknown condition kind or level, or an invalid period.
+    """
+    return _Compiled(criteria).evaluate(counts if counts is not None else RecipientCounts())
+
+
+def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
+    """Evaluate ``criteria`` on many recipients: ``{key: Evaluation}``.
+
+    Without ``keys``, the result has the keys of ``counts_by_recipient``. With ``keys`` (any
+    iterable), it has exactly those keys; those absent from ``counts_by_recipient`` are evaluated
+    on an empty history. The criteria are checked and compiled once; recipients with the same
+    relevant history share the same (immutable) result objects.
+    """
+    compiled = _Compiled(criteria)
+    counts_by_recipient = counts_by_recipient or {}
+    if keys is None:
+        keys = counts_by_recipient.keys()
+    empty = RecipientCounts()
+    get = counts_by_recipient.get  # never [key]: a defaultdict must not grow
+    evaluate_one = compiled.evaluate
+    return {key: evaluate_one(get(key) or empty) for key in keys}
+
+
+def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
+    """Evaluate ``criteria`` for each of its :meth:`Criteria.evaluation_years`:
+    ``{year: {key: Evaluation}}``, ``keys`` as in :func:`evaluate_many`. The counts must cover
+    :meth:`Criteria.history_years`."""
+    if keys is not None:
+        keys = tuple(keys)
+    return {
+        year: evaluate_many(criteria.for_year(year), counts_by_recipient, keys=keys)
+        for year in criteria.evaluation_years()
+    }
