@@ -231,10 +231,6 @@ class EmulationCriteriaSet(models.Model):
             for s in sets
         )
 
-    def _recipient_model(self):
-        self.ensure_one()
-        return self.env["hr.department" if self.recipient_kind == "collective" else "hr.employee"]
-
     def _eligible_list_rows(self, year=None, company=None):
         """The stored results of these sets (read as the user) that the eligible list prints:
         those of ``year``, or by default of each set's latest year with someone eligible (its
@@ -258,27 +254,6 @@ class EmulationCriteriaSet(models.Model):
             [[("criteria_set_id", "=", s.id), ("year", "=", y)] for s, y in latest.items()]
         )
         return Eligibility.search(expression.AND([base, domain]))
-
-    def _explain(self, evaluation):
-        """The readable explanation of ``evaluation`` in the environment's language."""
-        self.ensure_one()
-        return rules.explain(
-            evaluation,
-            self._to_rules(),
-            gettext=self.env["hr.employee"]._exemplar_gettext(self.env.lang),
-            level_labels=self.env["hr.employee"]._exemplar_level_labels(),
-        )
-
-    def _missing_summary(self, evaluation):
-        """What ``evaluation``'s recipient still misses, in one short line in the environment's
-        language (see :func:`core.eligibility.missing_summary`)."""
-        self.ensure_one()
-        return rules.missing_summary(
-            evaluation,
-            self._to_rules(),
-            gettext=self.env["hr.employee"]._exemplar_gettext(self.env.lang),
-            level_labels=self.env["hr.employee"]._exemplar_level_labels(),
-        )
 
     # ------------------------------------------------------------------ recompute on change
     def _exemplar_owners(self):

@@ -1,6 +1,3 @@
-from collections import defaultdict
-from datetime import date
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -21,7 +18,6 @@ FORM_LABELS = {
 ABOLISHED_FROM = date(*rules.ABOLISHED_FROM)
 DISCIPLINE_FORMS = [(key, FORM_LABELS[key]) for key in rules.DISCIPLINE_FORMS]
 FORM_RANK = {key: rank for rank, (key, _label) in enumerate(DISCIPLINE_FORMS, start=1)}
-FORM_OF_RANK = {rank: key for key, rank in FORM_RANK.items()}
 
 
 class EmulationDiscipline(models.Model):
@@ -245,52 +241,3 @@ class EmulationDiscipline(models.Model):
     @api.model
     def _exemplar_owners(self):
         return (self.employee_id,)
-
-    def _heaviest_forms(self, employee_ids, year_from, year_to, effect_period=False):
-        """{employee id: {year: heaviest form}} of the active disciplines of ``employee_ids``
-        for the years ``year_from..year_to``, in one grouped query: the ``disciplines`` of the
-        rule core's ``RecipientCounts`` (for a unit, merge its members' dicts with the core's
-        ``merge_disciplines``). People without discipline in those years are left out.
-
-        A discipline counts in its ``year``; with ``effect_period``, also in every year its
-        effect period touches (``date_from`` to ``date_to``, or to ``year_to`` when it has no
-        end). Reads with the caller's rights: call it on ``sudo()`` to compute for everyone.
-        """
-        ids = sorted(set(employee_ids))
-        if not ids or year_from > year_to:
-            return {}
-        in_years = [("year", ">=", year_from), ("year", "<=", year_to)]
-        if effect_period:
-            first, last = date(year_from, 1, 1), date(year_to, 12, 31)
-            in_years = [
-                "|",
-                "&",
-                *in_years,
-                "&",
-                "&",
-                ("date_from", "!=", False),
-                ("date_from", "<=", last),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", first),
-            ]
-        groups = self.with_context(active_test=True)._read_group(
-            [("employee_id", "in", ids), *in_years],
-            ["employee_id"],
-            ["year:array_agg", "form_rank:array_agg", "date_from:array_agg", "date_to:array_agg"],
-        )
-        result = {}
-        for employee, years, ranks, starts, ends in groups:
-            heaviest = defaultdict(int)  # {year: rank}
-            for year, rank, start, end in zip(years, ranks, starts, ends, strict=True):
-                counted = {year}
-                if effect_period and start:
-                    counted.update(range(start.year, (end.year if end else year_to) + 1))
-                for counted_year in counted:
-                    if year_from <= counted_year <= year_to and rank > heaviest[counted_year]:
-                        heaviest[counted_year] = rank
-            if heaviest:
-                result[employee.id] = {
-                    year: FORM_OF_RANK[rank] for year, rank in sorted(heaviest.items())
-                }
-        return result

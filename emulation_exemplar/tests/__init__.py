@@ -21,8 +21,8 @@ from . import test_eligibility_access
 from . import test_cycle_papers
 from . import test_eligibility_engine
 from . import test_law_criteria
+from . import test_sealed
 from . import test_award_doubles
 from . import test_leaks
 from . import test_criteria_kinds
-from . import test_sealed
 from . import test_one_truth

@@ -1,7 +1,26 @@
+import unittest
 from contextlib import contextmanager
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+class DemoCase:
+    """First base of the tests that check the demo data itself (the demo logins' scope, the
+    tours that walk the demo records...). Every other test builds its own records and passes on a
+    database without demo data.
+
+    Tag such a class ``demo`` (``@tagged("demo", ...)``): ``tools/test`` runs the ``demo`` tests on
+    the demo database and all the others on a database without demo data. On a database without
+    the demo, they are skipped with that reason."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "demo" not in cls.test_tags:
+            raise TypeError("%s checks the demo data: tag it 'demo'" % cls.__name__)
+        if not cls.env["ir.module.module"]._get("emulation_exemplar").demo:
+            raise unittest.SkipTest("the demo data of emulation_exemplar is not installed")
 
 
 class EmulationCase(TransactionCase):

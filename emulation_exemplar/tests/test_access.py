@@ -201,9 +201,14 @@ class TestPlainUser(AccessCase):
     def test_histories(self):
         Award = self.as_user(self.user_plain, "emulation.award")
         company = [("company_id", "=", self.company.id)]
+        # besides the fixtures, the awards of a person and a unit outside the user's own
+        others = self.award(self.emp_c, self.type_soldier, 2024) | self.award(
+            self.unit_visa, self.type_flag, 2024
+        )
         every_award = self.env["emulation.award"].with_context(active_test=False).search(company)
         self.assertEqual(Award.search(company), every_award, "public honours")
         self.assertLess(self.awards, every_award)
+        self.assertLessEqual(others, every_award)
         every_initiative = self.env["emulation.initiative"].with_context(active_test=False)
         self.assertEqual(
             self.as_user(self.user_plain, "emulation.initiative").search(company),
@@ -479,16 +484,51 @@ class TestRpcAndReports(AccessCase):
                     methods.setdefault((model_name, name), member)
         return methods
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a paper of each step of the cycle, of Consular Affairs (not the plain user's unit)
+        cls.milestone = cls.env["emulation.campaign.milestone"].create(
+            {"campaign_id": cls.campaign.id, "name": "Register", "year": 2023}
+        )
+        cls.registration = cls.env["emulation.registration"].create(
+            {"year": 2023, "department_id": cls.unit_consular.id}
+        )
+        cls.proposal = cls.env["emulation.proposal"].create(
+            {
+                "year": 2023,
+                "award_type_id": cls.type_soldier.id,
+                "department_id": cls.unit_consular.id,
+                "line_ids": [(0, 0, {"recipient_type": "individual", "employee_id": cls.emp_b.id})],
+            }
+        )
+        cls.session = cls.env["emulation.council.session"].create({"year": 2023, "member_count": 9})
+        cls.decision = cls.env["emulation.decision"].create(
+            {
+                "number": "12/QĐ-UBND",
+                "date": date(2024, 1, 15),
+                "award_type_id": cls.type_soldier.id,
+                "year": 2023,
+                "employee_ids": [(6, 0, cls.emp_b.ids)],
+            }
+        )
+
     def a_record(self, model_name):
         samples = {
             "hr.employee": self.emp_b,
+            "hr.employee.public": self.env["hr.employee.public"].browse(self.emp_b.id),
             "hr.department": self.unit_consular,
             "emulation.campaign": self.campaign,
+            "emulation.campaign.milestone": self.milestone,
             "emulation.nomination": self.nom_b,
             "emulation.award.type": self.type_soldier,
             "emulation.award": self.awards[0],
             "emulation.classification": self.cl_b,
             "emulation.initiative": self.initiative,
+            "emulation.registration": self.registration,
+            "emulation.proposal": self.proposal,
+            "emulation.council.session": self.session,
+            "emulation.decision": self.decision,
         }
         wizards = {
             "emulation.campaign.close.wizard": {"campaign_ids": [(6, 0, self.campaign.ids)]},
@@ -497,12 +537,27 @@ class TestRpcAndReports(AccessCase):
                 "nomination_ids": [(6, 0, self.nom_b.ids)],
                 "drop_reason": "Chuyển công tác",
             },
+            "emulation.award.statistics.wizard": {"year": 2023},
+            "emulation.eligible.print.wizard": {
+                "criteria_set_ids": [
+                    (6, 0, self.env.ref("emulation_exemplar.criteria_plan198_staff").ids)
+                ],
+                "year": 2025,
+            },
+            "emulation.unseal.wizard": {
+                "res_model": "emulation.decision",
+                "res_id": self.decision.id,
+                "reason": "Sai số quyết định",
+            },
         }
         if model_name in samples:
             return samples[model_name]
         if model_name in wizards:  # made by an officer, then used by a plain user
             return self.env[model_name].with_user(self.user_officer).create(wizards[model_name])
-        return self.env[model_name].search([], limit=1)
+        record = self.env[model_name].search([], limit=1)
+        # a method called on no record proves nothing: give the model a sample above
+        self.assertTrue(record, "no record of %s to call its methods on" % model_name)
+        return record
 
     def test_every_public_method_as_a_plain_user(self):
         methods = self.module_public_methods()

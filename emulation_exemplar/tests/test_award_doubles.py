@@ -357,13 +357,12 @@ class TestAwardImportDoubles(EmulationCase):
     """The import of awards recognises the rows the history holds already, and rows repeated in
     the file: Test and Import refuse them, naming the row and the recipient."""
 
-    # the helpers of the import tests (the class itself is not imported: its tests would run
-    # twice)
-    template = test_import.TestImport.template
-    fill = test_import.TestImport.fill
-    save = test_import.TestImport.__dict__["save"]
-    assertImported = test_import.TestImport.assertImported
-    count = test_import.TestImport.count
+    # the helpers of the import tests (without ImportCase's own records)
+    template = test_import.ImportCase.template
+    fill = test_import.ImportCase.fill
+    save = test_import.ImportCase.__dict__["save"]
+    assertImported = test_import.ImportCase.assertImported
+    count = test_import.ImportCase.count
 
     def run_import(self, content, dryrun=False):
         importer, fields_, headers = self.prepare("emulation.award", content)
@@ -372,7 +371,7 @@ class TestAwardImportDoubles(EmulationCase):
         )
 
     def prepare(self, model, content):
-        """As TestImport.prepare, as the officer."""
+        """As ImportCase.prepare, as the officer."""
         importer = (
             self.env["base_import.import"]
             .with_user(self.user_officer)

@@ -9,24 +9,6 @@ from .common import EmulationCase
 
 @tagged("at_install")
 class TestAwardType(EmulationCase):
-    def test_shipped_catalogue(self):
-        """The catalogue ships the contract XML ids with the expected attributes."""
-        prov = self.type_prov
-        self.assertEqual(
-            (prov.kind, prov.level, prov.recipient_scope), ("commendation", "provincial", "both")
-        )
-        self.assertEqual(self.type_mofa.level, "ministerial")
-        self.assertEqual(self.type_central.level, "ministerial")
-        soldier = self.type_soldier
-        self.assertEqual(
-            (soldier.kind, soldier.level, soldier.recipient_scope),
-            ("title", "grassroots", "individual"),
-        )
-        self.assertEqual(self.type_flag.recipient_scope, "collective")
-        codes = self.env["emulation.award.type"].search([]).mapped("code")
-        self.assertEqual(len(codes), len(set(codes)), "shipped codes are unique")
-        self.assertGreaterEqual(len(codes), 17)
-
     def test_create_and_name_search_by_code(self):
         award_type = self.env["emulation.award.type"].create(
             {

@@ -8,6 +8,10 @@ recompute makes the same number of queries at two sizes, each incremental case r
 its owner, and the bulk-SQL generator writes the same population as the ORM one; 200 rows
 imported through base_import as the import screen does, in batches, as an emulation officer: every
 row once, a bad row named and nothing imported. Times are not checked.
+
+Tagged ``benchmark`` and not ``standard``: not part of the suite (``--test-tags
+/emulation_exemplar`` leaves it out); tools/test runs it in its benchmark step, with
+``--test-tags benchmark`` (pytest-odoo: ``--odoo-test-tags benchmark``).
 """
 
 import importlib.util
@@ -28,7 +32,7 @@ def load_bench(path=BENCH):
     return module
 
 
-@tagged("at_install")
+@tagged("-standard", "benchmark", "at_install")
 class TestBenchmarkSmoke(TransactionCase):
     @classmethod
     def setUpClass(cls):
@@ -173,7 +177,7 @@ class TestBenchmarkSmoke(TransactionCase):
         self.assertEqual(self.env["emulation.eligibility"].search_count([]), results)
 
 
-@tagged("at_install")
+@tagged("-standard", "benchmark", "at_install")
 class TestImportBenchmarkSmoke(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -1,15 +1,14 @@
+from datetime import date
+
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from .common import DemoCase
 
-@tagged("at_install")
-class TestDemo(TransactionCase):
+
+@tagged("demo", "at_install")
+class TestDemo(DemoCase, TransactionCase):
     """The demo Department exercises every path of plan 198's criteria (runs on a demo database)."""
-
-    def setUp(self):
-        super().setUp()
-        if not self.env.ref("emulation_exemplar.dep_office_inspectorate", raise_if_not_found=False):
-            self.skipTest("demo data not installed")
 
     def _paths(self, xmlid):
         criteria_set = self.env.ref(xmlid).with_context(lang="en_US")
@@ -80,3 +79,17 @@ class TestDemo(TransactionCase):
         self.assertNotEqual(
             award.authority, award.award_type_id.with_context(lang="en_US").authority
         )
+
+    def test_demo_plan_198(self):
+        campaign = self.env.ref("emulation_exemplar.campaign_plan198")
+        self.assertEqual(campaign.department_id.name, "Văn phòng – Thanh tra")
+        self.assertEqual(campaign.registration_deadline, date(2021, 3, 30))
+        self.assertEqual(
+            sorted(set(campaign.milestone_ids.mapped("year"))), list(range(2021, 2026))
+        )
+        kinds = {(m.year, m.kind) for m in campaign.milestone_ids}
+        self.assertIn((2023, "preliminary_review"), kinds)
+        self.assertIn((2025, "final_review"), kinds)
+        self.assertIn((2025, "conference"), kinds)
+        register = campaign.milestone_ids.filtered(lambda m: m.kind == "detect_register")
+        self.assertIn(date(2021, 3, 30), register.mapped("deadline"))

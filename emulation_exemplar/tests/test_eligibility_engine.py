@@ -275,6 +275,11 @@ class TestEligibilityEngine(EmulationCase):
         # people and their history and writes its rows; every chunk repairs its own rows, and
         # the rows of an archived person in any chunk are removed
         Eligibility = self.env["emulation.eligibility"]
+        # enough people and units for many chunks of 2 (outside Press: its ratio stays 2 of 2)
+        units = self.env["hr.department"].create([{"name": "Chunk unit %s" % n} for n in range(4)])
+        self.env["hr.employee"].create(
+            [{"name": "Chunk person %s" % n, "department_id": units[n % 4].id} for n in range(16)]
+        )
         self.award(self.members[0], self.type_worker, THIS_YEAR)
         self.award(self.members[2], self.type_worker, THIS_YEAR)
         self.env.cr.execute("UPDATE emulation_eligibility SET missing = missing + 5")

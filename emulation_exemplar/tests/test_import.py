@@ -8,7 +8,7 @@ from openpyxl import Workbook, load_workbook
 from odoo.tests import tagged
 from odoo.tools.misc import file_path
 
-from .common import EmulationCase
+from .common import DemoCase, EmulationCase
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 OPTIONS = {
@@ -63,8 +63,7 @@ TEMPLATE_FIELDS = {
 }
 
 
-@tagged("at_install")
-class TestImport(EmulationCase):
+class ImportCase(EmulationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -159,6 +158,9 @@ class TestImport(EmulationCase):
     def count(self, model):
         return self.env[model].with_context(active_test=False).search_count([])
 
+
+@tagged("at_install")
+class TestImport(ImportCase):
     # ------------------------------------------------------------------ templates
     def test_templates_are_shipped_with_vietnamese_help(self):
         for model, columns in TEMPLATE_FIELDS.items():
@@ -202,38 +204,6 @@ class TestImport(EmulationCase):
                 matched, result = self.load(model, self.fill(model, [rows[model]]))
                 self.assertEqual(matched, columns)
                 self.assertImported(result, 1)
-
-    def test_template_examples_import_cleanly(self):
-        """The example rows point at the demo data and the catalogue: they import as shipped."""
-        if not self.env.ref("emulation_exemplar.emp_office_1", raise_if_not_found=False):
-            self.skipTest("demo data not installed")
-        nhung = self.env.ref("emulation_exemplar.emp_office_1")
-        office = self.env.ref("emulation_exemplar.dep_office_inspectorate")
-        before = {model: self.count(model) for model in TEMPLATE_FIELDS}
-        imported = {}
-        for model in TEMPLATE_FIELDS:
-            with self.subTest(model=model):
-                _matched, result = self.load(model, self.template(model))
-                self.assertFalse(
-                    [m for m in result["messages"] if m["type"] == "error"], result["messages"]
-                )
-                self.assertTrue(result["ids"])
-                self.assertEqual(self.count(model), before[model] + len(result["ids"]))
-                imported[model] = self.env[model].browse(result["ids"])
-        awards = imported["emulation.award"]
-        self.assertEqual(awards.mapped("recipient_type"), ["individual", "collective"])
-        self.assertEqual(awards[0].employee_id, nhung)
-        self.assertEqual(awards[0].award_type_id.code, "CSTDCS")
-        self.assertEqual(awards[0].decision_date, date(2021, 1, 15))
-        self.assertEqual(awards[1].department_id, office)
-        classifications = imported["emulation.classification"]
-        self.assertEqual(classifications.mapped("level"), ["excellent", "good"])
-        self.assertEqual(classifications[1].department_id, office)
-        initiative = imported["emulation.initiative"]
-        self.assertEqual(
-            initiative.employee_ids.mapped("name"), ["Võ Thị Hồng Nhung", "Đặng Văn Hùng"]
-        )
-        self.assertTrue(initiative.applied_effectively)
 
     # ------------------------------------------------------------------ good files
     def test_import_awards(self):
@@ -563,3 +533,36 @@ class TestImport(EmulationCase):
             self.assertTrue(errors)
             self.assertNotIn("Nguyễn Văn An", " ".join(m["message"] for m in errors))
             self.assertEqual(self.count(model), before)
+
+
+@tagged("demo", "at_install")
+class TestImportDemo(DemoCase, ImportCase):
+    def test_template_examples_import_cleanly(self):
+        """The example rows point at the demo data and the catalogue: they import as shipped."""
+        nhung = self.env.ref("emulation_exemplar.emp_office_1")
+        office = self.env.ref("emulation_exemplar.dep_office_inspectorate")
+        before = {model: self.count(model) for model in TEMPLATE_FIELDS}
+        imported = {}
+        for model in TEMPLATE_FIELDS:
+            with self.subTest(model=model):
+                _matched, result = self.load(model, self.template(model))
+                self.assertFalse(
+                    [m for m in result["messages"] if m["type"] == "error"], result["messages"]
+                )
+                self.assertTrue(result["ids"])
+                self.assertEqual(self.count(model), before[model] + len(result["ids"]))
+                imported[model] = self.env[model].browse(result["ids"])
+        awards = imported["emulation.award"]
+        self.assertEqual(awards.mapped("recipient_type"), ["individual", "collective"])
+        self.assertEqual(awards[0].employee_id, nhung)
+        self.assertEqual(awards[0].award_type_id.code, "CSTDCS")
+        self.assertEqual(awards[0].decision_date, date(2021, 1, 15))
+        self.assertEqual(awards[1].department_id, office)
+        classifications = imported["emulation.classification"]
+        self.assertEqual(classifications.mapped("level"), ["excellent", "good"])
+        self.assertEqual(classifications[1].department_id, office)
+        initiative = imported["emulation.initiative"]
+        self.assertEqual(
+            initiative.employee_ids.mapped("name"), ["Võ Thị Hồng Nhung", "Đặng Văn Hùng"]
+        )
+        self.assertTrue(initiative.applied_effectively)

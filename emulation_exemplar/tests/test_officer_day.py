@@ -197,7 +197,11 @@ class TestOfficerDay(EmulationCase):
         """Proposing candidates logs a note on the campaign: it must not need the officer's
         e-mail address (the demo officer had none, and the proposal failed)."""
         self.user_officer.partner_id.email = False
-        campaign = self.env.ref("emulation_exemplar.campaign_plan198").with_user(self.user_officer)
+        campaign = (
+            self.env["emulation.campaign"]
+            .create({"name": "Plan 198", "year_from": 2021, "year_to": 2025, "state": "running"})
+            .with_user(self.user_officer)
+        )
         nominations = campaign._propose_candidates()
         self.assertTrue(nominations)
         self.assertIn(str(len(nominations)), campaign.message_ids[:1].body)
@@ -244,6 +248,8 @@ class TestOfficerDay(EmulationCase):
 
     def test_award_levels_group_in_natural_order(self):
         """Award levels, like the other selections, group in their declared order."""
+        self.award(self.emp_b, self.type_central, 2023)
+        self.award(self.emp_b, self.type_prov, 2024)
         Award = self.env["emulation.award"].with_user(self.user_officer)
         levels = [level for (level,) in Award._read_group([], ["level"])]
         declared = [key for key in Award._fields["level"].get_values(self.env) if key in levels]

@@ -5,9 +5,10 @@ address."""
 
 from datetime import date
 
-from odoo.tests import Form, freeze_time
+from odoo.tests import Form, freeze_time, tagged
+from odoo.tests.common import TransactionCase
 
-from .common import EmulationCase
+from .common import DemoCase, EmulationCase
 
 STAGES = ["detected", "selected", "registered", "fostering", "replicated", "honoured", "dropped"]
 LEVELS = ["excellent", "good", "completed", "not_completed"]
@@ -272,13 +273,9 @@ class TestNotesInTheirLanguage(OfficerListsCase):
         self.assertIn("is overdue", self.note(english))
 
 
-class TestDemoInVietnamese(EmulationCase):
+@tagged("demo", "at_install")
+class TestDemoInVietnamese(DemoCase, TransactionCase):
     """The demo is loaded in Vietnamese: the history an officer reads does not open in English."""
-
-    def setUp(self):
-        super().setUp()
-        if not self.env.ref("emulation_exemplar.campaign_plan198", raise_if_not_found=False):
-            self.skipTest("demo data not installed")
 
     def test_chatter_of_the_demo_records(self):
         for xmlid in (

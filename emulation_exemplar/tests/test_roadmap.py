@@ -698,19 +698,3 @@ class TestProgress(RoadmapCase):
         self.campaign.target_ids.year = False  # a target for the whole period follows it
         self.campaign.year_to = 2024
         self.assertEqual(self.campaign.year_to, 2024)
-
-    def test_demo_plan_198(self):
-        campaign = self.env.ref("emulation_exemplar.campaign_plan198", raise_if_not_found=False)
-        if not campaign:
-            self.skipTest("demo data not loaded")
-        self.assertEqual(campaign.department_id.name, "Văn phòng – Thanh tra")
-        self.assertEqual(campaign.registration_deadline, date(2021, 3, 30))
-        self.assertEqual(
-            sorted(set(campaign.milestone_ids.mapped("year"))), list(range(2021, 2026))
-        )
-        kinds = {(m.year, m.kind) for m in campaign.milestone_ids}
-        self.assertIn((2023, "preliminary_review"), kinds)
-        self.assertIn((2025, "final_review"), kinds)
-        self.assertIn((2025, "conference"), kinds)
-        register = campaign.milestone_ids.filtered(lambda m: m.kind == "detect_register")
-        self.assertIn(date(2021, 3, 30), register.mapped("deadline"))

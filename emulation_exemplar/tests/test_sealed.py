@@ -191,9 +191,7 @@ class TestSealed(SealedCase):
         self.assertEqual((registration.line_ids.state, registration.line_ids.year), ("draft", YEAR))
 
     def test_nomination_criteria_set_of_another_category(self):
-        campaign = self.env.ref("emulation_exemplar.campaign_plan_198", raise_if_not_found=False)
-        if not campaign:
-            campaign = self.env["emulation.campaign"].create({"name": "Plan"})
+        campaign = self.env["emulation.campaign"].create({"name": "Plan"})
         key_cadre_set = self.set_soldier.copy({"recipient_kind": "key_cadre", "active": False})
         Nomination = self.env["emulation.nomination"]
         vals = {

@@ -5,9 +5,11 @@ demo data, logged in as the demo users: `vanphong` (the emulation officer, no HR
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import _find_executable
 
+from .common import DemoCase
 
-@tagged("post_install", "-at_install")
-class TestTours(HttpCase):
+
+@tagged("demo", "post_install", "-at_install")
+class TestTours(DemoCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
