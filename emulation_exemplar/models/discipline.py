@@ -11,8 +11,8 @@ from .history_mixin import check_years
 FORM_LABELS = {
     "reprimand": "Reprimand",
     "warning": "Warning",
-    "salary_reduction": "Salary reduction (before 1 July 2025)",
-    "demotion": "Demotion (before 1 July 2025)",
+    "salary_reduction": "Salary reduction",
+    "demotion": "Demotion",
     "dismissal_from_post": "Dismissal from post",
     "dismissal": "Dismissal",
     "removal": "Removal from office",

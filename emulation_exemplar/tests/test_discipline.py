@@ -53,8 +53,8 @@ class TestDisciplineModel(DisciplineCase):
             [
                 "Reprimand",
                 "Warning",
-                "Salary reduction (before 1 July 2025)",
-                "Demotion (before 1 July 2025)",
+                "Salary reduction",
+                "Demotion",
                 "Dismissal from post",
                 "Dismissal",
                 "Removal from office",
