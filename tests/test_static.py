@@ -126,3 +126,10 @@ def test_readme_rst_is_generated_by_oca_from_the_current_fragments():
     description = (ADDON / "readme" / "DESCRIPTION.md").read_text(encoding="utf-8")
     first_words = description.split()[:4]
     assert " ".join(first_words) in " ".join(readme.split())
+
+
+def test_pot_has_no_creation_date():
+    """click-odoo-makepot strips the .pot's dates: an export that finds no new term changes no
+    file (tools/i18n_export)."""
+    pot = (ADDON / "i18n" / "emulation_exemplar.pot").read_text(encoding="utf-8")
+    assert "POT-Creation-Date" not in pot and "PO-Revision-Date" not in pot
