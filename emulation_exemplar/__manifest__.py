@@ -10,7 +10,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "base_import"],
-    "external_dependencies": {"python": []},
+    "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/emulation_security.xml",
         "security/ir.model.access.csv",

@@ -126,3 +126,34 @@ def test_readme_rst_is_generated_by_oca_from_the_current_fragments():
     description = (ADDON / "readme" / "DESCRIPTION.md").read_text(encoding="utf-8")
     first_words = description.split()[:4]
     assert " ".join(first_words) in " ".join(readme.split())
+
+
+def _pins(path):
+    """{name: version} of a requirements file's ``name==version`` lines."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        requirement = line.split("#")[0].strip()
+        if requirement:
+            name, _, version = requirement.partition("==")
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def test_python_dependencies_are_pinned_where_the_tools_install_them():
+    """The manifest's Python dependencies (openupgradelib, for the migrations) are what every Odoo
+    command of the tools makes importable (tools/requirements-odoo.txt, see odoo_deps in
+    tools/lib.sh) and what tools/test installs into .venv/odoo, at the same versions."""
+    declared = {name.lower() for name in manifest()["external_dependencies"]["python"]}
+    assert "openupgradelib" in declared
+    runtime = _pins(ROOT / "tools" / "requirements-odoo.txt")
+    assert set(runtime) == declared
+    assert all(runtime.values()), f"pin every dependency: {runtime}"
+    tests = _pins(ROOT / "tools" / "requirements-odoo-tests.txt")
+    assert {name: tests.get(name) for name in runtime} == runtime
+
+
+def test_pot_has_no_creation_date():
+    """click-odoo-makepot strips the .pot's dates: an export that finds no new term changes no
+    file (tools/i18n_export)."""
+    pot = (ADDON / "i18n" / "emulation_exemplar.pot").read_text(encoding="utf-8")
+    assert "POT-Creation-Date" not in pot and "PO-Revision-Date" not in pot

@@ -41,10 +41,52 @@ PY
     )
 }
 
+# The module's own Python dependencies (tools/requirements-odoo.txt: the manifest's
+# external_dependencies, without which Odoo refuses to install or upgrade it). odoo_deps_dir prints
+# nothing when $PYTHON has them at their pinned versions; otherwise it installs them once into
+# .local/python-deps (--no-deps: what they need is Odoo's own, lxml) and prints that folder, so
+# that $PYTHON's environment is never modified.
+odoo_deps_dir() {
+    local req="$ROOT/tools/requirements-odoo.txt" dir="$LOCAL/python-deps" want
+    if (cd / && "$PYTHON" - "$req" <<'PY'
+import sys
+from importlib.metadata import PackageNotFoundError, version
+for line in open(sys.argv[1], encoding="utf-8"):
+    name, _, pin = line.split("#")[0].strip().partition("==")
+    try:
+        assert not name or version(name) == pin
+    except (AssertionError, PackageNotFoundError):
+        sys.exit(1)
+PY
+    ); then
+        return 0
+    fi
+    want=$( (cat "$req"; cd / && "$PYTHON" -c 'import sys; print(sys.version_info[:2])') | md5sum | cut -d' ' -f1)
+    if [ "$(cat "$dir/.exemplar-stamp" 2>/dev/null)" != "$want" ]; then
+        rm -rf "$dir"
+        mkdir -p "$LOCAL"
+        (cd / && "$PYTHON" -m pip install -q --disable-pip-version-check --no-deps --target "$dir" -r "$req") \
+            >"$LOCAL/python-deps.pip.log" 2>&1 \
+            || { cat "$LOCAL/python-deps.pip.log" >&2; say "ERROR: could not install $req for $PYTHON" >&2; return 1; }
+        echo "$want" >"$dir/.exemplar-stamp"
+    fi
+    printf '%s\n' "$dir"
+}
+
+# odoo_deps: put the module's own Python dependencies on $PYTHON's path in this shell.
+odoo_deps() {
+    local dir
+    dir=$(odoo_deps_dir) || return 1
+    case ":${PYTHONPATH:-}:" in
+        *":$dir:"*) ;;
+        *) [ -z "$dir" ] || export PYTHONPATH="$dir${PYTHONPATH:+:$PYTHONPATH}" ;;
+    esac
+}
+
 # Run the Odoo command line with $PYTHON (no odoo-bin needed).
 ODOO_MAIN='import sys, odoo; sys.argv[0] = "odoo"; odoo.cli.main()'
 odoo_cli() {
-    (cd "$ROOT" && TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
+    (cd "$ROOT" && odoo_deps && TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
 }
 
 # odoo_script: the path of a small script running Odoo's command line. Multi-process mode
@@ -94,7 +136,7 @@ run_limited() {
 odoo_cli_limited() {
     local limit=$1 name=$2
     shift 2
-    (cd "$ROOT" && run_limited "$limit" "$name" env TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
+    (cd "$ROOT" && odoo_deps && run_limited "$limit" "$name" env TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
 }
 
 # A TCP port of 127.0.0.1 that is free now.

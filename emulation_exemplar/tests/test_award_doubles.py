@@ -18,6 +18,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from . import test_import
 from .common import EmulationCase
+from .migration import run_migrations
 from .test_import import OPTIONS, XLSX
 
 MIGRATION = "emulation_exemplar/migrations/18.0.2.1.0/post-migrate.py"
@@ -320,8 +321,12 @@ class TestAwardDoubles(EmulationCase):
         self.assertIn("Trần Thị Bình holds %s" % self.type_prov.name, logged.output[1])
         # the upgrade itself: the migration keeps every record and only reports
         count = Award.with_context(active_test=False).search_count([])
-        with self.assertLogs(migration._logger, "WARNING"):
-            migration.migrate(self.env.cr, "18.0.2.0.1")
+        with (
+            self.assertNoLogs("OpenUpgrade", "ERROR"),
+            self.assertLogs(migration._logger, "WARNING") as logged,
+        ):
+            run_migrations(self.env, "18.0.2.0.1")
+        self.assertEqual(len(logged.output), 2)
         self.assertEqual(Award.with_context(active_test=False).search_count([]), count)
         # the officer finds them, and each form says so
         self.assertEqual(self.search_filter("doubled"), title | title_2 | merit | merit_2)

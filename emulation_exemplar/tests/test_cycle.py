@@ -3,6 +3,7 @@ votes by secret ballot (yes votes counted against ALL its members), a decision i
 lines that passed and writes the award history. Run as users with exactly each role."""
 
 import importlib.util
+import logging
 from datetime import date
 
 from lxml import etree
@@ -14,6 +15,7 @@ from odoo.tests import new_test_user
 from odoo.tools import file_open
 
 from .common import EmulationCase
+from .migration import run_migrations
 
 YEAR = 2025
 
@@ -663,3 +665,36 @@ class TestCycleUpgrade(CycleCase):
         self.migration()._set_council_vote_thresholds(self.env)
         self.assertEqual(self.type_soldier.council_vote_threshold, 80)
         self.assertEqual(flag.council_vote_threshold, 75)
+
+    def test_upgrade_from_18_0_1_compares_then_drops_the_old_columns(self):
+        """From 18.0.1.x (the results in columns of the people), as -u runs the scripts: the rows
+        are compared with the old columns, which are dropped; the empty thresholds are set."""
+        cr = self.env.cr
+        cr.execute(
+            "ALTER TABLE hr_employee ADD COLUMN exemplar_eligible boolean, "
+            "ADD COLUMN exemplar_path varchar"
+        )
+        self.type_soldier.council_vote_threshold = 0
+        self.env.flush_all()
+        cr.execute(
+            "UPDATE hr_employee SET exemplar_eligible = hr_employee.id IN ("
+            "SELECT employee_id FROM emulation_eligibility "
+            "WHERE eligible AND award_type_id IS NULL AND employee_id IS NOT NULL)"
+        )
+        with (
+            self.assertNoLogs("OpenUpgrade", "ERROR"),
+            # logging.INFO, not "INFO": Odoo names its level 25 (runbot) INFO too
+            self.assertLogs("odoo.addons.emulation_exemplar.migrations", logging.INFO) as logged,
+        ):
+            run_migrations(self.env, "18.0.1.1.0")
+        log = "\n".join(logged.output)
+        self.assertRegex(log, r"hr_employee: the same \d+ records are eligible exemplars as before")
+        self.assertNotIn("WARNING", log)
+        cr.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'hr_employee' "
+            "AND column_name IN ('exemplar_eligible', 'exemplar_path')"
+        )
+        self.assertEqual(cr.fetchall(), [])
+        self.env.invalidate_all()
+        self.assertEqual(self.type_soldier.council_vote_threshold, 80)

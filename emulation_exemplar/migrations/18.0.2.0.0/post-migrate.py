@@ -15,10 +15,12 @@ an administrator entered is kept.
 
 import logging
 
-from odoo import SUPERUSER_ID, api
+from openupgradelib import openupgrade
+
 from odoo.tools import SQL
 
-_logger = logging.getLogger(__name__)
+# named after the module (the file's own name is "post-migrate"), for whoever reads the log
+_logger = logging.getLogger("odoo.addons.emulation_exemplar.migrations")
 
 # the thresholds of data/award_type_data.xml (Decree 98/2023/NĐ-CP art. 30(7), kept by Decree
 # 152/2025/NĐ-CP): yes votes as a percentage of all the council's members
@@ -49,23 +51,15 @@ OLD_COLUMNS = (
 
 
 def _old_eligible(cr, table):
-    cr.execute(
-        SQL(
-            "SELECT 1 FROM information_schema.columns WHERE table_name = %s "
-            "AND column_name = 'exemplar_eligible'",
-            table,
-        )
-    )
-    if not cr.fetchone():
+    if not openupgrade.column_exists(cr, table, "exemplar_eligible"):
         return None
     cr.execute(SQL("SELECT id FROM %s WHERE exemplar_eligible AND active", SQL.identifier(table)))
     return {row[0] for row in cr.fetchall()}
 
 
-def migrate(cr, version):
-    if not version:
-        return
-    env = api.Environment(cr, SUPERUSER_ID, {})
+@openupgrade.migrate()
+def migrate(env, version):
+    cr = env.cr
     _set_council_vote_thresholds(env)
     Eligibility = env["emulation.eligibility"]
     Eligibility._eligibility_recompute_all()
@@ -94,13 +88,11 @@ def migrate(cr, version):
                 sorted(before - after),
                 sorted(after - before),
             )
-        cr.execute(
-            SQL(
-                "ALTER TABLE %s %s",
-                SQL.identifier(table),
-                SQL(", ").join(
-                    SQL("DROP COLUMN IF EXISTS %s", SQL.identifier(column))
-                    for column in OLD_COLUMNS
-                ),
-            )
+        openupgrade.drop_columns(
+            cr,
+            [
+                (table, column)
+                for column in OLD_COLUMNS
+                if openupgrade.column_exists(cr, table, column)
+            ],
         )

@@ -10,7 +10,7 @@ titles*, filter *Doubled*, keep the right award and archive the other.
 
 import logging
 
-from odoo import SUPERUSER_ID, api
+from openupgradelib import openupgrade
 
 # named after the module (the file's own name is "post-migrate"), for whoever reads the log
 _logger = logging.getLogger("odoo.addons.emulation_exemplar.migrations")
@@ -37,7 +37,6 @@ def log_doubled_honours(env):
     return doubled
 
 
-def migrate(cr, version):
-    if not version:
-        return
-    log_doubled_honours(api.Environment(cr, SUPERUSER_ID, {}))
+@openupgrade.migrate()
+def migrate(env, version):
+    log_doubled_honours(env)
