@@ -49,6 +49,24 @@ class SealedCase(CycleCase):
         session.action_close()
         return proposal, session
 
+    def issued(self):
+        """A decision of the office's grassroots soldiers, issued on the lines that passed."""
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "award_type_id": self.type_soldier.id,
+                    "year": YEAR,
+                    "number": "9/QĐ",
+                    "date": date(YEAR, 12, 20),
+                }
+            )
+        )
+        decision.action_add_passed_lines()
+        decision.action_issue()
+        return decision
+
 
 @tagged("post_install", "-at_install")
 class TestSealed(SealedCase):
@@ -238,21 +256,8 @@ class TestSealed(SealedCase):
         self.assertEqual(proposal.state, "rejected")
 
     def test_session_of_a_decision_stays_sealed(self):
-        proposal, session = self.voted()
-        decision = (
-            self.env["emulation.decision"]
-            .with_user(self.user_officer)
-            .create(
-                {
-                    "award_type_id": self.type_soldier.id,
-                    "year": YEAR,
-                    "number": "9/QĐ",
-                    "date": date(YEAR, 12, 20),
-                }
-            )
-        )
-        decision.action_add_passed_lines()
-        decision.action_issue()
+        _proposal, session = self.voted()
+        self.issued()
         with self.assertRefused(UserError, "already in the decision"):
             session.with_user(self.user_officer)._unseal("recount")
         self.assertEqual(session.state, "done")
@@ -260,16 +265,7 @@ class TestSealed(SealedCase):
     def test_issued_decision_is_sealed(self):
         proposal, _session = self.voted()
         Decision = self.env["emulation.decision"]
-        decision = Decision.with_user(self.user_officer).create(
-            {
-                "award_type_id": self.type_soldier.id,
-                "year": YEAR,
-                "number": "9/QĐ",
-                "date": date(YEAR, 12, 20),
-            }
-        )
-        decision.action_add_passed_lines()
-        decision.action_issue()
+        decision = self.issued()
         awards = decision.award_ids
         self.assertIn(proposal.line_ids.award_id, awards)
         for vals in (
