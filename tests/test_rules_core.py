@@ -1521,3 +1521,39 @@ def _law_explain_samples():
     ]:
         samples.append((rules.evaluate(crit, history), crit))
     return samples
+
+
+# ------------------------------------------------------------------ one achievement, one award
+def test_without_used_initiatives():
+    """An initiative that is the basis of an award counts only for that award's title and year
+    (Law 06/2022/QH15 art. 5), and for the plan's exemplar (no title)."""
+    counts = {
+        "used": rules.RecipientCounts(
+            initiatives={("grassroots", True, 2024): 2, ("provincial", True, 2025): 1},
+            used_initiatives=(("grassroots", True, 2024, 7, 2024),),
+        ),
+        "free": rules.RecipientCounts(initiatives={("grassroots", True, 2024): 1}),
+    }
+    other_title = rules.without_used(counts, 8, 2024)
+    assert set(other_title) == {"used"}, "only the recipient with a used initiative changes"
+    assert other_title["used"].initiatives == {
+        ("grassroots", True, 2024): 1,
+        ("provincial", True, 2025): 1,
+    }
+    assert counts["used"].initiatives[("grassroots", True, 2024)] == 2, "the input is unchanged"
+    # the award's own title and year, and the exemplar (no title), still count it
+    assert rules.without_used(counts, 7, 2024) == {}
+    assert rules.without_used(counts, False, 2024) == {}
+    # another year of the same title does not
+    assert rules.without_used(counts, 7, 2025)["used"].initiatives == {
+        ("grassroots", True, 2024): 1,
+        ("provincial", True, 2025): 1,
+    }
+    # the last one used: the key goes
+    single = {
+        "x": rules.RecipientCounts(
+            initiatives={("national", False, 2023): 1},
+            used_initiatives=(("national", False, 2023, 3, 2023),),
+        )
+    }
+    assert rules.without_used(single, 4, 2023)["x"].initiatives == {}

@@ -171,6 +171,9 @@ class RecipientCounts:
     member_levels: dict = field(default_factory=dict)  # {(level, year): member count}
     # {(frozenset of award type ids, year): member count}
     member_awards: dict = field(default_factory=dict)
+    # the initiatives already the basis of an award (one achievement, one award):
+    # ((level, applied_effectively, year, award_type_id, award_year), ...)
+    used_initiatives: tuple = ()
 
 
 @dataclass(frozen=True)

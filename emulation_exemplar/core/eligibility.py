@@ -13,7 +13,8 @@ eligibility as rules``):
   counts and the results, what the windows and evaluation years mean;
 - :mod:`.kinds` — one class per condition kind, the registry :data:`KINDS` and everything
   derived from it (the selection, the parameters, the histories read);
-- :mod:`.evaluation` — :func:`evaluate`, :func:`evaluate_many`, :func:`evaluate_years`;
+- :mod:`.evaluation` — :func:`evaluate`, :func:`evaluate_many`, :func:`evaluate_years`,
+  :func:`without_used` (one achievement, one award);
 - :mod:`.explain` — :func:`explain` and :func:`missing_summary`.
 """
 
@@ -47,7 +48,7 @@ from .criteria import (
     member_statistics,
     merge_disciplines,
 )
-from .evaluation import evaluate, evaluate_many, evaluate_years
+from .evaluation import evaluate, evaluate_many, evaluate_years, without_used
 from .explain import explain, missing_summary
 from .kinds import (
     ALL_CONDITION_KINDS,
@@ -120,6 +121,7 @@ __all__ = [
     "evaluate",
     "evaluate_many",
     "evaluate_years",
+    "without_used",
     "explain",
     "heaviest_form",
     "kind_of",

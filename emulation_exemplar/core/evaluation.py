@@ -6,6 +6,8 @@ kinds read (:class:`_History`), and each condition's result comes from its kind,
 recipients with the same relevant history.
 """
 
+from dataclasses import replace
+
 from .criteria import (
     CLASSIFICATION_LEVELS,
     CLASSIFICATION_RANK,
@@ -270,3 +272,26 @@ def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None) -> 
         year: evaluate_many(criteria.for_year(year), counts_by_recipient, keys=keys)
         for year in criteria.evaluation_years()
     }
+
+
+def without_used(counts_by_recipient: dict, award_type_id, year) -> dict:
+    """{recipient: RecipientCounts} of the recipients whose counts change for a title's result
+    of ``year`` because some of their initiatives are the basis of another award (Law
+    06/2022/QH15 art. 5: one achievement, one award): an initiative used for an award counts
+    only for that award's title and year, and for the plan's exemplar (no title:
+    ``award_type_id`` empty, nothing changes)."""
+    adjusted = {}
+    if not award_type_id:
+        return adjusted
+    for key, recipient in counts_by_recipient.items():
+        dropped = [u for u in recipient.used_initiatives if (u[3], u[4]) != (award_type_id, year)]
+        if not dropped:
+            continue
+        initiatives = dict(recipient.initiatives)
+        for level, applied, item_year, _type, _year in dropped:
+            item = (level, applied, item_year)
+            initiatives[item] -= 1
+            if not initiatives[item]:
+                del initiatives[item]
+        adjusted[key] = replace(recipient, initiatives=initiatives)
+    return adjusted

@@ -1,5 +1,4 @@
 from collections import ChainMap, defaultdict
-from dataclasses import replace
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -275,7 +274,7 @@ class EmulationEligibility(models.Model):
             owners = self.env[model].sudo().with_context(active_test=False).browse(owner_ids)
             criteria = set_rules.criteria.for_year(year)
             counts = self._eligibility_counts(owners, [set_rules.criteria])
-            adjusted = _without_used(counts, set_rules.award_type_id, year)
+            adjusted = rules.without_used(counts, set_rules.award_type_id, year)
             evaluations = rules.evaluate_many(criteria, ChainMap(adjusted, counts), keys=owners.ids)
             field = OWNER_FIELD[model]
             for row in rows:
@@ -600,7 +599,7 @@ class EmulationEligibility(models.Model):
             award_type_id = rules_by_id[set_id].award_type_id
             for year in self._eligibility_years(criteria):
                 # one achievement, one award: an initiative used for another award does not count
-                adjusted = _without_used(counts, award_type_id, year)
+                adjusted = rules.without_used(counts, award_type_id, year)
                 evaluations = rules.evaluate_many(
                     criteria.for_year(year), ChainMap(adjusted, counts), keys=owner_ids
                 )
@@ -881,7 +880,7 @@ def _fill(recipient, kind, ints, years, texts, flags):
             if basis
         ]
         if used:
-            recipient.used_initiatives = used
+            recipient.used_initiatives = tuple(used)
     else:
         disciplines = recipient.disciplines
         for year, form in zip(years, texts, strict=True):
@@ -909,29 +908,6 @@ def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years)
                 unit_counts.disciplines[year] = rules.heaviest_form(
                     (unit_counts.disciplines.get(year), form)
                 )
-
-
-def _without_used(counts, award_type_id, year):
-    """{owner id: RecipientCounts} of the owners whose counts change for a title's result of
-    ``year`` because some of their initiatives are the basis of another award (Law 06/2022/QH15
-    art. 5: one achievement, one award): an initiative used for an award counts only for that
-    award's title and year, and for the plan's exemplar (no title)."""
-    adjusted = {}
-    if not award_type_id:
-        return adjusted
-    for owner_id, recipient in counts.items():
-        used = getattr(recipient, "used_initiatives", None)
-        dropped = [u for u in used or () if (u[3], u[4]) != (award_type_id, year)]
-        if not dropped:
-            continue
-        initiatives = dict(recipient.initiatives)
-        for level, applied, item_year, _type, _year in dropped:
-            key = (level, applied, item_year)
-            initiatives[key] -= 1
-            if not initiatives[key]:
-                del initiatives[key]
-        adjusted[owner_id] = replace(recipient, initiatives=initiatives)
-    return adjusted
 
 
 def _relevant_conditions(evaluation):
