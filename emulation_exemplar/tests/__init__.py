@@ -22,3 +22,4 @@ from . import test_cycle_papers
 from . import test_eligibility_engine
 from . import test_law_criteria
 from . import test_award_doubles
+from . import test_eligibility_write
