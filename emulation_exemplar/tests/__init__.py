@@ -26,3 +26,4 @@ from . import test_award_doubles
 from . import test_leaks
 from . import test_criteria_kinds
 from . import test_one_truth
+from . import test_eligibility_write
