@@ -806,7 +806,7 @@ def _pg_array(values):
     """The text of the PostgreSQL array of ``values`` (ints, bools, strings, None), passed as ONE
     parameter (``%s::int[]``). A list parameter becomes ``ARRAY[...]``, one literal per value,
     that psycopg2 quotes one by one and PostgreSQL parses one by one: at 50,000 people (ten
-    arrays of 450,000 values) that took 6 s of the 9 s of the write."""
+    arrays of 450,000 values) the write took 6 s that way, 3 s with one literal per array."""
     return "{%s}" % ",".join(map(_pg_element, values))
 
 
