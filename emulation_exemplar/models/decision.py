@@ -1,5 +1,3 @@
-import datetime
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
@@ -7,8 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import clean_context
 
 from ..lib.pdf import print_paper
+from .award import DECISION_NUMBER_SIZE, FIRST_DECISION_DATE
 from .award_type import RECIPIENT_SCOPES
-from .history_mixin import FIRST_YEAR, check_years
+from .history_mixin import check_years
 from .write_policy_mixin import ANY, NEW, SERVER, policy
 
 # what the decision says of its awards, copied to them and kept in step when corrected
@@ -19,8 +18,6 @@ LOCKED_FIELDS = {"award_type_id", "year", "employee_ids", "department_ids", "com
 WORDING = policy(officer=(NEW, "draft", "correcting"))
 # what the awards are: a draft's only
 CONTENT = policy(officer=(NEW, "draft"))
-# the longest decision number (number and symbol, e.g. 1234/QĐ-UBND)
-NUMBER_MAX_LENGTH = 64
 # the recipients, with the model through which the caller reads them
 RECIPIENT_FIELDS = {"employee_ids": "hr.employee.public", "department_ids": "hr.department"}
 
@@ -286,16 +283,16 @@ class EmulationDecision(models.Model):
     def _check_number_and_date_bounds(self):
         """A decision number is a short reference (e.g. 1234/QĐ-UBND), and a decision is dated
         from 1945 to at most a year ahead: anything else is a typing or a client's mistake."""
-        first = datetime.date(FIRST_YEAR, 1, 1)
+        first = FIRST_DECISION_DATE
         last = fields.Date.context_today(self) + relativedelta(years=1)
         for decision in self:
-            if decision.number and len(decision.number) > NUMBER_MAX_LENGTH:
+            if decision.number and len(decision.number) > DECISION_NUMBER_SIZE:
                 raise ValidationError(
                     _(
                         "The decision number “%(number)s…” is too long: a decision number has "
                         "at most %(max)s characters, e.g. 1234/QĐ-UBND.",
                         number=decision.number[:20],
-                        max=NUMBER_MAX_LENGTH,
+                        max=DECISION_NUMBER_SIZE,
                     )
                 )
             if decision.date and not first <= decision.date <= last:
