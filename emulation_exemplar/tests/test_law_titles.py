@@ -136,16 +136,16 @@ class TestClusterAccess(TitlesCase):
         as_manager = cluster.with_user(self.manager_first)
         self.assertEqual(sorted(as_manager.member_ids.mapped("rank")), [1, 2])
         mine = as_manager.member_ids.filtered(lambda m: m.department_id == self.unit_first)
-        with self.assertRefused(AccessError, ""):
+        with self.assertRefused(AccessError, "not allowed"):
             mine.write({"rank": 1, "leading": True})
-        with self.assertRefused(AccessError, ""):
+        with self.assertRefused(AccessError, "not allowed"):
             as_manager.write({"name": "Renamed"})
-        with self.assertRefused(AccessError, ""):
+        with self.assertRefused(AccessError, "not allowed"):
             as_manager.unlink()
         with self.assertRefused(UserError, "Only the emulation officers"):
             as_manager.action_reopen()
         # through RPC as well: a manager cannot create a cluster that ranks their unit first
-        with self.assertRefused(AccessError, ""):
+        with self.assertRefused(AccessError, "not allowed"):
             self.env["emulation.cluster"].with_user(self.manager_first).create(
                 {"name": "Mine", "year": Y, "member_ids": [(0, 0, {"department_id": self.unit_first.id, "rank": 1})]}
             )
