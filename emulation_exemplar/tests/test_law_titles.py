@@ -5,9 +5,9 @@ Minister's certificate of merit, the Labour Order third class). Emulation cluste
 the ranking their meeting decides, who may change it, and how it reaches eligibility."""
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
-from .common import EmulationCase
+from .common import DemoCase, EmulationCase
 
 Y = 2025  # an evaluation year of the shipped sets (2025–2030), never after the current year
 
@@ -277,3 +277,33 @@ class TestLawTitlesData(TitlesCase):
                     "min_count": 0,
                 }
             )
+
+
+@tagged("demo", "at_install")
+class TestClusterDemo(DemoCase, TransactionCase):
+    """The demo's emulation block: the Department leads it in 2025, so it qualifies for the
+    provincial emulation flag; the 2026 block is prepared, not ranked."""
+
+    def test_the_department_leads_its_block_and_qualifies_for_the_flag(self):
+        ref = self.env.ref
+        block = ref("emulation_exemplar.cluster_general_2025")
+        self.assertEqual(block.state, "ranked")
+        self.assertEqual(block.kind, "block")
+        department = ref("emulation_exemplar.dep_board")
+        leading = block.member_ids.filtered("leading")
+        self.assertEqual(leading.department_id, department)
+        self.assertTrue(block.member_ids.filtered("agency"), "agencies outside the database")
+        self.env.flush_all()
+        row = self.env["emulation.eligibility"].search(
+            [
+                ("criteria_set_id", "=", ref("emulation_exemplar.criteria_law_provincial_flag").id),
+                ("year", "=", 2025),
+                ("department_id", "=", department.id),
+            ]
+        )
+        self.assertTrue(row.eligible, row.explanation)
+        following = self.env["emulation.cluster"].search(
+            [("name", "=", block.name), ("year", "=", 2026)]
+        )
+        self.assertEqual(following.state, "draft")
+        self.assertEqual(len(following.member_ids), len(block.member_ids))
