@@ -182,14 +182,11 @@ def test_parameters_a_kind_does_not_use_are_not_checked(key, ignored):
 def test_check_fits_unit_kinds_and_streaks():
     for key in KEYS:
         unit_problem = kind(key).check_fits(VALUES, collective=False, years=5, name="C")
-        assert bool(unit_problem) == (
-            key in ("member_ratio", "member_count", "cluster_lead")
-        ), key
+        assert bool(unit_problem) == (key in ("member_ratio", "member_count", "cluster_lead")), key
         assert kind(key).check_fits(VALUES, collective=True, years=5, name="C") is None
     assert rules.UNIT_CONDITION_KINDS == ("member_ratio", "member_count", "cluster_lead")
     assert kind("cluster_lead").check_fits(VALUES, collective=False, years=1, name="C") == (
-        "The condition “C” is about a unit's members: it belongs in a criteria set for "
-        "collectives."
+        "The condition “C” is about a unit's members: it belongs in a criteria set for collectives."
     )
     streak = kind("award_streak")
     assert streak.check_fits(dict(VALUES, min_count=3), True, 3, name="C") is None

@@ -1556,7 +1556,9 @@ def test_cluster_lead_first_in_its_cluster_meets_second_does_not():
 
 
 def test_cluster_lead_reads_the_evaluation_year_only():
-    crit = rolling(A("Flag", (C(rules.CLUSTER_LEAD),)), year_from=2024, year_to=2025, window_years=1)
+    crit = rolling(
+        A("Flag", (C(rules.CLUSTER_LEAD),)), year_from=2024, year_to=2025, window_years=1
+    )
     history = _cluster_counts(y2024=(1, True), y2025=(3, False))
     by_year = rules.evaluate_years(crit, {"unit": history})
     assert by_year[2024]["unit"].eligible

@@ -1044,9 +1044,7 @@ class LeadsCluster(ConditionKind):
                 result = ConditionResult(compiled.condition, True, 1, 1, 0, (year,))
             else:
                 rank = standing[0] if standing and standing[0] else None
-                result = ConditionResult(
-                    compiled.condition, False, 0, 1, 1, (), (year,), (rank,)
-                )
+                result = ConditionResult(compiled.condition, False, 0, 1, 1, (), (year,), (rank,))
             cache[standing] = result
         return result
 

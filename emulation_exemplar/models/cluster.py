@@ -41,7 +41,9 @@ class EmulationCluster(models.Model):
         "state": SERVER,
     }
 
-    name = fields.Char(required=True, tracking=True, help="E.g. Khối các cơ quan tổng hợp – nội chính.")
+    name = fields.Char(
+        required=True, tracking=True, help="E.g. Khối các cơ quan tổng hợp – nội chính."
+    )
     kind = fields.Selection(
         CLUSTER_KINDS,
         required=True,

@@ -32,7 +32,11 @@ class EmulationClusterMember(models.Model):
     }
 
     cluster_id = fields.Many2one(
-        "emulation.cluster", string="Cluster or block", required=True, index=True, ondelete="cascade"
+        "emulation.cluster",
+        string="Cluster or block",
+        required=True,
+        index=True,
+        ondelete="cascade",
     )
     year = fields.Integer(related="cluster_id.year", store=True, index=True)
     state = fields.Selection(related="cluster_id.state", store=True)

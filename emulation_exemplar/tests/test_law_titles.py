@@ -65,7 +65,11 @@ class TitlesCase(EmulationCase):
         self.env.flush_all()
         field = "employee_id" if recipient._name == "hr.employee" else "department_id"
         rows = self.env["emulation.eligibility"].search(
-            [("criteria_set_id", "=", criteria_set.id), ("year", "=", year), (field, "=", recipient.id)]
+            [
+                ("criteria_set_id", "=", criteria_set.id),
+                ("year", "=", year),
+                (field, "=", recipient.id),
+            ]
         )
         self.assertEqual(len(rows), 1, "one result row for %s in %s" % (recipient.name, year))
         return rows
@@ -76,16 +80,16 @@ class TestProvincialFlag(TitlesCase):
     """Cờ thi đua của UBND tỉnh: the collective its cluster's meeting chose as leading."""
 
     def test_first_of_its_cluster_qualifies_second_does_not(self):
-        self.cluster(
-            [(self.unit_first, 1), (self.unit_second, 2), ("Sở Tư pháp Hà Tĩnh", 3)]
-        )
+        self.cluster([(self.unit_first, 1), (self.unit_second, 2), ("Sở Tư pháp Hà Tĩnh", 3)])
         first = self.row(self.flag_set, self.unit_first)
         self.assertTrue(first.eligible, first.explanation)
         self.assertIn("Met: leads its emulation cluster or block in 2025", first.explanation)
         second = self.row(self.flag_set, self.unit_second)
         self.assertFalse(second.eligible)
         self.assertEqual(second.missing, 1)
-        self.assertIn("does not lead its emulation cluster or block in 2025 (ranked 2)", second.explanation)
+        self.assertIn(
+            "does not lead its emulation cluster or block in 2025 (ranked 2)", second.explanation
+        )
 
     def test_only_a_ranked_cluster_counts_and_reopening_withdraws_it(self):
         cluster = self.cluster([(self.unit_first, 1), (self.unit_second, 2)], rank_it=False)
@@ -147,7 +151,11 @@ class TestClusterAccess(TitlesCase):
         # through RPC as well: a manager cannot create a cluster that ranks their unit first
         with self.assertRefused(AccessError, "not allowed"):
             self.env["emulation.cluster"].with_user(self.manager_first).create(
-                {"name": "Mine", "year": Y, "member_ids": [(0, 0, {"department_id": self.unit_first.id, "rank": 1})]}
+                {
+                    "name": "Mine",
+                    "year": Y,
+                    "member_ids": [(0, 0, {"department_id": self.unit_first.id, "rank": 1})],
+                }
             )
         self.assertFalse(self.row(self.flag_set, self.unit_first).eligible)
 
@@ -156,11 +164,13 @@ class TestClusterAccess(TitlesCase):
         visible = self.env["emulation.cluster"].with_user(self.manager_first).search([])
         self.assertNotIn(other, visible)
         self.assertFalse(
-            self.env["emulation.cluster.member"].with_user(self.manager_first).search(
-                [("cluster_id", "=", other.id)]
-            )
+            self.env["emulation.cluster.member"]
+            .with_user(self.manager_first)
+            .search([("cluster_id", "=", other.id)])
         )
-        self.assertFalse(self.env["emulation.cluster"].with_user(self.user_plain).has_access("read"))
+        self.assertFalse(
+            self.env["emulation.cluster"].with_user(self.user_plain).has_access("read")
+        )
 
     def test_a_ranked_cluster_is_sealed_until_reopened(self):
         cluster = self.cluster([(self.unit_first, 1), (self.unit_second, 2)])
@@ -174,6 +184,21 @@ class TestClusterAccess(TitlesCase):
         cluster.with_user(self.user_officer).action_reopen()
         line.with_user(self.user_officer).write({"rank": 1, "leading": True})
         self.assertTrue(line.leading)
+
+    def test_the_state_is_the_buttons_own(self):
+        """No caller ranks a cluster by sending its state: neither a value nor a default."""
+        Cluster = self.env["emulation.cluster"].with_user(self.user_officer)
+        with self.assertRefused(UserError, "written only through the buttons"):
+            Cluster.create({"name": "Cụm A", "year": Y, "state": "ranked"})
+        sneaky = Cluster.with_context(default_state="ranked").create(
+            {
+                "name": "Cụm B",
+                "year": Y,
+                "member_ids": [(0, 0, {"department_id": self.unit_first.id, "rank": 1})],
+            }
+        )
+        self.assertEqual(sneaky.state, "draft")
+        self.assertFalse(self.row(self.flag_set, self.unit_first).eligible)
 
     def test_next_year_copies_the_members_not_the_ranking(self):
         cluster = self.cluster([(self.unit_first, 1), ("Sở Tư pháp Hà Tĩnh", 2)], year=Y - 1)
@@ -266,7 +291,9 @@ class TestLawTitlesData(TitlesCase):
             ("award_type_prime_minister_merit", "Prime Minister"),
             ("award_type_labour_order_3", "President of the State"),
         ):
-            self.assertEqual(ref("emulation_exemplar." + xmlid).with_context(lang="en_US").authority, authority)
+            self.assertEqual(
+                ref("emulation_exemplar." + xmlid).with_context(lang="en_US").authority, authority
+            )
 
     def test_the_flag_set_is_for_collectives_only(self):
         with self.assertRefused(Exception, "belongs in a criteria set for collectives"):
