@@ -2,7 +2,7 @@
     "name": "Emulation & Commendation: advanced exemplars",
     "summary": "Awards, titles, annual classifications and initiatives of staff and units; "
     "who qualifies as an advanced exemplar; the plan that fosters them; official reports",
-    "version": "18.0.2.1.0",
+    "version": "18.0.3.0.0",
     "category": "Human Resources",
     "website": "https://github.com/emulation-exemplar/emulation_exemplar",
     "author": "emulation_exemplar contributors",
@@ -38,6 +38,7 @@
         "views/registration_views.xml",
         "views/proposal_views.xml",
         "views/council_session_views.xml",
+        "views/cluster_views.xml",
         "wizards/campaign_close_wizard_views.xml",
         "wizards/campaign_propose_wizard_views.xml",
         "wizards/nomination_drop_wizard_views.xml",
@@ -72,6 +73,7 @@
         "demo/campaign.xml",
         "demo/decision.xml",
         "demo/cycle.xml",
+        "demo/cluster.xml",
         "demo/report.xml",
     ],
 }

@@ -33,6 +33,7 @@ KEYS = (
     "member_ratio",
     "member_count",
     "no_discipline",
+    "cluster_lead",
 )
 # a condition whose every parameter is set
 VALUES = {
@@ -77,8 +78,9 @@ def test_every_kind_declares_what_it_is_reads_and_uses():
         assert k.member_histories <= set(rules.HISTORIES), key
         assert set(k.raw_sql_windows) <= set(rules.WINDOWS), key
         assert k.histories or k.member_histories, "%s reads no history" % key
-        # a kind that judges a unit's members is for collectives only
-        assert k.unit_only == k.member_statistics, key
+        # a kind that judges a unit's members is for collectives only; so is the standing
+        # in an emulation cluster or block, which only units have
+        assert k.unit_only == (k.member_statistics or rules.CLUSTER in k.histories), key
 
 
 def test_unknown_kind():
@@ -100,6 +102,7 @@ def test_unknown_kind():
         ("member_ratio", set(), {"classification", "award"}, ("fixed", "rolling")),
         ("member_count", set(), {"award"}, ()),
         ("no_discipline", {"discipline"}, {"discipline"}, ()),
+        ("cluster_lead", {"cluster"}, set(), ()),
     ],
 )
 def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
@@ -126,6 +129,7 @@ def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
         ("member_ratio", None, ("ratio", "member_basis")),
         ("member_count", None, ("min_count", "award_type_ids")),
         ("no_discipline", None, ("discipline_form",)),
+        ("cluster_lead", None, ()),
     ],
 )
 def test_parameters_each_kind_uses(key, basis, uses):
@@ -168,6 +172,7 @@ def test_parameter_checks(key, missing, message):
         ("member_ratio", {"min_count": 0, "award_type_ids": (), "initiative_level": False}),
         ("no_discipline", {"min_count": 0, "classification_level": False}),
         ("award_count", {"ratio": 0, "member_basis": False, "discipline_form": False}),
+        ("cluster_lead", {"min_count": 0, "award_type_ids": (), "ratio": 0}),
     ],
 )
 def test_parameters_a_kind_does_not_use_are_not_checked(key, ignored):
@@ -177,9 +182,12 @@ def test_parameters_a_kind_does_not_use_are_not_checked(key, ignored):
 def test_check_fits_unit_kinds_and_streaks():
     for key in KEYS:
         unit_problem = kind(key).check_fits(VALUES, collective=False, years=5, name="C")
-        assert bool(unit_problem) == (key in ("member_ratio", "member_count")), key
+        assert bool(unit_problem) == (key in ("member_ratio", "member_count", "cluster_lead")), key
         assert kind(key).check_fits(VALUES, collective=True, years=5, name="C") is None
-    assert rules.UNIT_CONDITION_KINDS == ("member_ratio", "member_count")
+    assert rules.UNIT_CONDITION_KINDS == ("member_ratio", "member_count", "cluster_lead")
+    assert kind("cluster_lead").check_fits(VALUES, collective=False, years=1, name="C") == (
+        "The condition “C” is about a unit's members: it belongs in a criteria set for collectives."
+    )
     streak = kind("award_streak")
     assert streak.check_fits(dict(VALUES, min_count=3), True, 3, name="C") is None
     problem = streak.check_fits(dict(VALUES, min_count=4), True, 3, name="C")
@@ -221,6 +229,7 @@ def test_check_fits_unit_kinds_and_streaks():
         ),
         ("member_count", None, C("member_count", 2, frozenset({PROV, SOLDIER}))),
         ("no_discipline", None, C("no_discipline", form="warning")),
+        ("cluster_lead", None, C("cluster_lead")),
     ],
 )
 def test_condition_of_the_parameters(key, basis, expected):
@@ -267,6 +276,12 @@ def test_condition_of_the_parameters(key, basis, expected):
         ("member_ratio", "award", "BK / CSTĐCS", "At least 70 % of the members with BK / CSTĐCS"),
         ("member_count", None, "BK / CSTĐCS", "At least 2 members with BK / CSTĐCS"),
         ("no_discipline", None, "cảnh cáo", "No discipline of cảnh cáo or heavier"),
+        (
+            "cluster_lead",
+            None,
+            "leads its emulation cluster or block",
+            "Leads its emulation cluster or block in the evaluated year",
+        ),
     ],
 )
 def test_label_and_sentence(key, basis, label, sentence):
@@ -326,6 +341,10 @@ def item(history, level=None, type_id=None, applied=False):
         # another history never counts
         (C("award_count", award_type_ids=frozenset({PROV})), item("initiative", "national"), False),
         (C("no_discipline", form="reprimand"), item("classification", "good"), False),
+        # a cluster's ranking counts when it marks the unit as leading
+        (C("cluster_lead"), item("cluster", applied=True), True),
+        (C("cluster_lead"), item("cluster", applied=False), False),
+        (C("cluster_lead"), item("award", type_id=PROV, applied=True), False),
     ],
 )
 def test_which_history_counts(condition, history_item, counts):

@@ -814,9 +814,10 @@ def test_law_kinds_and_forms():
         "member_ratio",
         "member_count",
         "no_discipline",
+        "cluster_lead",
     )
     assert rules.ALL_CONDITION_KINDS == rules.CONDITION_KINDS + rules.LAW_CONDITION_KINDS
-    assert set(rules.UNIT_CONDITION_KINDS) == {"member_ratio", "member_count"}
+    assert set(rules.UNIT_CONDITION_KINDS) == {"member_ratio", "member_count", "cluster_lead"}
     assert rules.DISCIPLINE_FORMS == (
         "reprimand",
         "warning",
@@ -1520,7 +1521,69 @@ def _law_explain_samples():
         ),
     ]:
         samples.append((rules.evaluate(crit, history), crit))
+    # the emulation cluster's standing: leading, ranked second, not ranked
+    lead = one_rolling(C(rules.CLUSTER_LEAD), window_years=1, year=2025)
+    for standing in ((1, True), (2, False), None):
+        history = rules.RecipientCounts(cluster_ranks={2025: standing} if standing else {})
+        samples.append((rules.evaluate(lead, history), lead))
     return samples
+
+
+# ------------------------------------------------------------------ emulation clusters and blocks
+def _cluster_counts(**ranks):
+    """Counts whose cluster standing is ``{year: (rank, leading)}`` (keys ``y2025=...``)."""
+    return rules.RecipientCounts(
+        cluster_ranks={int(key[1:]): value for key, value in ranks.items()}
+    )
+
+
+def test_cluster_lead_first_in_its_cluster_meets_second_does_not():
+    crit = one_rolling(C(rules.CLUSTER_LEAD), window_years=1, year=2025)
+    first = rules.evaluate(crit, _cluster_counts(y2025=(1, True)))
+    assert first.eligible and first.missing == 0
+    result = condition_result(first)
+    assert (result.have, result.need, result.years) == (1, 1, (2025,))
+    second = rules.evaluate(crit, _cluster_counts(y2025=(2, False)))
+    assert not second.eligible and second.missing == 1
+    result = condition_result(second)
+    assert (result.have, result.missing_years, result.missing_levels) == (0, (2025,), (2,))
+    assert rules.explain(second, crit).splitlines()[-1] == (
+        "  - Missing: does not lead its emulation cluster or block in 2025 (ranked 2)"
+    )
+    assert rules.explain(first, crit).splitlines()[-1] == (
+        "  - Met: leads its emulation cluster or block in 2025"
+    )
+
+
+def test_cluster_lead_reads_the_evaluation_year_only():
+    crit = rolling(
+        A("Flag", (C(rules.CLUSTER_LEAD),)), year_from=2024, year_to=2025, window_years=1
+    )
+    history = _cluster_counts(y2024=(1, True), y2025=(3, False))
+    by_year = rules.evaluate_years(crit, {"unit": history})
+    assert by_year[2024]["unit"].eligible
+    assert not by_year[2025]["unit"].eligible, "last year's lead does not count this year"
+    # not ranked at all: one missing, said so
+    unranked = rules.evaluate(crit.for_year(2025), rules.RecipientCounts())
+    assert unranked.missing == 1
+    assert rules.missing_summary(unranked, crit.for_year(2025)) == (
+        "Missing: not ranked by an emulation cluster or block in 2025"
+    )
+
+
+def test_cluster_lead_is_what_the_meeting_decided_not_the_rank():
+    """The meeting may name the unit ranked first as not leading (or two leading units): the
+    leading flag decides, the rank only explains."""
+    crit = one_rolling(C(rules.CLUSTER_LEAD), window_years=1, year=2025)
+    assert not rules.evaluate(crit, _cluster_counts(y2025=(1, False))).eligible
+    assert rules.evaluate(crit, _cluster_counts(y2025=(2, True))).eligible
+
+
+def test_best_standing_of_several_rankings():
+    assert rules.best_standing([(3, False), None, (2, False)]) == (2, False)
+    assert rules.best_standing([(1, False), (4, True)]) == (4, True)
+    assert rules.best_standing([(0, False)]) == (0, False)
+    assert rules.best_standing([None]) is None
 
 
 # ------------------------------------------------------------------ one achievement, one award

@@ -55,12 +55,14 @@ WINDOW_ROLLING = "rolling"
 WINDOWS = (WINDOW_FIXED, WINDOW_ROLLING)
 
 # The histories a condition kind may read (:attr:`ConditionKind.histories`), each feeding one
-# field of RecipientCounts: awards, classifications, initiatives, disciplines.
+# field of RecipientCounts: awards, classifications, initiatives, disciplines, and the rankings of
+# a unit by its emulation cluster or block (cụm, khối thi đua).
 AWARD = "award"
 CLASSIFICATION = "classification"
 INITIATIVE = "initiative"
 DISCIPLINE = "discipline"
-HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE)
+CLUSTER = "cluster"
+HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE, CLUSTER)
 
 CLASSIFICATION_RANK = {level: index for index, level in enumerate(CLASSIFICATION_LEVELS)}
 INITIATIVE_RANK = {level: index for index, level in enumerate(INITIATIVE_LEVELS)}
@@ -171,6 +173,9 @@ class RecipientCounts:
     member_levels: dict = field(default_factory=dict)  # {(level, year): member count}
     # {(frozenset of award type ids, year): member count}
     member_awards: dict = field(default_factory=dict)
+    # the standing of a unit in its emulation cluster or block, per year, as the cluster's
+    # meeting ranked it: {year: (rank, leading)} (:func:`best_standing` of its rankings)
+    cluster_ranks: dict = field(default_factory=dict)
     # the initiatives already the basis of an award (one achievement, one award):
     # ((level, applied_effectively, year, award_type_id, award_year), ...)
     used_initiatives: tuple = ()
@@ -181,7 +186,8 @@ class HistoryItem:
     """One record of a recipient's history, as :meth:`~.kinds.ConditionKind.counts` judges it:
     ``history`` one of :data:`HISTORIES`; ``type_id`` the award type of an award; ``level`` the
     level of a classification or an initiative, or the form of a discipline; ``applied``
-    whether an initiative was applied effectively."""
+    whether an initiative was applied effectively, or whether a cluster ranking leads its
+    cluster or block."""
 
     history: str
     year: int
@@ -205,6 +211,21 @@ def heaviest_form(forms):
         if heaviest is None or DISCIPLINE_RANK[form] > DISCIPLINE_RANK[heaviest]:
             heaviest = form
     return heaviest
+
+
+def best_standing(standings):
+    """The best of a unit's ``standings`` in a year (``(rank, leading)`` pairs, ``None``
+    skipped; a rank of 0 or ``None``: not ranked): a leading one first, then the best rank; or
+    ``None``. A unit belongs to one cluster or block a year, but an officer may record it in two."""
+    best = None
+    for standing in standings:
+        if not standing:
+            continue
+        rank, leading = standing
+        key = (not leading, rank or 10**6)
+        if best is None or key < (not best[1], best[0] or 10**6):
+            best = (rank or 0, bool(leading))
+    return best
 
 
 def merge_disciplines(per_member):

@@ -11,6 +11,7 @@ from dataclasses import replace
 from .criteria import (
     CLASSIFICATION_LEVELS,
     CLASSIFICATION_RANK,
+    CLUSTER,
     DISCIPLINE,
     DISCIPLINE_FORMS,
     INITIATIVE_LEVELS,
@@ -32,14 +33,16 @@ class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
 
-    __slots__ = ("awards", "initiatives", "levels", "forms", "members")
+    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "standing")
 
-    def __init__(self, awards, initiatives, levels, forms, members):
+    def __init__(self, awards, initiatives, levels, forms, members, standing=None):
         self.awards = awards
         self.initiatives = initiatives
         self.levels = levels
         self.forms = forms
         self.members = members
+        # the unit's (rank, leading) in its emulation cluster or block in the evaluation year
+        self.standing = standing
 
 
 class _Compiled:
@@ -62,6 +65,7 @@ class _Compiled:
         "evaluations",
         "reads_disciplines",
         "reads_members",
+        "reads_clusters",
     )
 
     def __init__(self, criteria):
@@ -116,6 +120,7 @@ class _Compiled:
             reads |= compiled.kind.reads
         self.reads_disciplines = DISCIPLINE in reads
         self.reads_members = MEMBERS in reads
+        self.reads_clusters = CLUSTER in reads
 
     def _compile(self, condition):
         kind = KINDS.get(condition.kind)
@@ -204,6 +209,7 @@ class _Compiled:
             levels,
             self._forms(counts) if self.reads_disciplines else None,
             self._members(counts) if self.reads_members else None,
+            counts.cluster_ranks.get(self.year) if self.reads_clusters else None,
         )
         condition_results = [result(compiled, history) for result, compiled in self.steps]
         alternative_results = []

@@ -37,6 +37,7 @@ from .criteria import (
     CLASSIFICATION,
     CLASSIFICATION_LEVELS,
     CLASSIFICATION_RANK,
+    CLUSTER,
     DISCIPLINE,
     DISCIPLINE_FORMS,
     DISCIPLINE_RANK,
@@ -1004,6 +1005,65 @@ class NoDiscipline(ConditionKind):
         )
 
 
+class LeadsCluster(ConditionKind):
+    """The unit leads its emulation cluster or block (cụm, khối thi đua) in the evaluation
+    year: the ranking its cluster's meeting decided that year marks it as leading (Law
+    06/2022/QH15, art. 26: the provincial emulation flag goes to the collectives leading their
+    clusters and blocks). ``need`` 1; ``have`` 1 when it leads (``years``: the evaluation year);
+    else ``missing`` 1, ``missing_years`` the evaluation year and ``missing_levels`` its rank
+    that year (``None``: not ranked by any cluster or block). Only a ranking recorded as decided
+    counts; a unit cannot make it up by recording anything else."""
+
+    key = "cluster_lead"
+    label = "Leads its emulation cluster or block in the year (units)"
+    origin = LAW
+    unit_only = True
+    histories = frozenset({CLUSTER})
+
+    def describe(self, values, awards="", labels=None, gettext=None):
+        _ = gettext or _identity
+        return _("leads its emulation cluster or block")
+
+    def sentence(self, values, label, gettext=None):
+        _ = gettext or _identity
+        return _("Leads its emulation cluster or block in the evaluated year")
+
+    def counts(self, condition, item):
+        return item.history == CLUSTER and bool(item.applied)
+
+    def compile(self, condition, scope):
+        return None, 1
+
+    def result(self, compiled, history):
+        standing = history.standing
+        cache = compiled.cache
+        result = cache.get(standing)
+        if result is None:
+            year = compiled.year
+            if standing and standing[1]:
+                result = ConditionResult(compiled.condition, True, 1, 1, 0, (year,))
+            else:
+                rank = standing[0] if standing and standing[0] else None
+                result = ConditionResult(compiled.condition, False, 0, 1, 1, (), (year,), (rank,))
+            cache[standing] = result
+        return result
+
+    def explain(self, result, values, text):
+        _ = text.gettext
+        if result.met:
+            return _("Met: leads its emulation cluster or block in %(year)s") % values
+        rank = result.missing_levels[0] if result.missing_levels else None
+        if rank:
+            values["rank"] = rank
+            return (
+                _(
+                    "Missing: does not lead its emulation cluster or block in %(year)s (ranked %(rank)s)"  # noqa: E501
+                )
+                % values
+            )
+        return _("Missing: not ranked by an emulation cluster or block in %(year)s") % values
+
+
 # ---------------------------------------------------------------------------- the registry
 def kind_of(key):
     """The :class:`ConditionKind` of ``key``; ``ValueError`` when there is none."""
@@ -1032,6 +1092,7 @@ CLASSIFICATION_STREAK = ClassificationStreak.key
 MEMBER_RATIO = MemberRatio.key
 MEMBER_COUNT = MemberCount.key
 NO_DISCIPLINE = NoDiscipline.key
+CLUSTER_LEAD = LeadsCluster.key
 
 ALL_CONDITION_KINDS = tuple(KINDS)
 # the counting kinds of plan 198

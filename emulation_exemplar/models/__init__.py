@@ -40,5 +40,7 @@ from . import proposal
 from . import proposal_line
 from . import proposal_document
 from . import council_session
+from . import cluster
+from . import cluster_member
 from . import ir_fields_converter
 from . import base_import_import

@@ -14,6 +14,7 @@ HISTORY_MODELS = {
     rules.CLASSIFICATION: "emulation.classification",
     rules.INITIATIVE: "emulation.initiative",
     rules.DISCIPLINE: "emulation.discipline",
+    rules.CLUSTER: "emulation.cluster.member",
 }
 # the condition kinds each history model feeds, from the kinds' classes
 HISTORY_KINDS = {
@@ -365,6 +366,8 @@ class EmulationEligibility(models.Model):
             field = OWNER_FIELD[model]
             domain = [("year", ">=", year_from), ("year", "<=", year_to)]
             for history in HISTORY_KINDS:
+                if history == "emulation.cluster.member":
+                    continue  # a ranking is no record of the recipient's own to list
                 owner = "employee_ids" if history == "emulation.initiative" else field
                 if history == "emulation.discipline" and field != "employee_id":
                     continue
@@ -468,6 +471,8 @@ class EmulationEligibility(models.Model):
             histories = {h for h, hk in HISTORY_KINDS.items() if hk & kinds}
             if field == "department_id":
                 histories -= {"emulation.initiative", "emulation.discipline"}
+            else:
+                histories -= {"emulation.cluster.member"}
             prefix = "%s:" % index
             branches += _history_branches(
                 prefix, field, SQL("ANY(%s::int[])", owners.ids), histories, years, award_types
@@ -896,6 +901,23 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
                 year_to=year_to,
             )
         )
+    if "emulation.cluster.member" in histories and field == "department_id":
+        # the rankings of ranked clusters only: ints the ranks, flags whether leading
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, department_id, array_agg(COALESCE(rank, 0) ORDER BY id),
+                          array_agg(year ORDER BY id), NULL::varchar[],
+                          array_agg(COALESCE("leading", false) ORDER BY id)
+                     FROM emulation_cluster_member
+                    WHERE state = 'ranked' AND department_id = %(owners)s
+                      AND year BETWEEN %(year_from)s AND %(year_to)s
+                 GROUP BY department_id""",
+                kind=prefix + "cluster",
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+            )
+        )
     return branches
 
 
@@ -914,6 +936,10 @@ def _fill(recipient, kind, ints, years, texts, flags):
         ]
         if used:
             recipient.used_initiatives = tuple(used)
+    elif kind == "cluster":
+        ranks = recipient.cluster_ranks
+        for rank, year, leading in zip(ints, years, flags, strict=True):
+            ranks[year] = rules.best_standing((ranks.get(year), (rank, leading)))
     else:
         disciplines = recipient.disciplines
         for year, form in zip(years, texts, strict=True):
@@ -968,6 +994,8 @@ def history_item(record):
             level=record.level,
             applied=bool(record.applied_effectively),
         )
+    if model == "emulation.cluster.member":
+        return rules.HistoryItem(rules.CLUSTER, record.year, applied=bool(record.leading))
     return rules.HistoryItem(rules.DISCIPLINE, record.year, level=record.form)
 
 

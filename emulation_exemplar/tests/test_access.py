@@ -503,6 +503,13 @@ class TestRpcAndReports(AccessCase):
             }
         )
         cls.session = cls.env["emulation.council.session"].create({"year": 2023, "member_count": 9})
+        cls.cluster = cls.env["emulation.cluster"].create(
+            {
+                "name": "Khối tổng hợp",
+                "year": 2023,
+                "member_ids": [(0, 0, {"department_id": cls.unit_consular.id, "rank": 1})],
+            }
+        )
         cls.decision = cls.env["emulation.decision"].create(
             {
                 "number": "12/QĐ-UBND",
@@ -528,6 +535,7 @@ class TestRpcAndReports(AccessCase):
             "emulation.registration": self.registration,
             "emulation.proposal": self.proposal,
             "emulation.council.session": self.session,
+            "emulation.cluster": self.cluster,
             "emulation.decision": self.decision,
         }
         wizards = {
