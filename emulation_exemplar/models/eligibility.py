@@ -53,6 +53,7 @@ class EmulationEligibility(models.Model):
     """
 
     _name = "emulation.eligibility"
+    _inherit = ["emulation.women.priority.mixin"]
     _description = "Eligibility result"
     _order = "year desc, criteria_set_id, unit_id, id"
     _rec_name = "criteria_set_id"
