@@ -33,6 +33,7 @@ KEYS = (
     "member_ratio",
     "member_count",
     "no_discipline",
+    "months_worked",
 )
 # a condition whose every parameter is set
 VALUES = {
@@ -100,6 +101,7 @@ def test_unknown_kind():
         ("member_ratio", set(), {"classification", "award"}, ("fixed", "rolling")),
         ("member_count", set(), {"award"}, ()),
         ("no_discipline", {"discipline"}, {"discipline"}, ()),
+        ("months_worked", {"absence"}, set(), ()),
     ],
 )
 def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
@@ -126,6 +128,7 @@ def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
         ("member_ratio", None, ("ratio", "member_basis")),
         ("member_count", None, ("min_count", "award_type_ids")),
         ("no_discipline", None, ("discipline_form",)),
+        ("months_worked", None, ("min_count",)),
     ],
 )
 def test_parameters_each_kind_uses(key, basis, uses):
@@ -153,6 +156,8 @@ def test_parameters_each_kind_uses(key, basis, uses):
             "Choose the award types that count for the condition “C”.",
         ),
         ("no_discipline", {"discipline_form": False}, "Choose the discipline form"),
+        ("months_worked", {"min_count": 0}, "at least 1"),
+        ("months_worked", {"min_count": 13}, "choose 12 or fewer"),
     ],
 )
 def test_parameter_checks(key, missing, message):
@@ -178,7 +183,9 @@ def test_check_fits_unit_kinds_and_streaks():
     for key in KEYS:
         unit_problem = kind(key).check_fits(VALUES, collective=False, years=5, name="C")
         assert bool(unit_problem) == (key in ("member_ratio", "member_count")), key
-        assert kind(key).check_fits(VALUES, collective=True, years=5, name="C") is None
+        person_problem = kind(key).check_fits(VALUES, collective=True, years=5, name="C")
+        # the months worked are a person's: a set for collectives refuses them
+        assert bool(person_problem) == (key == "months_worked"), key
     assert rules.UNIT_CONDITION_KINDS == ("member_ratio", "member_count")
     streak = kind("award_streak")
     assert streak.check_fits(dict(VALUES, min_count=3), True, 3, name="C") is None
@@ -221,6 +228,7 @@ def test_check_fits_unit_kinds_and_streaks():
         ),
         ("member_count", None, C("member_count", 2, frozenset({PROV, SOLDIER}))),
         ("no_discipline", None, C("no_discipline", form="warning")),
+        ("months_worked", None, C("months_worked", 2)),
     ],
 )
 def test_condition_of_the_parameters(key, basis, expected):
@@ -267,6 +275,7 @@ def test_condition_of_the_parameters(key, basis, expected):
         ("member_ratio", "award", "BK / CSTĐCS", "At least 70 % of the members with BK / CSTĐCS"),
         ("member_count", None, "BK / CSTĐCS", "At least 2 members with BK / CSTĐCS"),
         ("no_discipline", None, "cảnh cáo", "No discipline of cảnh cáo or heavier"),
+        ("months_worked", None, "", "At least 2 months worked in each year"),
     ],
 )
 def test_label_and_sentence(key, basis, label, sentence):
@@ -326,6 +335,8 @@ def item(history, level=None, type_id=None, applied=False):
         # another history never counts
         (C("award_count", award_type_ids=frozenset({PROV})), item("initiative", "national"), False),
         (C("no_discipline", form="reprimand"), item("classification", "good"), False),
+        # the periods not worked are no record of a year: the explanation names the years
+        (C("months_worked", 10), item("absence", None), False),
     ],
 )
 def test_which_history_counts(condition, history_item, counts):

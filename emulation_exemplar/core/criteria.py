@@ -60,7 +60,9 @@ AWARD = "award"
 CLASSIFICATION = "classification"
 INITIATIVE = "initiative"
 DISCIPLINE = "discipline"
-HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE)
+# the days a person did not work (leave, before recruitment), maternity leave not among them
+ABSENCE = "absence"
+HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE, ABSENCE)
 
 CLASSIFICATION_RANK = {level: index for index, level in enumerate(CLASSIFICATION_LEVELS)}
 INITIATIVE_RANK = {level: index for index, level in enumerate(INITIATIVE_LEVELS)}
@@ -171,6 +173,9 @@ class RecipientCounts:
     member_levels: dict = field(default_factory=dict)  # {(level, year): member count}
     # {(frozenset of award type ids, year): member count}
     member_awards: dict = field(default_factory=dict)
+    # {year: days not worked}: the days of the year away from work that the officer recorded,
+    # maternity leave not among them (it counts as time worked: Decree 152/2025, art. 4(5))
+    days_away: dict = field(default_factory=dict)
     # the initiatives already the basis of an award (one achievement, one award):
     # ((level, applied_effectively, year, award_type_id, award_year), ...)
     used_initiatives: tuple = ()

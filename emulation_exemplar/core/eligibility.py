@@ -19,6 +19,7 @@ eligibility as rules``):
 """
 
 from .criteria import (
+    ABSENCE,
     ABOLISHED_FORMS,
     ABOLISHED_FROM,
     AWARD,
@@ -63,6 +64,7 @@ from .kinds import (
     LAW_CONDITION_KINDS,
     MEMBER_COUNT,
     MEMBER_RATIO,
+    MONTHS_WORKED,
     NO_DISCIPLINE,
     PARAMETER_NAMES,
     PARAMETERS,
@@ -75,6 +77,7 @@ from .kinds import (
 )
 
 __all__ = [
+    "ABSENCE",
     "ALL_CONDITION_KINDS",
     "AWARD",
     "AWARD_COUNT",
@@ -101,6 +104,7 @@ __all__ = [
     "MEMBER_BASES",
     "MEMBER_COUNT",
     "MEMBER_RATIO",
+    "MONTHS_WORKED",
     "NO_DISCIPLINE",
     "PARAMETERS",
     "PARAMETER_NAMES",

@@ -9,6 +9,7 @@ recipients with the same relevant history.
 from dataclasses import replace
 
 from .criteria import (
+    ABSENCE,
     CLASSIFICATION_LEVELS,
     CLASSIFICATION_RANK,
     DISCIPLINE,
@@ -32,14 +33,17 @@ class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
 
-    __slots__ = ("awards", "initiatives", "levels", "forms", "members")
+    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "days_away")
 
-    def __init__(self, awards, initiatives, levels, forms, members):
+    def __init__(self, awards, initiatives, levels, forms, members, days_away=None):
         self.awards = awards
         self.initiatives = initiatives
         self.levels = levels
         self.forms = forms
         self.members = members
+        # the days not worked of each year of the period (0: none recorded), for the kinds
+        # that read absences
+        self.days_away = days_away
 
 
 class _Compiled:
@@ -62,6 +66,7 @@ class _Compiled:
         "evaluations",
         "reads_disciplines",
         "reads_members",
+        "reads_absences",
     )
 
     def __init__(self, criteria):
@@ -115,6 +120,7 @@ class _Compiled:
         for compiled in conditions:
             reads |= compiled.kind.reads
         self.reads_disciplines = DISCIPLINE in reads
+        self.reads_absences = ABSENCE in reads
         self.reads_members = MEMBERS in reads
 
     def _compile(self, condition):
@@ -176,6 +182,11 @@ class _Compiled:
             )
         return forms
 
+    def _days_away(self, counts):
+        """The days not worked of each year of the period (maternity leave not among them)."""
+        get = counts.days_away.get
+        return tuple(max(0, int(get(year) or 0)) for year in self.period)
+
     def _members(self, counts):
         """(member count, ``{level: members}``, ``((award type set, members), ...)``) of the
         evaluation year."""
@@ -204,6 +215,7 @@ class _Compiled:
             levels,
             self._forms(counts) if self.reads_disciplines else None,
             self._members(counts) if self.reads_members else None,
+            self._days_away(counts) if self.reads_absences else None,
         )
         condition_results = [result(compiled, history) for result, compiled in self.steps]
         alternative_results = []
