@@ -15,6 +15,7 @@ from . import decision
 from . import classification
 from . import initiative
 from . import discipline
+from . import absence
 from . import criteria_part
 from . import criteria_set
 from . import criteria_alternative

@@ -14,6 +14,10 @@ EXEMPLAR_HISTORY_FIELDS = {
     "form",
     "company_id",
     "used_award_id",
+    # the periods not worked (emulation.absence)
+    "date_from",
+    "date_to",
+    "absence_kind",
 }
 # the fields that decide whose history a record is: a write changing them marks the owners
 # before it too (the others change the same owners' results: marking them after is enough)
