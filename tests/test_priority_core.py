@@ -1,5 +1,6 @@
-"""Tests of Decree 152/2025, art. 4(5)–(7) in the pure core (``emulation_exemplar/core/priority.py``):
-women first on a tie, a third less time for women leaders, maternity leave counted as worked."""
+"""Tests of Decree 152/2025, art. 4(6)–(7) in the pure core (``core/priority.py``): women
+first on a tie, a third less time for women leaders (maternity leave, art. 4(5): the kind
+``months_worked``, in ``test_rules_core.py``)."""
 
 import importlib.util
 import sys
@@ -40,7 +41,9 @@ def test_priority_reason():
     assert priority.priority_reason("male") is None
     assert priority.priority_reason(None) is None
     assert priority.priority_reason("other") is None
-    assert priority.priority_reason(women=7, members=10, collective=True) == priority.WOMEN_COLLECTIVE
+    assert (
+        priority.priority_reason(women=7, members=10, collective=True) == priority.WOMEN_COLLECTIVE
+    )
     assert priority.priority_reason(women=6, members=10, collective=True) is None
     # a collective is judged by its members, not by a gender
     assert priority.priority_reason("female", women=1, members=10, collective=True) is None
@@ -54,9 +57,7 @@ def test_a_tie_broken_in_favour_of_a_woman():
         ("Chi", (95.0,), False),
         ("Dung", (80.0,), True),
     ]
-    ranked = sorted(
-        candidates, key=lambda c: priority.rank_key(c[1], c[2], (c[0],))
-    )
+    ranked = sorted(candidates, key=lambda c: priority.rank_key(c[1], c[2], (c[0],)))
     # the better standing first whatever the gender; on the tie at 90 %, the woman first
     assert [c[0] for c in ranked] == ["Chi", "Bình", "An", "Dung"]
 
@@ -80,13 +81,3 @@ def test_time_needed_a_third_less_for_women_leaders():
     assert priority.time_needed(36, True) == 24
     assert priority.time_needed(1, True) == 1
     assert priority.time_needed(0, True) == 0
-
-
-def test_maternity_leave_counts_as_worked():
-    assert priority.days_worked(365, 0, 0) == 365
-    # 180 days of maternity leave: the whole year worked
-    assert priority.days_worked(365, 180, 180) == 365
-    # 200 days away, 180 of them maternity leave: 20 days not worked
-    assert priority.days_worked(365, 200, 180) == 345
-    assert priority.days_worked(365, 400, 0) == 0
-    assert priority.days_worked(365, 10, 30) == 365

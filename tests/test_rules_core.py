@@ -1565,7 +1565,7 @@ def test_without_used_initiatives():
     assert rules.without_used(single, 4, 2023)["x"].initiatives == {}
 
 
-# ------------------------------------------------------------------ months worked (Decree 152/2025, art. 4(5))
+# ------------------------------------------------------------------ months worked (art. 4(5))
 def months_worked(months=10):
     return C(rules.MONTHS_WORKED, min_count=months)
 

@@ -19,9 +19,9 @@ eligibility as rules``):
 """
 
 from .criteria import (
-    ABSENCE,
     ABOLISHED_FORMS,
     ABOLISHED_FROM,
+    ABSENCE,
     AWARD,
     CLASSIFICATION,
     CLASSIFICATION_LEVELS,

@@ -1075,11 +1075,10 @@ class MonthsWorked(ConditionKind):
             months = compiled.accepted
             period = compiled.period
             worked = [
-                (year, max(0, _year_days(year) - away)) for year, away in zip(period, days_away)
+                (year, max(0, _year_days(year) - away))
+                for year, away in zip(period, days_away, strict=True)
             ]
-            short = [
-                (year, days) for year, days in worked if days * 12 < months * _year_days(year)
-            ]
+            short = [(year, days) for year, days in worked if days * 12 < months * _year_days(year)]
             result = cache[days_away] = ConditionResult(
                 compiled.condition,
                 not short,

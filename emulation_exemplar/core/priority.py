@@ -9,7 +9,9 @@
 - **A third less time for women leaders** (art. 4(7)): a condition on time (years of service,
   years holding a post) of a contribution award needs a third less of it from a woman in a
   leadership post: :func:`time_needed`.
-- **Maternity leave counts as time worked** (art. 4(5)): :func:`days_worked`.
+- **Maternity leave counts as time worked** (art. 4(5)): the condition kind ``months_worked``
+  (:mod:`.kinds`) reads the days not worked of each year, which never include maternity leave
+  (``models/eligibility.py`` leaves it out when it reads ``emulation.absence``).
 
 The exact wording of the article could not be read in the sources at hand (see the README's
 legal summary): the rules follow the summary of the domain notes, and are marked unverified
@@ -66,11 +68,3 @@ def time_needed(months, woman_leader):
     if not woman_leader or months <= 0:
         return months
     return months - months // 3
-
-
-def days_worked(days_in_period, days_away, maternity_days):
-    """The days worked in a period of ``days_in_period`` days, ``days_away`` of them away from
-    work, ``maternity_days`` of those on maternity leave, which counts as time worked
-    (art. 4(5)); never below 0 nor above the period."""
-    counted_away = max(0, days_away - max(0, maternity_days))
-    return max(0, min(days_in_period, days_in_period - counted_away))

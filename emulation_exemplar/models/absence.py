@@ -56,14 +56,6 @@ class EmulationAbsence(models.Model):
     )
     active = fields.Boolean(default=True, help="An archived period no longer counts.")
 
-    _sql_constraints = [
-        (
-            "dates_in_order",
-            "CHECK (date_to >= date_from)",
-            "A period ends on or after the day it starts.",
-        ),
-    ]
-
     @api.depends("date_from", "date_to")
     def _compute_days(self):
         for absence in self:
@@ -85,16 +77,32 @@ class EmulationAbsence(models.Model):
 
     @api.constrains("employee_id", "date_from", "date_to", "active")
     def _check_no_overlap(self):
-        """A day is counted once: two active periods of a person do not overlap."""
+        """A period ends on or after its first day; a day is counted once: two active periods
+        of a person do not overlap."""
+        for absence in self:
+            if absence.date_to < absence.date_from:
+                raise ValidationError(
+                    _(
+                        "The period of %(person)s ends on %(end)s, before it starts on %(start)s: "
+                        "a period ends on or after the day it starts.",
+                        person=absence.employee_id.name,
+                        start=absence.date_from,
+                        end=absence.date_to,
+                    )
+                )
         for absence in self.filtered("active"):
-            other = self.with_context(active_test=True).sudo().search(
-                [
-                    ("id", "!=", absence.id),
-                    ("employee_id", "=", absence.employee_id.id),
-                    ("date_from", "<=", absence.date_to),
-                    ("date_to", ">=", absence.date_from),
-                ],
-                limit=1,
+            other = (
+                self.with_context(active_test=True)
+                .sudo()
+                .search(
+                    [
+                        ("id", "!=", absence.id),
+                        ("employee_id", "=", absence.employee_id.id),
+                        ("date_from", "<=", absence.date_to),
+                        ("date_to", ">=", absence.date_from),
+                    ],
+                    limit=1,
+                )
             )
             if other:
                 raise ValidationError(
