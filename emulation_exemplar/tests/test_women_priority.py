@@ -3,12 +3,14 @@ among its active members), on the council's ballot, the proposal's eligible line
 eligible exemplars and the campaign's candidates; the reason shown; a tie exactly the same
 standing."""
 
+import logging
 from datetime import date
 
 from odoo import Command
 from odoo.tests import tagged
 
 from .common import EmulationCase
+from .migration import run_migrations
 
 Y = 2025
 
@@ -208,3 +210,42 @@ class TestWomenPriority(EmulationCase):
         self.assertEqual(set(ranked[:2]), {self.woman.id, self.woman_2.id})
         self.assertEqual(set(ranked[2:4]), {self.man.id, self.man_2.id})
         self.assertEqual(ranked[4:], [self.nobody.id])
+
+
+@tagged("at_install")
+class TestCollectiveMeritUpgrade(EmulationCase):
+    """The upgrade to 18.0.3.0.0 brings the notes of the collective Bằng khen's set up to date
+    (its second alternative), unless an administrator rewrote them."""
+
+    OLD = (
+        "Certificate of merit of the Chairman of the Provincial People's Committee (Bằng khen), "
+        "for a unit, on the yearly review.\nThe Law's other grounds are judged by people. Where "
+        "the province's regulation asks for more (for instance the title “Tập thể lao động xuất "
+        "sắc” in those years), an administrator adds the condition to this set."
+    )
+
+    def setUp(self):
+        super().setUp()
+        self.criteria_set = self.env.ref(
+            "emulation_exemplar.criteria_law_provincial_merit_collective"
+        )
+        self.shipped = self.criteria_set.with_context(lang="en_US").description
+
+    def test_shipped_notes_updated(self):
+        self.assertIn("Two computable ways", self.shipped)
+        self.criteria_set.with_context(lang="en_US").description = self.OLD
+        self.env.flush_all()
+        with self.assertLogs("odoo.addons.emulation_exemplar.migrations", logging.INFO):
+            run_migrations(self.env, "18.0.2.1.0")
+        self.criteria_set.invalidate_recordset(["description"])
+        self.assertEqual(self.criteria_set.with_context(lang="en_US").description, self.shipped)
+
+    def test_notes_rewritten_by_hand_kept(self):
+        mine = "Our province: 2 years excellent only."
+        self.criteria_set.with_context(lang="en_US").description = mine
+        self.env.flush_all()
+        with self.assertLogs("odoo.addons.emulation_exemplar.migrations", logging.INFO) as logged:
+            run_migrations(self.env, "18.0.2.1.0")
+        self.assertIn("changed by hand: kept", "\n".join(logged.output))
+        self.criteria_set.invalidate_recordset(["description"])
+        self.assertEqual(self.criteria_set.with_context(lang="en_US").description, mine)
