@@ -56,6 +56,17 @@ class EmulationAbsence(models.Model):
     )
     active = fields.Boolean(default=True, help="An archived period no longer counts.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the person's company is the period's: a company sent with the values is not taken
+        for vals in vals_list:
+            vals.pop("company_id", None)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals.pop("company_id", None)
+        return super().write(vals)
+
     @api.depends("date_from", "date_to")
     def _compute_days(self):
         for absence in self:

@@ -142,3 +142,16 @@ class TestAbsence(EmulationCase):
         # the officer records and reads them
         officer = self.env["emulation.absence"].with_user(self.user_officer)
         self.assertEqual(officer.search([("id", "=", period.id)]), period)
+        # the period's company is the person's, whatever the values sent
+        other = self.env["res.company"].create({"name": "Another province"})
+        forged = officer.create(
+            {
+                "employee_id": self.emp_a.id,
+                "date_from": date(Y, 6, 1),
+                "date_to": date(Y, 6, 2),
+                "company_id": other.id,
+            }
+        )
+        self.assertEqual(forged.company_id, self.emp_a.company_id)
+        forged.write({"company_id": other.id})
+        self.assertEqual(forged.company_id, self.emp_a.company_id)
