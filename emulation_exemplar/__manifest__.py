@@ -28,6 +28,7 @@
         "views/award_views.xml",
         "views/classification_views.xml",
         "views/discipline_views.xml",
+        "views/absence_views.xml",
         "views/initiative_views.xml",
         "views/criteria_views.xml",
         "views/hr_employee_views.xml",

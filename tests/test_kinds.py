@@ -34,6 +34,7 @@ KEYS = (
     "member_count",
     "no_discipline",
     "cluster_lead",
+    "months_worked",
 )
 # a condition whose every parameter is set
 VALUES = {
@@ -103,6 +104,7 @@ def test_unknown_kind():
         ("member_count", set(), {"award"}, ()),
         ("no_discipline", {"discipline"}, {"discipline"}, ()),
         ("cluster_lead", {"cluster"}, set(), ()),
+        ("months_worked", {"absence"}, set(), ()),
     ],
 )
 def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
@@ -130,6 +132,7 @@ def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
         ("member_count", None, ("min_count", "award_type_ids")),
         ("no_discipline", None, ("discipline_form",)),
         ("cluster_lead", None, ()),
+        ("months_worked", None, ("min_count",)),
     ],
 )
 def test_parameters_each_kind_uses(key, basis, uses):
@@ -157,6 +160,8 @@ def test_parameters_each_kind_uses(key, basis, uses):
             "Choose the award types that count for the condition “C”.",
         ),
         ("no_discipline", {"discipline_form": False}, "Choose the discipline form"),
+        ("months_worked", {"min_count": 0}, "at least 1"),
+        ("months_worked", {"min_count": 13}, "choose 12 or fewer"),
     ],
 )
 def test_parameter_checks(key, missing, message):
@@ -183,7 +188,9 @@ def test_check_fits_unit_kinds_and_streaks():
     for key in KEYS:
         unit_problem = kind(key).check_fits(VALUES, collective=False, years=5, name="C")
         assert bool(unit_problem) == (key in ("member_ratio", "member_count", "cluster_lead")), key
-        assert kind(key).check_fits(VALUES, collective=True, years=5, name="C") is None
+        person_problem = kind(key).check_fits(VALUES, collective=True, years=5, name="C")
+        # the months worked are a person's: a set for collectives refuses them
+        assert bool(person_problem) == (key == "months_worked"), key
     assert rules.UNIT_CONDITION_KINDS == ("member_ratio", "member_count", "cluster_lead")
     assert kind("cluster_lead").check_fits(VALUES, collective=False, years=1, name="C") == (
         "The condition “C” is about a unit's members: it belongs in a criteria set for collectives."
@@ -230,6 +237,7 @@ def test_check_fits_unit_kinds_and_streaks():
         ("member_count", None, C("member_count", 2, frozenset({PROV, SOLDIER}))),
         ("no_discipline", None, C("no_discipline", form="warning")),
         ("cluster_lead", None, C("cluster_lead")),
+        ("months_worked", None, C("months_worked", 2)),
     ],
 )
 def test_condition_of_the_parameters(key, basis, expected):
@@ -282,6 +290,7 @@ def test_condition_of_the_parameters(key, basis, expected):
             "leads its emulation cluster or block",
             "Leads its emulation cluster or block in the evaluated year",
         ),
+        ("months_worked", None, "", "At least 2 months worked in each year"),
     ],
 )
 def test_label_and_sentence(key, basis, label, sentence):
@@ -345,6 +354,8 @@ def item(history, level=None, type_id=None, applied=False):
         (C("cluster_lead"), item("cluster", applied=True), True),
         (C("cluster_lead"), item("cluster", applied=False), False),
         (C("cluster_lead"), item("award", type_id=PROV, applied=True), False),
+        # the periods not worked are no record of a year: the explanation names the years
+        (C("months_worked", 10), item("absence", None), False),
     ],
 )
 def test_which_history_counts(condition, history_item, counts):

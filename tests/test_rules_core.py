@@ -617,6 +617,8 @@ def _kind_sentences(gettext):
                 sentences.append(kind.sentence(given, label, gettext=gettext))
                 sentences.append(kind.check(given, name="C", gettext=gettext))
                 sentences.append(kind.check_fits(given, False, 1, name="C", gettext=gettext))
+                sentences.append(kind.check_fits(given, True, 1, name="C", gettext=gettext))
+                sentences.append(kind.check(dict(given, min_count=13), "C", gettext))
                 # each missing parameter the kind uses, one at a time
                 for name in kind.uses(given):
                     sentences.append(kind.check(dict(given, **{name: empty[name]}), "C", gettext))
@@ -815,6 +817,7 @@ def test_law_kinds_and_forms():
         "member_count",
         "no_discipline",
         "cluster_lead",
+        "months_worked",
     )
     assert rules.ALL_CONDITION_KINDS == rules.CONDITION_KINDS + rules.LAW_CONDITION_KINDS
     assert set(rules.UNIT_CONDITION_KINDS) == {"member_ratio", "member_count", "cluster_lead"}
@@ -1492,6 +1495,7 @@ def _law_explain_samples():
     full_unit.classifications.update(all_good(y2023=None, y2024="completed"))
     full_unit.awards.update({(SOLDIER, 2021): 1, (SOLDIER, 2022): 1})
     full_unit.disciplines[2022] = "dismissal"
+    full_unit.days_away[2022] = 100
     conditions = (
         class_streak("good", 2),
         class_streak("good", 3),
@@ -1508,6 +1512,8 @@ def _law_explain_samples():
         ratio_cond(90),
         ratio_cond(30, basis="award", type_ids={SOLDIER}),
         ratio_cond(90, basis="award", type_ids={SOLDIER}),
+        C(rules.MONTHS_WORKED, min_count=10),
+        C(rules.MONTHS_WORKED, min_count=1),
     )
     samples = []
     for crit, history in [
@@ -1620,3 +1626,65 @@ def test_without_used_initiatives():
         )
     }
     assert rules.without_used(single, 4, 2023)["x"].initiatives == {}
+
+
+# ------------------------------------------------------------------ months worked (art. 4(5))
+def months_worked(months=10):
+    return C(rules.MONTHS_WORKED, min_count=months)
+
+
+@pytest.mark.parametrize(
+    ("year", "days_away", "met"),
+    [
+        # 10 months of 365 days are 304.2 days: 305 worked meet it, 304 do not
+        (2025, 60, True),
+        (2025, 61, False),
+        # a leap year: 10 months of 366 days are 305 days
+        (2024, 61, True),
+        (2024, 62, False),
+        (2025, 0, True),
+        (2025, 400, False),
+    ],
+)
+def test_months_worked_at_the_boundary(year, days_away, met):
+    crit = criteria(A("Worked", (months_worked(10),)), year_from=year, year_to=year)
+    evaluation = rules.evaluate(crit, Counts(days_away={year: days_away}))
+    assert evaluation.eligible is met
+    assert evaluation.missing == (0 if met else 1)
+
+
+def test_months_worked_every_year_of_the_window_and_what_it_says():
+    crit = criteria(A("Worked", (months_worked(10),)), year_from=2023, year_to=2025)
+    history = Counts(days_away={2024: 183})
+    evaluation = rules.evaluate(crit, history)
+    assert not evaluation.eligible
+    (result,) = evaluation.alternatives[0].conditions
+    assert (result.have, result.need, result.missing) == (2, 3, 1)
+    assert result.missing_years == (2024,)
+    text = rules.explain(evaluation, crit)
+    assert "fewer in 2024 (6 months)" in text
+    # nothing recorded: every year worked in full
+    assert rules.evaluate(crit, Counts()).eligible
+    assert rules.evaluate(crit, None).eligible
+
+
+def test_months_worked_rolling_window_reads_only_its_years():
+    crit = rolling(A("Worked", (months_worked(10),)), window_years=1)
+    by_year = rules.evaluate_years(crit, {"p": Counts(days_away={2024: 200})})
+    assert not by_year[2024]["p"].eligible
+    assert by_year[2025]["p"].eligible
+
+
+def test_months_worked_parameters():
+    kind = rules.kind_of(rules.MONTHS_WORKED)
+    assert kind.uses({}) == ("min_count",)
+    assert kind.histories == {rules.ABSENCE}
+    assert not kind.unit_only
+    assert kind.check({"min_count": 12}, "C") is None
+    assert "12 or fewer" in kind.check({"min_count": 13}, "C")
+    assert "at least 1" in kind.check({"min_count": 0}, "C")
+    assert "criteria set for individuals" in kind.check_fits({"min_count": 10}, True, 1, "C")
+    assert kind.check_fits({"min_count": 10}, False, 1, "C") is None
+    assert kind.sentence({"min_count": 10}, "") == "At least 10 months worked in each year"
+    with pytest.raises(ValueError, match="1 to 12"):
+        rules.evaluate(criteria(A("Bad", (months_worked(13),))), None)

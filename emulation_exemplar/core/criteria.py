@@ -62,7 +62,9 @@ CLASSIFICATION = "classification"
 INITIATIVE = "initiative"
 DISCIPLINE = "discipline"
 CLUSTER = "cluster"
-HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE, CLUSTER)
+# the days a person did not work (leave, before recruitment), maternity leave not among them
+ABSENCE = "absence"
+HISTORIES = (AWARD, CLASSIFICATION, INITIATIVE, DISCIPLINE, CLUSTER, ABSENCE)
 
 CLASSIFICATION_RANK = {level: index for index, level in enumerate(CLASSIFICATION_LEVELS)}
 INITIATIVE_RANK = {level: index for index, level in enumerate(INITIATIVE_LEVELS)}
@@ -176,6 +178,9 @@ class RecipientCounts:
     # the standing of a unit in its emulation cluster or block, per year, as the cluster's
     # meeting ranked it: {year: (rank, leading)} (:func:`best_standing` of its rankings)
     cluster_ranks: dict = field(default_factory=dict)
+    # {year: days not worked}: the days of the year away from work that the officer recorded,
+    # maternity leave not among them (it counts as time worked: Decree 152/2025, art. 4(5))
+    days_away: dict = field(default_factory=dict)
     # the initiatives already the basis of an award (one achievement, one award):
     # ((level, applied_effectively, year, award_type_id, award_year), ...)
     used_initiatives: tuple = ()

@@ -21,6 +21,7 @@ eligibility as rules``):
 from .criteria import (
     ABOLISHED_FORMS,
     ABOLISHED_FROM,
+    ABSENCE,
     AWARD,
     CLASSIFICATION,
     CLASSIFICATION_LEVELS,
@@ -66,6 +67,7 @@ from .kinds import (
     LAW_CONDITION_KINDS,
     MEMBER_COUNT,
     MEMBER_RATIO,
+    MONTHS_WORKED,
     NO_DISCIPLINE,
     PARAMETER_NAMES,
     PARAMETERS,
@@ -78,6 +80,7 @@ from .kinds import (
 )
 
 __all__ = [
+    "ABSENCE",
     "ALL_CONDITION_KINDS",
     "AWARD",
     "AWARD_COUNT",
@@ -106,6 +109,7 @@ __all__ = [
     "MEMBER_BASES",
     "MEMBER_COUNT",
     "MEMBER_RATIO",
+    "MONTHS_WORKED",
     "NO_DISCIPLINE",
     "PARAMETERS",
     "PARAMETER_NAMES",

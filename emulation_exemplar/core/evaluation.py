@@ -9,6 +9,7 @@ recipients with the same relevant history.
 from dataclasses import replace
 
 from .criteria import (
+    ABSENCE,
     CLASSIFICATION_LEVELS,
     CLASSIFICATION_RANK,
     CLUSTER,
@@ -33,9 +34,9 @@ class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
 
-    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "standing")
+    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "standing", "days_away")
 
-    def __init__(self, awards, initiatives, levels, forms, members, standing=None):
+    def __init__(self, awards, initiatives, levels, forms, members, standing=None, days_away=None):
         self.awards = awards
         self.initiatives = initiatives
         self.levels = levels
@@ -43,6 +44,9 @@ class _History:
         self.members = members
         # the unit's (rank, leading) in its emulation cluster or block in the evaluation year
         self.standing = standing
+        # the days not worked of each year of the period (0: none recorded), for the kinds
+        # that read absences
+        self.days_away = days_away
 
 
 class _Compiled:
@@ -66,6 +70,7 @@ class _Compiled:
         "reads_disciplines",
         "reads_members",
         "reads_clusters",
+        "reads_absences",
     )
 
     def __init__(self, criteria):
@@ -119,6 +124,7 @@ class _Compiled:
         for compiled in conditions:
             reads |= compiled.kind.reads
         self.reads_disciplines = DISCIPLINE in reads
+        self.reads_absences = ABSENCE in reads
         self.reads_members = MEMBERS in reads
         self.reads_clusters = CLUSTER in reads
 
@@ -181,6 +187,11 @@ class _Compiled:
             )
         return forms
 
+    def _days_away(self, counts):
+        """The days not worked of each year of the period (maternity leave not among them)."""
+        get = counts.days_away.get
+        return tuple(max(0, int(get(year) or 0)) for year in self.period)
+
     def _members(self, counts):
         """(member count, ``{level: members}``, ``((award type set, members), ...)``) of the
         evaluation year."""
@@ -210,6 +221,7 @@ class _Compiled:
             self._forms(counts) if self.reads_disciplines else None,
             self._members(counts) if self.reads_members else None,
             counts.cluster_ranks.get(self.year) if self.reads_clusters else None,
+            self._days_away(counts) if self.reads_absences else None,
         )
         condition_results = [result(compiled, history) for result, compiled in self.steps]
         alternative_results = []

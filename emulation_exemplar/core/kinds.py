@@ -33,6 +33,7 @@ outside the call.
 from dataclasses import dataclass
 
 from .criteria import (
+    ABSENCE,
     AWARD,
     CLASSIFICATION,
     CLASSIFICATION_LEVELS,
@@ -1064,6 +1065,109 @@ class LeadsCluster(ConditionKind):
         return _("Missing: not ranked by an emulation cluster or block in %(year)s") % values
 
 
+def _year_days(year):
+    return 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+
+
+def _months_text(months):
+    """7.5, 10 (one decimal, none when whole)."""
+    text = "%.1f" % months
+    return text[:-2] if text.endswith(".0") else text
+
+
+class MonthsWorked(ConditionKind):
+    """At least ``min_count`` (N, 1 to 12) months worked in each year of the period, for a
+    person. A year's months worked are its days less the days not worked that the officer
+    recorded (leave, the days before recruitment or after leaving), in months of that year
+    (days × 12 / the year's days); maternity leave counts as time worked (Decree
+    152/2025/NĐ-CP, art. 4(5)): it is recorded, and never deducted. ``need``: the years of the
+    period, ``have``: the years with N months or more (``years``), ``missing``: the others
+    (``missing_years``, the months worked of each in ``missing_levels``): like a discipline,
+    they cannot be made up, they block until they leave the window."""
+
+    key = "months_worked"
+    label = "At least N months worked in each year (maternity leave counts as worked)"
+    origin = LAW
+    parameters = ("min_count",)
+    histories = frozenset({ABSENCE})
+
+    def check(self, values, name="", gettext=None):
+        problem = super().check(values, name=name, gettext=gettext)
+        if problem:
+            return problem
+        _ = gettext or _identity
+        if (values.get("min_count") or 0) > 12:
+            return _(
+                "The condition “%(name)s” asks for more than 12 months worked in a year: choose 12 or fewer."  # noqa: E501
+            ) % {"name": name}
+        return None
+
+    def check_fits(self, values, collective, years, name="", gettext=None):
+        _ = gettext or _identity
+        if collective:
+            return _(
+                "The condition “%(name)s” is about a person's time worked: it belongs in a criteria set for individuals."  # noqa: E501
+            ) % {"name": name}
+        return None
+
+    def sentence(self, values, label, gettext=None):
+        _ = gettext or _identity
+        return _("At least %(count)s months worked in each year") % {
+            "count": values.get("min_count")
+        }
+
+    def counts(self, condition, item):
+        return False
+
+    def compile(self, condition, scope):
+        if not 1 <= (condition.min_count or 0) <= 12:
+            raise ValueError(
+                "Months worked in a year must be 1 to 12, not %r (condition %r)."
+                % (condition.min_count, condition.label or condition.key)
+            )
+        return condition.min_count, len(scope.period)
+
+    def result(self, compiled, history):
+        days_away = history.days_away or (0,) * len(compiled.period)
+        cache = compiled.cache
+        result = cache.get(days_away)
+        if result is None:
+            months = compiled.accepted
+            period = compiled.period
+            worked = [
+                (year, max(0, _year_days(year) - away))
+                for year, away in zip(period, days_away, strict=True)
+            ]
+            short = [(year, days) for year, days in worked if days * 12 < months * _year_days(year)]
+            result = cache[days_away] = ConditionResult(
+                compiled.condition,
+                not short,
+                len(period) - len(short),
+                compiled.need,
+                len(short),
+                tuple(year for year, days in worked if (year, days) not in short),
+                tuple(year for year, _days in short),
+                tuple(_months_text(days * 12 / _year_days(year)) for year, days in short),
+            )
+        return result
+
+    def explain(self, result, values, text):
+        _ = text.gettext
+        values["count"] = result.condition.min_count
+        if result.met:
+            return _("Met: at least %(count)s months worked in each year of %(period)s") % values
+        values["failing"] = ", ".join(
+            _("%(year)s (%(months)s months)") % {"year": year, "months": months}
+            for year, months in zip(result.missing_years, result.missing_levels, strict=False)
+        )
+        return (
+            _(
+                "Missing: at least %(count)s months worked in each year of %(period)s; fewer in %(failing)s"  # noqa: E501
+            )
+            % values
+        )
+
+
 # ---------------------------------------------------------------------------- the registry
 def kind_of(key):
     """The :class:`ConditionKind` of ``key``; ``ValueError`` when there is none."""
@@ -1093,6 +1197,7 @@ MEMBER_RATIO = MemberRatio.key
 MEMBER_COUNT = MemberCount.key
 NO_DISCIPLINE = NoDiscipline.key
 CLUSTER_LEAD = LeadsCluster.key
+MONTHS_WORKED = MonthsWorked.key
 
 ALL_CONDITION_KINDS = tuple(KINDS)
 # the counting kinds of plan 198

@@ -5,6 +5,7 @@ from . import list_mixin
 from . import write_policy_mixin
 from . import exemplar_mixin
 from . import exemplar_result_mixin
+from . import women_priority_mixin
 from . import award_type
 from . import exemplar_source
 from . import import_mixin
@@ -14,6 +15,7 @@ from . import decision
 from . import classification
 from . import initiative
 from . import discipline
+from . import absence
 from . import criteria_part
 from . import criteria_set
 from . import criteria_alternative

@@ -557,11 +557,11 @@ class EmulationCampaign(models.Model):
 
     def _candidate_results(self):
         """[(record, eligible, missing)] of the people and units of the campaign's company, as
-        the stored results of its criteria sets say (their latest year with someone eligible)."""
-        return [
-            (row.employee_id or row.department_id, row.eligible, row.missing)
-            for row in self._eligible_list_rows()
-        ]
+        the stored results of its criteria sets say (their latest year with someone eligible),
+        the eligible first, then those one step away; on the same result, women first (Decree
+        152/2025/NĐ-CP, art. 4(6))."""
+        rows = self._eligible_list_rows()._women_first_ranked(lambda r: (r.eligible, -r.missing))
+        return [(row.employee_id or row.department_id, row.eligible, row.missing) for row in rows]
 
     def _propose_candidates(self, include_one_step_away=False):
         """Create nominations for the eligible people and units (stage detected); with

@@ -15,6 +15,7 @@ HISTORY_MODELS = {
     rules.INITIATIVE: "emulation.initiative",
     rules.DISCIPLINE: "emulation.discipline",
     rules.CLUSTER: "emulation.cluster.member",
+    rules.ABSENCE: "emulation.absence",
 }
 # the condition kinds each history model feeds, from the kinds' classes
 HISTORY_KINDS = {
@@ -54,6 +55,7 @@ class EmulationEligibility(models.Model):
     """
 
     _name = "emulation.eligibility"
+    _inherit = ["emulation.women.priority.mixin"]
     _description = "Eligibility result"
     _order = "year desc, criteria_set_id, unit_id, id"
     _rec_name = "criteria_set_id"
@@ -368,6 +370,9 @@ class EmulationEligibility(models.Model):
             for history in HISTORY_KINDS:
                 if history == "emulation.cluster.member":
                     continue  # a ranking is no record of the recipient's own to list
+                if history == "emulation.absence":
+                    # periods, not records of a year: the explanation names the short years
+                    continue
                 owner = "employee_ids" if history == "emulation.initiative" else field
                 if history == "emulation.discipline" and field != "employee_id":
                     continue
@@ -918,6 +923,30 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
                 year_to=year_to,
             )
         )
+    if "emulation.absence" in histories:
+        # the days not worked in each year of the span, maternity leave not among them (it
+        # counts as time worked: Decree 152/2025/NĐ-CP, art. 4(5)); periods never overlap
+        branches.append(
+            SQL(
+                """SELECT %(kind)s, a.employee_id, array_agg(a.days ORDER BY a.y),
+                          array_agg(a.y ORDER BY a.y), NULL::varchar[], NULL::bool[]
+                     FROM (SELECT employee_id, y,
+                                  SUM(LEAST(date_to, make_date(y, 12, 31))
+                                      - GREATEST(date_from, make_date(y, 1, 1)) + 1)::int AS days
+                             FROM emulation_absence,
+                                  generate_series(%(year_from)s::int, %(year_to)s::int) AS y
+                            WHERE active AND absence_kind != 'maternity'
+                              AND employee_id = %(owners)s
+                              AND date_from <= make_date(y, 12, 31)
+                              AND date_to >= make_date(y, 1, 1)
+                         GROUP BY employee_id, y) a
+                 GROUP BY a.employee_id""",
+                kind=prefix + "absence",
+                owners=owners,
+                year_from=year_from,
+                year_to=year_to,
+            )
+        )
     return branches
 
 
@@ -940,6 +969,8 @@ def _fill(recipient, kind, ints, years, texts, flags):
         ranks = recipient.cluster_ranks
         for rank, year, leading in zip(ints, years, flags, strict=True):
             ranks[year] = rules.best_standing((ranks.get(year), (rank, leading)))
+    elif kind == "absence":
+        recipient.days_away = dict(zip(years, ints, strict=True))
     else:
         disciplines = recipient.disciplines
         for year, form in zip(years, texts, strict=True):

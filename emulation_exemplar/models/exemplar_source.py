@@ -16,6 +16,10 @@ EXEMPLAR_HISTORY_FIELDS = {
     "used_award_id",
     "rank",
     "leading",
+    # the periods not worked (emulation.absence)
+    "date_from",
+    "date_to",
+    "absence_kind",
 }
 # the fields that decide whose history a record is: a write changing them marks the owners
 # before it too (the others change the same owners' results: marking them after is enough)

@@ -47,6 +47,7 @@ class EmulationNomination(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "emulation.list.mixin",
+        "emulation.women.priority.mixin",
     ]
     _description = "Exemplar nomination"
     _order = "campaign_id, year, name, id"
@@ -266,6 +267,12 @@ class EmulationNomination(models.Model):
                 nomination.name = nomination.department_id.name
             else:
                 nomination.name = nomination.model_name
+
+    def _women_first_recipient(self):
+        # a model (a practice) is no candidate of the Decree's tie rule; its unit only runs it
+        if self.nominee_kind == "model":
+            return self.env["hr.employee"], self.env["hr.department"]
+        return super()._women_first_recipient()
 
     @api.depends("nominee_kind", "employee_id.department_id", "department_id")
     def _compute_unit_id(self):

@@ -165,6 +165,9 @@ class EmulationProposal(models.Model):
                 ],
                 order="recipient_type desc, unit_id, id",
             )
+            # people before units, as the lines' order; all are eligible, a tie: women first
+            # (Decree 152/2025/NĐ-CP, art. 4(6))
+            rows = rows._women_first_ranked(lambda r: (r.recipient_type == "individual",))
             if proposal.registered_only:
                 registered = proposal._registered_keys()
                 rows = rows.filtered(

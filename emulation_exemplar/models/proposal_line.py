@@ -14,7 +14,7 @@ class EmulationProposalLine(models.Model):
     history records used as its basis and the council's ballot."""
 
     _name = "emulation.proposal.line"
-    _inherit = ["emulation.write.policy.mixin"]
+    _inherit = ["emulation.write.policy.mixin", "emulation.women.priority.mixin"]
     _description = "Proposed recipient"
     _order = "proposal_id, recipient_type desc, id"
     _check_company_auto = True

@@ -20,6 +20,12 @@ class ReportCouncilMinutes(models.AbstractModel):
             for line in session.line_ids.sorted(
                 lambda line: (line.award_type_id.sequence, line.proposal_id.id, line.id)
             ):
-                by_type.setdefault(line.award_type_id, []).append(line)
-            groups[session.id] = list(by_type.items())
+                by_type.setdefault(line.award_type_id, line.browse())
+                by_type[line.award_type_id] |= line
+            # within a title, the ballot's order: the larger share of yes votes first; on the
+            # same share, women first (Decree 152/2025/NĐ-CP, art. 4(6))
+            groups[session.id] = [
+                (award_type, list(lines._women_first_ranked(lambda line: (line.vote_ratio,))))
+                for award_type, lines in by_type.items()
+            ]
         return {"ballots": groups}

@@ -109,12 +109,14 @@ class ReportEmulationEligible(models.AbstractModel):
 
     @api.model
     def _sorted_rows(self, rows):
+        """By unit and name; on the same result (eligible or not, the same items missing),
+        women first (Decree 152/2025/NĐ-CP, art. 4(6))."""
         return rows.sorted(
             lambda r: (
                 (r.unit_id.name or "").lower() if r.employee_id else "",
                 (r.recipient_name or "").lower(),
             )
-        )
+        )._women_first_ranked(lambda r: (r.eligible, -r.missing))
 
     @api.model
     def _person_row(self, row):

@@ -186,6 +186,17 @@ class TestLawCriteriaRules(LawCase):
         self.assertEligible(xmlid, self.person({Y - 1: "excellent", Y: "excellent"}))
         self.assertOneShort(xmlid, self.person({Y - 1: "good", Y: "excellent"}))
         self.assertOneShort(xmlid, self.person({Y - 2: "excellent", Y - 1: "excellent"}))
+        # the second alternative (Bắc Ninh QĐ 86/2025/QĐ-UBND): the title “Tập thể lao động
+        # xuất sắc” in the evaluated year, whatever the year before
+        excellent = self.env.ref("emulation_exemplar.award_type_excellent_collective")
+        evaluation = self.assertEligible(
+            xmlid, self.person({Y - 1: "good", Y: "excellent"}, awards=[(excellent, Y)])
+        )
+        self.assertEqual(evaluation.path, "Excellent labour collective in the evaluated year")
+        # the title of the year before is the basis of last year's award, not of this one
+        self.assertOneShort(
+            xmlid, self.person({Y - 1: "excellent", Y: "good"}, awards=[(excellent, Y - 1)])
+        )
 
     # ------------------------------------------------------------------ advanced collective
     def test_advanced_collective(self):
@@ -349,6 +360,16 @@ class TestLawCriteriaRecords(LawCase):
         self.classify(self.unit_no, Y, "excellent")
         self.assertEligibleRow(xmlid, self.unit_yes)
         self.assertOneShortRow(xmlid, self.unit_no)
+        # the title “Tập thể lao động xuất sắc” of the evaluated year: the second alternative
+        excellent = self.env.ref("emulation_exemplar.award_type_excellent_collective")
+        self.award(self.unit_no, excellent, Y - 1)
+        self.assertOneShortRow(xmlid, self.unit_no)
+        self.award(self.unit_no, excellent, Y)
+        row = self.assertEligibleRow(xmlid, self.unit_no)
+        self.assertEqual(
+            row.alternative_id,
+            self.env.ref("emulation_exemplar.criteria_law_provincial_merit_collective_alt2"),
+        )
 
     def test_advanced_collective(self):
         xmlid = "criteria_law_advanced_collective"
