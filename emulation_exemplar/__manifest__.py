@@ -55,6 +55,7 @@
         "report/report_council_minutes_templates.xml",
         "report/report_decision_templates.xml",
         "report/report_award_statistics_templates.xml",
+        "report/report_statistics_form_templates.xml",
         "report/emulation_reports.xml",
     ],
     "assets": {
