@@ -20,7 +20,8 @@ AWARD_METHODS = [
     ("resistance", "Resistance"),
 ]
 # the recipients as the forms' rows split them (form 0603.N/BNV-TĐKT, rows 02 to 10), in their
-# order; "leader" (a stored key since 18.0.1) is the other leaders, from deputy head of division up
+# order; "leader" (a stored key since 18.0.1, every leader until 18.0.3) is the other leaders,
+# from deputy head of division up
 RECIPIENT_CATEGORIES = [
     ("collective", "Collective"),
     ("enterprise", "Enterprise"),
@@ -165,9 +166,9 @@ class EmulationAward(models.Model):
         "0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV): collectives (of which enterprises), "
         "households, and individuals: leaders of a ministry or province or higher, leaders of a "
         "department or equivalent, business people, other leaders from deputy head of division "
-        "up, front-line workers (workers, farmers...). A key cadre of the agency's top unit (its "
-        "board) is proposed as a leader of a department, another key cadre as another leader: "
-        "change it where it does not fit.",
+        "up, front-line workers (workers, farmers...). A key cadre is proposed as another "
+        "leader: choose the leader of a department (the agency's director and deputy "
+        "directors) or of a province by hand.",
     )
     reason = fields.Text(string="Achievement", help="The achievement the award recognises.")
     decision_file = fields.Binary(string="Decision scan", attachment=True)
@@ -256,10 +257,9 @@ class EmulationAward(models.Model):
                 if award.recipient_category not in COLLECTIVE_CATEGORIES:
                     award.recipient_category = "collective"
             elif employee.emulation_category == "key_cadre":
+                # a key cadre is another leader unless an officer set which leader
                 if award.recipient_category not in LEADER_CATEGORIES:
-                    # the leaders of the agency's top unit (its board) lead a department
-                    top = employee.department_id and not employee.department_id.parent_id
-                    award.recipient_category = "leader_department" if top else "leader"
+                    award.recipient_category = "leader"
             elif not award.recipient_category or award.recipient_category in (
                 COLLECTIVE_CATEGORIES
             ):
