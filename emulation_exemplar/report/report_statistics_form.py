@@ -40,6 +40,16 @@ PROVINCE_COLUMNS = ("merit", "soldier", "flag", "badge")
 DUE_DAY = 15
 
 
+def column_is(*keys):
+    """A test on (award type, recipient type): the type counts in one of the columns ``keys``."""
+    return lambda award_type, recipient: award_type.statistics_column in keys
+
+
+def type_is(award_type):
+    """A test on an award type: it is ``award_type``."""
+    return lambda other: other == award_type
+
+
 def leaves(columns):
     """The columns that hold figures, left to right."""
     found = []
@@ -181,7 +191,9 @@ class ReportStatisticsForm(models.AbstractModel):
         )
 
         def count(test):
-            number = sum(n for year_from, year_to, kind, n in groups if test(year_from, year_to, kind))
+            number = sum(
+                n for year_from, year_to, kind, n in groups if test(year_from, year_to, kind)
+            )
             return [number, 0, 0, number]
 
         def years(low, high):
@@ -253,27 +265,32 @@ class ReportStatisticsForm(models.AbstractModel):
 
         specs = [
             (None, headings[0], None, None),
-            ("collective", _("- Collectives"), _("Collective"), category("collective", "enterprise")),
+            (
+                "collective",
+                _("- Collectives"),
+                _("Collective"),
+                category("collective", "enterprise"),
+            ),
             ("enterprise", _("Of which: enterprises"), _("Enterprise"), category("enterprise")),
             ("household", _("- Households"), _("Household"), category("household")),
-            ("individual", _("- Individuals"), _("Person"), individual),
+            ("individual", _("- Individuals"), _("Persons"), individual),
             (
                 "leader_central",
                 _("+ Leaders of a ministry or province and equivalent, or higher"),
-                _("Person"),
+                _("Persons"),
                 category("leader_central"),
             ),
             (
                 "leader_department",
                 _("+ Leaders of a department, agency or sector and equivalent"),
-                _("Person"),
+                _("Persons"),
                 category("leader_department"),
             ),
-            ("business", _("+ Business people"), _("Person"), category("business")),
+            ("business", _("+ Business people"), _("Persons"), category("business")),
             (
                 "leader",
                 _("+ Other leaders, from deputy head of division up"),
-                _("Person"),
+                _("Persons"),
                 category("leader"),
             ),
             (
@@ -282,7 +299,7 @@ class ReportStatisticsForm(models.AbstractModel):
                     "+ People working, labouring, studying, fighting and serving the fight "
                     "directly (workers, farmers...)"
                 ),
-                _("Person"),
+                _("Persons"),
                 category("worker"),
             ),
             (None, headings[1], None, None),
@@ -354,9 +371,7 @@ class ReportStatisticsForm(models.AbstractModel):
                 ],
             },
         ]
-        tests = [lambda t, r: t.statistics_column in PROVINCE_COLUMNS] + [
-            (lambda key: lambda t, r: t.statistics_column == key)(key) for key, _l in labels
-        ]
+        tests = [column_is(*PROVINCE_COLUMNS)] + [column_is(key) for key, _l in labels]
         groups = self._award_groups(wizard)
         cells = self._award_cells(groups, tests)
         rows = [self._row("01", _("Total"), values=cells(lambda c, m: True))]
@@ -382,8 +397,10 @@ class ReportStatisticsForm(models.AbstractModel):
 
         def types_of(column):
             found = Type.search([("statistics_column", "=", column)])
-            return sorted(set(found) | {t for t in counted if t.statistics_column == column},
-                          key=lambda t: (t.sequence, t.id))
+            return sorted(
+                set(found) | {t for t in counted if t.statistics_column == column},
+                key=lambda t: (t.sequence, t.id),
+            )
 
         def pair(test):
             """The collective and individual columns of a test on the award type."""
@@ -400,25 +417,17 @@ class ReportStatisticsForm(models.AbstractModel):
                 children = [
                     {
                         "label": award_type.name,
-                        "children": pair((lambda at: lambda t: t == at)(award_type)),
+                        "children": pair(type_is(award_type)),
                     }
                     for award_type in types
                 ]
             return {"label": label, "number": number, "children": children}
 
         def single(column, label, number):
-            return {
-                "label": label,
-                "number": number,
-                "test": lambda t, r: t.statistics_column == column,
-            }
+            return {"label": label, "number": number, "test": column_is(column)}
 
         columns = [
-            {
-                "label": _("Total"),
-                "number": "1",
-                "test": lambda t, r: t.statistics_column in STATE_COLUMNS,
-            },
+            {"label": _("Total"), "number": "1", "test": column_is(*STATE_COLUMNS)},
             {
                 "label": _("Divided into"),
                 "children": [
@@ -443,9 +452,7 @@ class ReportStatisticsForm(models.AbstractModel):
         # the State's awards of a provincial agency are proposed by the province
         rows = [
             self._row("1", _("Total"), values=everything),
-            self._row(
-                "", _("1. By the body that submitted them to the Prime Minister"), level=0
-            ),
+            self._row("", _("1. By the body that submitted them to the Prime Minister"), level=0),
             self._row(
                 "2",
                 _("- Ministry, sector, central mass organisation"),
@@ -477,20 +484,18 @@ class ReportStatisticsForm(models.AbstractModel):
         columns = [{"label": _("Quantity"), "key": "quantity", "number": "1"}]
         # the organisation of the emulation work is not recorded: filled in by hand
         rows = [
-            self._row("01", _("Total"), _("Organisation"), [None]),
+            self._row("01", _("Total"), _("Organisations"), [None]),
             self._row("", _("By organisational structure"), level=0),
             self._row(
                 "02",
                 _("- Department level of a ministry, sector, central mass organisation"),
-                _("Department"),
+                _("Ministry department"),
                 [None],
             ),
             self._row(
                 "03", _("- Division, board or section of a department"), _("Division"), [None]
             ),
-            self._row(
-                "04", _("- Board of the Department of Home Affairs"), _("Board"), [None]
-            ),
+            self._row("04", _("- Board of the Department of Home Affairs"), _("Board"), [None]),
             self._row(
                 "05", _("- Division of the Department of Home Affairs"), _("Division"), [None]
             ),
@@ -554,12 +559,8 @@ class ReportStatisticsForm(models.AbstractModel):
             self._row("09", _("- Intermediate"), values=unknown),
             self._row("10", _("- College"), values=unknown),
             self._row("11", _("- University"), values=count(certificate("bachelor"))),
-            self._row(
-                "12", _("- Postgraduate"), values=count(certificate("master", "doctor"))
-            ),
-            self._row(
-                "", _("3. By seniority in emulation and commendation work"), level=0
-            ),
+            self._row("12", _("- Postgraduate"), values=count(certificate("master", "doctor"))),
+            self._row("", _("3. By seniority in emulation and commendation work"), level=0),
             self._row("13", _("- Under 5 years"), values=unknown),
             self._row("14", _("- From 5 to 10 years"), values=unknown),
             self._row("15", _("- 10 years or more"), values=unknown),

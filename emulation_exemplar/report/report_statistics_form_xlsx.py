@@ -100,7 +100,7 @@ class ReportStatisticsFormXlsx(models.AbstractModel):
             )
             top = 7
             rows = len(form["head"])
-            fixed = ["", _("Code")] + ([_("Unit")] if form["has_unit"] else [])
+            fixed = ["", _("Code No.")] + ([_("Unit of count")] if form["has_unit"] else [])
             for col, label in enumerate(fixed):
                 self._merge(sheet, top, col, top + rows - 1, col, label, head)
             # the header: each cell after the cells placed to its left in its row, and below

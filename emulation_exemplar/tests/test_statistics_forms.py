@@ -8,6 +8,8 @@ import logging
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -24,8 +26,24 @@ CODES = {
     "0603": ["01", "", *["%02d" % n for n in range(2, 11)], "", *map(str, range(11, 18))],
     "0604": ["01", "", "02", "03", "04", "05"],
     "0605": [
-        "01", "", "02", "03", "04", "05", "06", "07", "", "08", "09", "10", "11", "12", "",
-        "13", "14", "15",
+        "01",
+        "",
+        "02",
+        "03",
+        "04",
+        "05",
+        "06",
+        "07",
+        "",
+        "08",
+        "09",
+        "10",
+        "11",
+        "12",
+        "",
+        "13",
+        "14",
+        "15",
     ],
 }
 ROWS_0603 = [
@@ -188,9 +206,7 @@ class TestStatisticsForms(EmulationCase):
         # the honorary titles, the flag, the Prime Minister's certificate (collectives,
         # individuals), the national soldier, the other forms
         form = self.form("0602")
-        self.assertEqual(
-            [c["label"] for c in form["numbers"]], [str(n) for n in range(1, 10)]
-        )
+        self.assertEqual([c["label"] for c in form["numbers"]], [str(n) for n in range(1, 10)])
         top = [cell["label"] for cell in form["head"][1]]
         self.assertEqual(
             top,
@@ -291,19 +307,50 @@ class TestStatisticsForms(EmulationCase):
         Campaign.create(
             [
                 # five years, thematic, launched in the year
-                dict(common, name="A", issue_date=date(YEAR, 3, 24), year_from=YEAR,
-                     year_to=YEAR + 4, state="running"),
+                dict(
+                    common,
+                    name="A",
+                    issue_date=date(YEAR, 3, 24),
+                    year_from=YEAR,
+                    year_to=YEAR + 4,
+                    state="running",
+                ),
                 # one year, regular, launched on the first day
-                dict(common, name="B", issue_date=date(YEAR - 1, 12, 1), year_from=YEAR,
-                     year_to=YEAR, organisation="regular", state="closed"),
+                dict(
+                    common,
+                    name="B",
+                    issue_date=date(YEAR - 1, 12, 1),
+                    year_from=YEAR,
+                    year_to=YEAR,
+                    organisation="regular",
+                    state="closed",
+                ),
                 # two years, thematic, launched on the last day
-                dict(common, name="C", issue_date=date(YEAR, 11, 30), year_from=YEAR,
-                     year_to=YEAR + 1, state="running"),
+                dict(
+                    common,
+                    name="C",
+                    issue_date=date(YEAR, 11, 30),
+                    year_from=YEAR,
+                    year_to=YEAR + 1,
+                    state="running",
+                ),
                 # not launched yet, or launched the year after: not counted
-                dict(common, name="D", issue_date=date(YEAR, 5, 1), year_from=YEAR,
-                     year_to=YEAR, state="draft"),
-                dict(common, name="E", issue_date=date(YEAR, 12, 1), year_from=YEAR + 1,
-                     year_to=YEAR + 1, state="running"),
+                dict(
+                    common,
+                    name="D",
+                    issue_date=date(YEAR, 5, 1),
+                    year_from=YEAR,
+                    year_to=YEAR,
+                    state="draft",
+                ),
+                dict(
+                    common,
+                    name="E",
+                    issue_date=date(YEAR, 12, 1),
+                    year_from=YEAR + 1,
+                    year_to=YEAR + 1,
+                    state="running",
+                ),
             ]
         )
         figures = self.figures(self.form("0601"))
@@ -339,7 +386,9 @@ class TestStatisticsForms(EmulationCase):
         )
         after = self.figures(self.form("0605"))
         added = {
-            code: [None if b is None else a - b for a, b in zip(after[code], before[code])]
+            code: [
+                None if b is None else a - b for a, b in zip(after[code], before[code], strict=True)
+            ]
             for code in after
         }
         self.assertEqual(added["01"], [1, 1])
@@ -367,11 +416,10 @@ class TestStatisticsForms(EmulationCase):
             self.assertIn(label.replace("'", "&#39;"), html)
         for key in CODES:
             with self.subTest(form=key):
-                self.assertIn("Form No. %s.N/BNV-TĐKT" % key, self.render(FORM_PDF, self.wizard(key)))
+                html = self.render(FORM_PDF, self.wizard(key))
+                self.assertIn("Form No. %s.N/BNV-TĐKT" % key, html)
 
     def xlsx_grid(self, wizard, user=None):
-        import openpyxl
-
         Report = self.env["ir.actions.report"].with_user(user or self.user_officer)
         content, kind = Report._render_xlsx(FORM_XLSX, wizard.ids, None)
         self.assertEqual(kind, "xlsx")
@@ -390,9 +438,7 @@ class TestStatisticsForms(EmulationCase):
                     label = row[0]
                     if isinstance(label, str) and row[1] not in (None, "B"):
                         found[row[1]] = (label, list(row[first : first + form["width"]]))
-                expected = {
-                    r["code"]: (r["label"], r["values"]) for r in form["rows"] if r["code"]
-                }
+                expected = {r["code"]: (r["label"], r["values"]) for r in form["rows"] if r["code"]}
                 self.assertEqual(found, expected)
                 self.assertEqual(sheet.cell(1, 1).value, "Form No. %s" % form["number"])
                 self.assertEqual(sheet.cell(3, 1).value, "Report due: 15/12/2010")

@@ -40,6 +40,7 @@ class EmulationAwardStatisticsWizard(models.TransientModel):
 
     form = fields.Selection(
         STATISTICS_FORMS,
+        string="Report form",
         required=True,
         default="summary",
         help="The paper to print: the summary of the awards by title or form, or one of the "
