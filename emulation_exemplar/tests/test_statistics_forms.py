@@ -5,14 +5,18 @@ column, the counts by category and method, the statistical year's bounds (30 Nov
 import importlib.util
 import io
 import logging
+import shutil
 from datetime import date
 from pathlib import Path
 
+import lxml.html
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools.pdf import PdfFileReader
 
+from ..lib.pdf import _squeeze as squeeze
 from .common import EmulationCase
 
 FORM_PDF = "emulation_exemplar.action_report_statistics_form"
@@ -426,22 +430,42 @@ class TestStatisticsForms(EmulationCase):
         book = openpyxl.load_workbook(io.BytesIO(content))
         return book.worksheets[0]
 
+    def paper_grid(self, wizard, has_unit):
+        """{code: (label, figures)} of the rows the paper prints (a blank cell: None)."""
+        html = lxml.html.fromstring(self.render(FORM_PDF, wizard))
+        first = 3 if has_unit else 2
+        grid = {}
+        for tr in html.xpath("//table[contains(@class, 'o_emu_statistics_form')]/tbody/tr"):
+            cells = [" ".join(td.text_content().split()) for td in tr.xpath("./td")]
+            if cells[1]:
+                grid[cells[1]] = (cells[0], [int(c) if c else None for c in cells[first:]])
+        return grid
+
+    def sheet_grid(self, wizard, has_unit, width):
+        """{code: (label, figures)} of the rows of the spreadsheet."""
+        sheet = self.xlsx_grid(wizard)
+        first = 3 if has_unit else 2
+        grid = {}
+        for row in sheet.iter_rows(values_only=True):
+            if isinstance(row[0], str) and row[1] not in (None, "B"):
+                grid[row[1]] = (row[0], list(row[first : first + width]))
+        return grid, sheet
+
     def test_spreadsheet_has_the_paper_figures(self):
         for key in CODES:
             with self.subTest(form=key):
                 wizard = self.wizard(key)
                 form = self.form(key)
-                sheet = self.xlsx_grid(wizard)
-                first = 3 if form["has_unit"] else 2
-                found = {}
-                for row in sheet.iter_rows(values_only=True):
-                    label = row[0]
-                    if isinstance(label, str) and row[1] not in (None, "B"):
-                        found[row[1]] = (label, list(row[first : first + form["width"]]))
-                expected = {r["code"]: (r["label"], r["values"]) for r in form["rows"] if r["code"]}
-                self.assertEqual(found, expected)
-                self.assertEqual(sheet.cell(1, 1).value, "Form No. %s" % form["number"])
-                self.assertEqual(sheet.cell(3, 1).value, "Report due: 15/12/2010")
+                paper = self.paper_grid(wizard, form["has_unit"])
+                sheet, book = self.sheet_grid(wizard, form["has_unit"], form["width"])
+                # every row of the form, in both, with the same figures
+                self.assertEqual(len(paper), len([r for r in form["rows"] if r["code"]]))
+                self.assertEqual(sheet, paper)
+                self.assertEqual(book.cell(1, 1).value, "Form No. %s" % form["number"])
+                self.assertEqual(book.cell(3, 1).value, "Report due: 15/12/2010")
+        # not only zeros: the certificates of merit of form 0603
+        paper = self.paper_grid(self.wizard("0603"), True)
+        self.assertEqual(paper["01"], ("Total", [11, 7, 1, 1, 2]))
 
     def test_summary_has_no_spreadsheet(self):
         with self.assertRaises(UserError):
@@ -477,3 +501,38 @@ class TestStatisticsForms(EmulationCase):
         with self.assertLogs("odoo.addons.emulation_exemplar.migrations", logging.INFO) as logs:
             self.assertEqual(script.count_leaders(self.env), 1)
         self.assertIn("1 awards are counted as other leaders", logs.output[0])
+
+
+@tagged("post_install", "-at_install")
+class TestStatisticsFormsPdf(EmulationCase, HttpCase):
+    """The widest form as wkhtmltopdf prints it: landscape, every row, signed."""
+
+    def setUp(self):
+        super().setUp()
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not usable")
+
+    def test_form_0602_pdf(self):
+        self.company.write({"emulation_report_lang": "en_US", "emulation_signer_name": "Signer"})
+        wizard = (
+            self.env["emulation.award.statistics.wizard"]
+            .with_user(self.user_officer)
+            .create({"form": "0602", "year": YEAR})
+        )
+        Report = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            .with_context(force_report_rendering=True)
+        )
+        content, kind = Report._render_qweb_pdf(FORM_PDF, wizard.ids)
+        self.assertEqual(kind, "pdf")
+        reader = PdfFileReader(io.BytesIO(content))
+        box = reader.getPage(0).mediaBox
+        self.assertGreater(float(box.getWidth()), float(box.getHeight()), "landscape")
+        text = squeeze(
+            "".join(reader.getPage(i).extractText() for i in range(reader.getNumPages()))
+        )
+        for label in ("0602.N/BNV-TĐKT", "Report due: 15/12/2010", "- Resistance", "Signer"):
+            self.assertIn(squeeze(label), text)

@@ -31,9 +31,11 @@ STATISTICS_FORMS = [
 
 class EmulationAwardStatisticsWizard(models.TransientModel):
     """The yearly statistical report on commendation that the Ministry of Home Affairs asks for
-    (statistical reporting regime of the Home Affairs sector: Circular 18/2025/TT-BNV, which
-    replaced Circular 02/2023/TT-BNV): the number of awards by form, by recipient category and by
-    method, counted by the date of their decision within the statistical year."""
+    (statistical reporting regime of the Home Affairs sector: the forms 0601 to 0605.N/BNV-TĐKT
+    of Circular 02/2023/TT-BNV; Circular 18/2025/TT-BNV sets the regime anew, its forms not
+    confirmed here): the summary by title or form, or one of the forms with every row and column,
+    as a paper or a spreadsheet, counted by the date of the awards' decision within the
+    statistical year."""
 
     _name = "emulation.award.statistics.wizard"
     _description = "Statistical report on commendation"
