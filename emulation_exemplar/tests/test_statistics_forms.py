@@ -536,3 +536,8 @@ class TestStatisticsFormsPdf(EmulationCase, HttpCase):
         )
         for label in ("0602.N/BNV-TĐKT", "Report due: 15/12/2010", "- Resistance", "Signer"):
             self.assertIn(squeeze(label), text)
+        # the signature never stands alone: the last rows are on its page
+        last = squeeze(reader.getPage(reader.getNumPages() - 1).extractText())
+        self.assertIn(squeeze("Signer"), last)
+        self.assertIn(squeeze("- Resistance"), last)
+        self.assertIn(squeeze("- Seniority"), last)
