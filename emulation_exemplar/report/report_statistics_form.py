@@ -12,6 +12,7 @@ in by hand (the organisation of form 0604, the seniority in the work of form 060
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
+from odoo.exceptions import UserError
 
 from ..models.award import COLLECTIVE_CATEGORIES
 
@@ -122,6 +123,9 @@ class ReportStatisticsForm(models.AbstractModel):
         header, rows and figures, due date (in the language of the context)."""
         _ = self.env._
         key = wizard.form
+        if key not in dict(FORMS):
+            # the summary has a paper of its own (a URL may name this one with it)
+            raise UserError(_("Choose one of the forms 0601 to 0605 to print this paper."))
         builder = {
             "0601": self._form_0601,
             "0602": self._form_0602,

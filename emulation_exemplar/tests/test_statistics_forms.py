@@ -468,8 +468,14 @@ class TestStatisticsForms(EmulationCase):
         self.assertEqual(paper["01"], ("Total", [11, 7, 1, 1, 2]))
 
     def test_summary_has_no_spreadsheet(self):
+        summary = self.wizard("summary")
         with self.assertRaises(UserError):
-            self.wizard("summary").action_print_xlsx()
+            summary.action_print_xlsx()
+        # nor a form's paper, whatever the URL asks
+        with self.assertRaises(UserError):
+            self.render(FORM_PDF, summary)
+        with self.assertRaises(UserError):
+            self.xlsx_grid(summary)
         action = self.wizard("0603").action_print_xlsx()
         self.assertEqual(action["report_type"], "xlsx")
         action = self.wizard("0603").action_print()
