@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import openpyxl
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
@@ -480,6 +480,11 @@ class TestStatisticsForms(EmulationCase):
         self.assertEqual(action["report_type"], "xlsx")
         action = self.wizard("0603").action_print()
         self.assertEqual(action["report_name"], "emulation_exemplar.report_statistics_form")
+
+    def test_another_company_is_refused(self):
+        other = self.env["res.company"].create({"name": "Another department"})
+        with self.assertRaises(ValidationError):
+            self.Wizard.create({"form": "0603", "year": YEAR, "company_id": other.id})
 
     def test_officers_only(self):
         wizard = self.wizard("0603")

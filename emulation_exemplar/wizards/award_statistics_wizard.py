@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..lib.pdf import print_paper
 
@@ -117,6 +117,16 @@ class EmulationAwardStatisticsWizard(models.TransientModel):
                     ("year", "=", wizard.year),
                 ]
             )
+
+    @api.constrains("company_id")
+    def _check_company_allowed(self):
+        # the domain of the field is the client's: a caller could name another company and print
+        # its header (body, signer) with figures its record rules empty
+        for wizard in self:
+            if wizard.company_id not in self.env.user.company_ids:
+                raise ValidationError(
+                    _("Choose one of your companies: the report is printed for one of them.")
+                )
 
     def _award_domain(self):
         self.ensure_one()
