@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "base_import"],
+    "depends": ["hr", "base_import", "report_xlsx"],
     "external_dependencies": {"python": ["openupgradelib"]},
     "data": [
         "security/emulation_security.xml",
@@ -57,6 +57,7 @@
         "report/report_council_minutes_templates.xml",
         "report/report_decision_templates.xml",
         "report/report_award_statistics_templates.xml",
+        "report/report_statistics_form_templates.xml",
         "report/emulation_reports.xml",
     ],
     "assets": {

@@ -17,16 +17,24 @@ AWARD_METHODS = [
     ("external", "External"),
     ("contribution", "Contribution"),
     ("seniority", "Seniority"),
+    ("resistance", "Resistance"),
 ]
+# the recipients as the forms' rows split them (form 0603.N/BNV-TĐKT, rows 02 to 10), in their
+# order; "leader" (a stored key since 18.0.1, every leader until 18.0.3) is the other leaders,
+# from deputy head of division up
 RECIPIENT_CATEGORIES = [
     ("collective", "Collective"),
     ("enterprise", "Enterprise"),
     ("household", "Household"),
-    ("leader", "Individual: leader"),
+    ("leader_central", "Individual: leader of a ministry or province, or higher"),
+    ("leader_department", "Individual: leader of a department or equivalent"),
     ("business", "Individual: business person"),
-    ("worker", "Individual: worker or farmer"),
+    ("leader", "Individual: other leader, from deputy head of division up"),
+    ("worker", "Individual: front-line worker (worker, farmer...)"),
     ("individual", "Individual: other"),
 ]
+COLLECTIVE_CATEGORIES = ("collective", "enterprise", "household")
+LEADER_CATEGORIES = ("leader_central", "leader_department", "leader")
 
 # the bounds of a decision's number and date on an award (a decision number is its number and
 # symbol, e.g. 1234/QĐ-UBND; a date is that of a decision already signed, or about to be)
@@ -138,10 +146,10 @@ class EmulationAward(models.Model):
         index=True,
         tracking=True,
         help="How the award was made, as the statistical report forms on commendation count "
-        "it (Circular 18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV and its forms 0602 "
-        "and 0603.N/BNV-TĐKT): regular (yearly review), "
-        "thematic (a campaign or movement), sudden (an unexpected feat), external (foreigners "
-        "and Vietnamese abroad), contribution (a period of contribution), seniority.",
+        "it (forms 0602 and 0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV): regular (yearly "
+        "review), thematic (a campaign or movement), sudden (an unexpected feat), external "
+        "(foreigners and Vietnamese abroad), contribution (a period of contribution), seniority, "
+        "resistance (the resistance wars).",
     )
     recipient_category = fields.Selection(
         RECIPIENT_CATEGORIES,
@@ -154,10 +162,13 @@ class EmulationAward(models.Model):
         # "leader" follows the person's emulation category, a personnel matter (see
         # hr.employee.emulation_category): read, searched and grouped by officers only
         groups="emulation_exemplar.group_emulation_officer",
-        help="The category the statistical report forms count the recipient in (Circular "
-        "18/2025/TT-BNV, which replaced Circular 02/2023/TT-BNV): collectives (of which "
-        "enterprises), households, and individuals "
-        "(of which leaders, business people, workers and farmers).",
+        help="The row the statistical report forms count the recipient in (forms 0602 and "
+        "0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV): collectives (of which enterprises), "
+        "households, and individuals: leaders of a ministry or province or higher, leaders of a "
+        "department or equivalent, business people, other leaders from deputy head of division "
+        "up, front-line workers (workers, farmers...). A key cadre is proposed as another "
+        "leader: choose the leader of a department (the agency's director and deputy "
+        "directors) or of a province by hand.",
     )
     reason = fields.Text(string="Achievement", help="The achievement the award recognises.")
     decision_file = fields.Binary(string="Decision scan", attachment=True)
@@ -241,15 +252,16 @@ class EmulationAward(models.Model):
     @api.depends("recipient_type", "employee_id")
     def _compute_recipient_category(self):
         for award in self:
+            employee = award.employee_id.sudo()
             if award.recipient_type == "collective":
-                if award.recipient_category not in ("collective", "enterprise", "household"):
+                if award.recipient_category not in COLLECTIVE_CATEGORIES:
                     award.recipient_category = "collective"
-            elif award.employee_id.sudo().emulation_category == "key_cadre":
-                award.recipient_category = "leader"
+            elif employee.emulation_category == "key_cadre":
+                # a key cadre is another leader unless an officer set which leader
+                if award.recipient_category not in LEADER_CATEGORIES:
+                    award.recipient_category = "leader"
             elif not award.recipient_category or award.recipient_category in (
-                "collective",
-                "enterprise",
-                "household",
+                COLLECTIVE_CATEGORIES
             ):
                 award.recipient_category = "individual"
 

@@ -12,6 +12,38 @@ RECIPIENT_SCOPES = [
     ("collective", "Collectives"),
     ("both", "Individuals and collectives"),
 ]
+# the column an award is counted in by the statistical report forms of Circular 02/2023/TT-BNV:
+# form 0602.N/BNV-TĐKT (awards of the State) and form 0603.N/BNV-TĐKT (awards of a ministry,
+# central body or province); the grassroots titles and forms are in neither
+STATISTICS_COLUMNS = [
+    ("order", "State: order or medal"),
+    ("hcm_prize", "State: Ho Chi Minh Prize"),
+    ("state_prize", "State: State Prize"),
+    ("state_honour", "State: honorary title of the State"),
+    ("government_flag", "State: emulation flag of the Government"),
+    ("pm_merit", "State: certificate of merit of the Prime Minister"),
+    ("national_soldier", "State: national emulation soldier"),
+    ("state_other", "State: other form"),
+    ("merit", "Ministry or province: certificate of merit"),
+    ("soldier", "Ministry or province: emulation soldier"),
+    ("flag", "Ministry or province: emulation flag"),
+    ("badge", "Ministry or province: badge or commemorative medal"),
+]
+# the columns of the shipped award types, by code (a type of another code is set by hand)
+STATISTICS_COLUMN_BY_CODE = {
+    "CSTD_TQ": "national_soldier",
+    "CO_CP": "government_flag",
+    "BK_TTG": "pm_merit",
+    "HCLD1": "order",
+    "HCLD2": "order",
+    "HCLD3": "order",
+    "CSTD_TINH": "soldier",
+    "CO_TINH": "flag",
+    "BK_UBND": "merit",
+    "BK_BNG": "merit",
+    "BK_TW": "merit",
+    "KNC": "badge",
+}
 
 
 class EmulationAwardType(models.Model):
@@ -48,6 +80,20 @@ class EmulationAwardType(models.Model):
         translate=True,
         help="Default issuing authority of the decision, e.g. Chủ tịch UBND tỉnh.",
     )
+    statistics_column = fields.Selection(
+        STATISTICS_COLUMNS,
+        string="Statistics column",
+        compute="_compute_statistics_column",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The column of the statistical report forms that counts this award (Circular "
+        "02/2023/TT-BNV): form 0602 counts the awards of the State (orders and medals, prizes, "
+        "honorary titles, the Government's flag, the Prime Minister's certificate of merit, the "
+        "national emulation soldier), form 0603 those of a ministry, central body or province "
+        "(certificate of merit, emulation soldier, emulation flag, badge or commemorative "
+        "medal). Empty for the grassroots titles and forms, which neither form counts.",
+    )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
@@ -69,6 +115,14 @@ class EmulationAwardType(models.Model):
         "it from 1/7/2025; a province's regulation may set its own). 0: no council vote needed "
         "beyond a simple majority of the members.",
     )
+
+    @api.depends("code")
+    def _compute_statistics_column(self):
+        for award_type in self:
+            code = (award_type.code or "").strip().upper()
+            award_type.statistics_column = STATISTICS_COLUMN_BY_CODE.get(
+                code, award_type.statistics_column
+            )
 
     _sql_constraints = [
         (

@@ -36,6 +36,7 @@ class EmulationCampaign(models.Model):
             "issue_date",
             "year_from",
             "year_to",
+            "organisation",
             "department_id",
             "user_id",
             "criteria_set_ids",
@@ -73,6 +74,15 @@ class EmulationCampaign(models.Model):
         tracking=True,
         aggregator=False,
         default=lambda self: fields.Date.context_today(self).year + 4,
+    )
+    organisation = fields.Selection(
+        [("thematic", "Thematic"), ("regular", "Regular, yearly")],
+        string="Kind of movement",
+        required=True,
+        default="thematic",
+        help="How the movement is organised, as the statistical report form 0601.N/BNV-TĐKT "
+        "(Circular 02/2023/TT-BNV) counts the emulation movements: thematic (a campaign on one "
+        "task, for a period) or regular (the yearly emulation).",
     )
     department_id = fields.Many2one(
         "hr.department",

@@ -7,3 +7,5 @@ from . import report_proposal
 from . import report_council_minutes
 from . import report_decision
 from . import report_award_statistics
+from . import report_statistics_form
+from . import report_statistics_form_xlsx

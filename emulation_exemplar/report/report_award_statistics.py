@@ -1,21 +1,23 @@
-"""The statistical report on commendation (báo cáo thống kê thi đua, khen thưởng): the number of
-awards of a statistical year by form, by recipient category and by method of commendation, as the
-statistical reporting regime of the Ministry of Home Affairs counts them (Circular 18/2025/TT-BNV,
-which replaced Circular 02/2023/TT-BNV and its forms 0602 and 0603.N/BNV-TĐKT)."""
+"""The statistical report on commendation (báo cáo thống kê thi đua, khen thưởng), its summary: the
+number of awards of a statistical year by title or form, by recipient category and by method of
+commendation, as the forms 0602 and 0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV count them (the
+forms themselves, every row and column: report_statistics_form.py)."""
 
 from odoo import api, models
+
+from ..models.award import LEADER_CATEGORIES
 
 # the columns of the recipient categories: (key, the categories it counts); the totals count
 # the categories "of which" some are detailed (collectives with enterprises among them,
 # individuals with leaders, business people, workers and farmers among them)
 COLLECTIVES = ("collective", "enterprise")
-INDIVIDUALS = ("leader", "business", "worker", "individual")
+INDIVIDUALS = ("leader_central", "leader_department", "leader", "business", "worker", "individual")
 CATEGORY_COLUMNS = [
     ("collectives", COLLECTIVES),
     ("enterprise", ("enterprise",)),
     ("household", ("household",)),
     ("individuals", INDIVIDUALS),
-    ("leader", ("leader",)),
+    ("leader", LEADER_CATEGORIES),
     ("business", ("business",)),
     ("worker", ("worker",)),
 ]

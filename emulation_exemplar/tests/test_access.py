@@ -3,7 +3,10 @@ officer of another company. Awards, titles and initiatives are public honours; c
 eligibility and nominations are personnel matters."""
 
 import inspect
+import io
 from datetime import date
+
+import xlsxwriter
 
 from odoo import models
 from odoo.exceptions import AccessError, UserError
@@ -578,6 +581,18 @@ class TestRpcAndReports(AccessCase):
         self.assertIn(("emulation.registration", "action_reset_draft"), methods)
         for (model_name, name), _function in sorted(methods.items()):
             if name in self.HARMLESS:
+                continue
+            if name == "generate_xlsx_report" and model_name.startswith("report."):
+                # a spreadsheet (report_xlsx): its rendering calls it with a workbook and the
+                # records printed, which it refuses to whoever may not print them
+                report = self.env[model_name].with_user(self.user_plain)
+                docs = self.a_record(report._docs_model).with_user(self.user_plain)
+                with self.subTest(model=model_name, method=name):
+                    with io.BytesIO() as out, xlsxwriter.Workbook(out) as workbook:
+                        with self.assertRaises(AccessError):
+                            report.generate_xlsx_report(workbook, {}, docs)
+                        workbook.add_worksheet()  # a workbook closes with a sheet
+                called.append((model_name, name))
                 continue
             if self.env[model_name]._abstract:
                 # a mixin has no record of its own: its methods are called on the models that

@@ -278,10 +278,10 @@ class TestAwardStatistics(CyclePapersCase):
         self.assertEqual(rows[self.type_prov]["categories"], [2, 1, 0, 1, 1, 0, 0])
         self.assertEqual(stats["total"]["total"], 5)
         self.assertEqual(stats["total"]["categories"], [2, 1, 0, 3, 1, 0, 0])
-        # methods: regular, thematic, sudden, external, contribution, seniority
-        self.assertEqual(rows[self.type_soldier]["methods"], [1, 1, 0, 0, 0, 0])
-        self.assertEqual(rows[self.type_prov]["methods"], [2, 0, 1, 0, 0, 0])
-        self.assertEqual(stats["total"]["methods"], [3, 1, 1, 0, 0, 0])
+        # methods: regular, thematic, sudden, external, contribution, seniority, resistance
+        self.assertEqual(rows[self.type_soldier]["methods"], [1, 1, 0, 0, 0, 0, 0])
+        self.assertEqual(rows[self.type_prov]["methods"], [2, 0, 1, 0, 0, 0, 0])
+        self.assertEqual(stats["total"]["methods"], [3, 1, 1, 0, 0, 0, 0])
 
     def test_printed_form(self):
         html = self.render(STATISTICS, self.wizard)
