@@ -139,17 +139,39 @@ def _pins(path):
     return pins
 
 
+ADDON_WHEEL = "odoo-addon-"
+
+
 def test_python_dependencies_are_pinned_where_the_tools_install_them():
     """The manifest's Python dependencies (openupgradelib, for the migrations) are what every Odoo
     command of the tools makes importable (tools/requirements-odoo.txt, see odoo_deps in
-    tools/lib.sh) and what tools/test installs into .venv/odoo, at the same versions."""
+    tools/lib.sh) and what tools/test installs into .venv/odoo, at the same versions. The OCA
+    addons the manifest depends on that come as wheels (odoo-addon-<name>) are pinned there too, and
+    only there: their wheels require the distribution 'odoo', which is not on PyPI, so they are
+    installed --no-deps into .local/python-deps (odoo_deps_dir) and never by pip's resolver."""
     declared = {name.lower() for name in manifest()["external_dependencies"]["python"]}
     assert "openupgradelib" in declared
-    runtime = _pins(ROOT / "tools" / "requirements-odoo.txt")
+    pins = _pins(ROOT / "tools" / "requirements-odoo.txt")
+    runtime = {name: pin for name, pin in pins.items() if not name.startswith(ADDON_WHEEL)}
+    addons = {name[len(ADDON_WHEEL):].replace("-", "_"): pin for name, pin in pins.items()
+              if name.startswith(ADDON_WHEEL)}
     assert set(runtime) == declared
-    assert all(runtime.values()), f"pin every dependency: {runtime}"
+    assert all(pins.values()), f"pin every dependency: {pins}"
     tests = _pins(ROOT / "tools" / "requirements-odoo-tests.txt")
     assert {name: tests.get(name) for name in runtime} == runtime
+    assert not any(name.startswith(ADDON_WHEEL) for name in tests)
+    # report_xlsx: OCA's, 18.0 series, and a dependency of the manifest
+    assert addons.get("report_xlsx", "").startswith("18.0."), addons
+    assert set(addons) <= set(manifest()["depends"])
+
+
+def test_addons_path_includes_the_addon_wheels():
+    """odoo_addons_path adds the folder where the addon wheels land (<site>/odoo/addons), making
+    sure they are installed first (odoo_deps_dir): a fresh clone finds report_xlsx."""
+    lib = (ROOT / "tools" / "lib.sh").read_text(encoding="utf-8")
+    body = lib.split("odoo_addons_path() {", 1)[1].split("\n}\n", 1)[0]
+    assert "odoo_deps_dir" in body
+    assert '"odoo", "addons"' in body
 
 
 def test_pot_has_no_creation_date():

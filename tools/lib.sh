@@ -29,23 +29,34 @@ odoo_importable() {
     return 1
 }
 
-# The addons path: Odoo's own addons directories, then this repository.
+# The addons path: Odoo's own addons directories, this repository, then the folders where the
+# addons it depends on were installed as wheels (OCA's odoo-addon-* packages of
+# tools/requirements-odoo.txt put them in <site>/odoo/addons): .local/python-deps/odoo/addons when
+# odoo_deps_dir installed them there (it does so here, once, when they are missing), else every
+# <sys.path entry>/odoo/addons of $PYTHON (an environment where they were pip-installed).
 odoo_addons_path() {
-    (cd / && "$PYTHON" - "$ROOT" <<'PY'
+    local deps
+    deps=$(odoo_deps_dir) || return 1
+    (cd / && "$PYTHON" - "$ROOT" "$deps" <<'PY'
 import os, sys
 import odoo
 pkg = os.path.dirname(os.path.abspath(odoo.__file__))
 paths = [os.path.join(pkg, "addons"), os.path.normpath(os.path.join(pkg, "..", "addons")), sys.argv[1]]
+for entry in ([sys.argv[2]] if sys.argv[2] else []) + sys.path:
+    addons = os.path.abspath(os.path.join(entry or ".", "odoo", "addons"))
+    if addons != os.path.join(pkg, "addons") and addons not in paths:
+        paths.append(addons)
 print(",".join(p for p in paths if os.path.isdir(p)))
 PY
     )
 }
 
 # The module's own Python dependencies (tools/requirements-odoo.txt: the manifest's
-# external_dependencies, without which Odoo refuses to install or upgrade it). odoo_deps_dir prints
-# nothing when $PYTHON has them at their pinned versions; otherwise it installs them once into
-# .local/python-deps (--no-deps: what they need is Odoo's own, lxml) and prints that folder, so
-# that $PYTHON's environment is never modified.
+# external_dependencies, without which Odoo refuses to install or upgrade it, and the OCA addons of
+# its `depends` that come as wheels, odoo-addon-report-xlsx). odoo_deps_dir prints nothing when
+# $PYTHON has them at their pinned versions; otherwise it installs them once into
+# .local/python-deps (--no-deps: what they need is Odoo's own, lxml, xlsxwriter, and Odoo itself,
+# which is not on PyPI) and prints that folder, so that $PYTHON's environment is never modified.
 odoo_deps_dir() {
     local req="$ROOT/tools/requirements-odoo.txt" dir="$LOCAL/python-deps" want
     if (cd / && "$PYTHON" - "$req" <<'PY'
