@@ -7,3 +7,4 @@ from . import report_proposal
 from . import report_council_minutes
 from . import report_decision
 from . import report_award_statistics
+from . import report_payment_list
