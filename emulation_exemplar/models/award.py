@@ -186,6 +186,7 @@ class EmulationAward(models.Model):
 
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     reward_coefficient = fields.Float(
+        string="Reward coefficient",
         digits=(6, 2),
         readonly=True,
         copy=False,

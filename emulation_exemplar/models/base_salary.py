@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import formatLang
 
 from ..lib import money
 
@@ -38,6 +39,7 @@ class EmulationBaseSalary(models.Model):
         "kept by the decrees after it).",
     )
     legal_basis = fields.Char(
+        string="Legal basis",
         help="The text that sets this base salary, e.g. Decree 73/2024/NĐ-CP.",
     )
 
@@ -70,11 +72,9 @@ class EmulationBaseSalary(models.Model):
     @api.depends("date_from", "amount")
     def _compute_display_name(self):
         for salary in self:
-            salary.display_name = _(
-                "%(amount)s đ from %(date)s",
-                amount=f"{int(salary.amount):,}".replace(",", "."),
-                date=salary.date_from.strftime("%d/%m/%Y") if salary.date_from else "",
-            )
+            amount = formatLang(self.env, salary.amount, digits=0)
+            date = salary.date_from.strftime("%d/%m/%Y") if salary.date_from else ""
+            salary.display_name = _("%(amount)s đ from %(date)s", amount=amount, date=date)
 
     @api.model
     def _salary_table(self):

@@ -353,12 +353,16 @@ class TestRewardMoney(EmulationCase):
         rows = xlsx_rows(content)
         self.assertEqual(len(rows), 5)
         self.assertEqual(rows[-1], ["Total", 3510000])
-        # for the officers only
+        # for the officers only, whichever way it is called
         for user in (self.user_plain, self.user_manager):
             with self.assertRaises(AccessError):
                 self.env["ir.actions.report"].with_user(user)._render_xlsx(
                     PAYMENT_DECISION, decision.ids, None
                 )
+            with self.assertRaises(AccessError):
+                self.env["report.emulation_exemplar.report_payment_list"].with_user(
+                    user
+                ).generate_xlsx_report(None, None, decision.with_user(user))
 
     # ------------------------------------------------------------------ the upgrade
     def test_upgrade_fills_the_amounts(self):
