@@ -276,11 +276,14 @@ class EmulationDecision(models.Model):
         its award's once recorded, else what it will be (for its paper)."""
         self.ensure_one()
         if self.award_ids:
+            # a person's award by the person, a unit's by the unit
             amounts = {
-                (award.employee_id.id, award.department_id.id): int(award.amount or 0)
+                award._recipient()._name + str(award._recipient().id): int(award.amount or 0)
                 for award in self.award_ids.filtered("active")
             }
-            return lambda employee, department: amounts.get((employee.id, department.id), 0)
+            return lambda employee, department: amounts.get(
+                (employee or department)._name + str((employee or department).id), 0
+            )
         rewards = {
             recipient_type: self._reward(recipient_type, salaries)[2]
             for recipient_type in ("individual", "collective")
