@@ -270,7 +270,7 @@ class EmulationAward(models.Model):
 
     def _reward(self, salaries):
         """(coefficient, base salary, amount, reason) of one award with the base salaries
-        ``salaries`` (see core/money.py)."""
+        ``salaries`` (see lib/money.py)."""
         award_type = self.award_type_id
         if not award_type:
             return 0.0, 0.0, 0, money.NO_COEFFICIENT

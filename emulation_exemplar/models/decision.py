@@ -262,7 +262,7 @@ class EmulationDecision(models.Model):
 
     def _reward(self, recipient_type, salaries):
         """(coefficient, base salary, amount, reason) of one award of the decision given to a
-        recipient of ``recipient_type`` (see core/money.py)."""
+        recipient of ``recipient_type`` (see lib/money.py)."""
         self.ensure_one()
         return money.award_reward(
             self.date,
