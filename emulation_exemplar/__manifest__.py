@@ -57,6 +57,7 @@
         "report/report_council_minutes_templates.xml",
         "report/report_decision_templates.xml",
         "report/report_award_statistics_templates.xml",
+        "report/report_payment_list_templates.xml",
         "report/emulation_reports.xml",
         "report/report_payment_list.xml",
     ],

@@ -8,3 +8,4 @@ from . import report_council_minutes
 from . import report_decision
 from . import report_award_statistics
 from . import report_payment_list
+from . import report_payment_list_pdf

@@ -22,6 +22,7 @@ from .migration import run_migrations
 DECISION = "emulation_exemplar.action_report_decision"
 PAYMENT_DECISION = "emulation_exemplar.action_report_payment_list_decision"
 PAYMENT_AWARDS = "emulation_exemplar.action_report_payment_list_award"
+PAYMENT_PDF = "emulation_exemplar.action_report_payment_list_pdf"
 MIGRATION = "emulation_exemplar/migrations/18.0.3.0.0/post-award_amount.py"
 
 
@@ -353,8 +354,18 @@ class TestRewardMoney(EmulationCase):
         rows = xlsx_rows(content)
         self.assertEqual(len(rows), 5)
         self.assertEqual(rows[-1], ["Total", 3510000])
+        # the same list as a paper: its rows, the total, the decision it is attached to
+        html = Report._render_qweb_html(PAYMENT_PDF, decision.ids)[0].decode()
+        self.assertIn("PAYMENT LIST OF THE REWARD MONEY", html)
+        self.assertIn("(Attached to Decision number 88/QĐ-UBND of", html)
+        for text in (self.emp_a.name, "Consular Affairs", "3,510,000", "7,020,000", "10,530,000"):
+            self.assertIn(text, html)
         # for the officers only, whichever way it is called
         for user in (self.user_plain, self.user_manager):
+            with self.assertRaises(AccessError):
+                self.env["ir.actions.report"].with_user(user)._render_qweb_html(
+                    PAYMENT_PDF, decision.ids
+                )
             with self.assertRaises(AccessError):
                 self.env["ir.actions.report"].with_user(user)._render_xlsx(
                     PAYMENT_DECISION, decision.ids, None
