@@ -7,12 +7,13 @@ upgrade that fills the existing awards."""
 import importlib.util
 import io
 import itertools
+import shutil
 import zipfile
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
@@ -435,3 +436,35 @@ class TestRewardMoney(EmulationCase):
         self.assertIn("no reward coefficient", output)
         for award in (no_salary, no_date, no_coefficient):
             self.assertIn(str(award.id), output)
+
+
+@tagged("post_install", "-at_install")
+class TestPaymentListPdf(EmulationCase, HttpCase):
+    """The payment list prints as PDF (wkhtmltopdf fetches the styles from the server: an
+    HttpCase)."""
+
+    def test_payment_list_as_pdf(self):
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "number": "90/QĐ-UBND",
+                    "date": date(2025, 12, 12),
+                    "award_type_id": self.type_prov.id,
+                    "year": 2025,
+                    "employee_ids": [Command.set([self.emp_a.id])],
+                }
+            )
+        )
+        decision.action_record_awards()
+        Report = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            .with_context(force_report_rendering=True)
+        )
+        content, kind = Report._render_qweb_pdf(PAYMENT_PDF, decision.ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
