@@ -17,6 +17,7 @@
         "security/emulation_rules.xml",
         "security/emulation_cycle_rules.xml",
         "data/award_type_data.xml",
+        "data/base_salary_data.xml",
         "data/criteria_data.xml",
         "data/eligibility_data.xml",
         "data/criteria_law_data.xml",
@@ -24,6 +25,7 @@
         "data/report_paperformat_data.xml",
         "views/menus.xml",
         "views/award_type_views.xml",
+        "views/base_salary_views.xml",
         "views/decision_views.xml",
         "views/award_views.xml",
         "views/classification_views.xml",
@@ -58,7 +60,9 @@
         "report/report_decision_templates.xml",
         "report/report_award_statistics_templates.xml",
         "report/report_statistics_form_templates.xml",
+        "report/report_payment_list_templates.xml",
         "report/emulation_reports.xml",
+        "report/report_payment_list.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -153,8 +153,11 @@ def test_python_dependencies_are_pinned_where_the_tools_install_them():
     assert "openupgradelib" in declared
     pins = _pins(ROOT / "tools" / "requirements-odoo.txt")
     runtime = {name: pin for name, pin in pins.items() if not name.startswith(ADDON_WHEEL)}
-    addons = {name[len(ADDON_WHEEL):].replace("-", "_"): pin for name, pin in pins.items()
-              if name.startswith(ADDON_WHEEL)}
+    addons = {
+        name[len(ADDON_WHEEL) :].replace("-", "_"): pin
+        for name, pin in pins.items()
+        if name.startswith(ADDON_WHEEL)
+    }
     assert set(runtime) == declared
     assert all(pins.values()), f"pin every dependency: {pins}"
     tests = _pins(ROOT / "tools" / "requirements-odoo-tests.txt")

@@ -7,6 +7,7 @@ from . import exemplar_mixin
 from . import exemplar_result_mixin
 from . import women_priority_mixin
 from . import award_type
+from . import base_salary
 from . import exemplar_source
 from . import import_mixin
 from . import history_mixin

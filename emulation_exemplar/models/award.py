@@ -5,7 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import formatLang
 
+from ..lib import money
 from .history_mixin import FIRST_YEAR
 
 # the methods of commendation the statistical report forms count (statistical reporting regime
@@ -66,6 +68,12 @@ HONOUR_FIELDS = [
     "department_id",
     "decision_number",
 ]
+
+
+# the reward money of an award: fixed when it is recorded (see _fix_amounts), never written by hand
+MONEY_FIELDS = ("reward_coefficient", "base_salary", "amount")
+# the facts the reward follows: correcting one of them fixes the reward again
+REWARD_FACTS = {"award_type_id", "recipient_type", "employee_id", "department_id", "decision_date"}
 
 
 def number_key(number):
@@ -187,8 +195,43 @@ class EmulationAward(models.Model):
         "year and decision number. Keep the right one and archive the other.",
     )
 
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    reward_coefficient = fields.Float(
+        string="Reward coefficient",
+        digits=(6, 2),
+        readonly=True,
+        copy=False,
+        aggregator=False,
+        help="The coefficient of the award type for this recipient (individual or collective) "
+        "that fixed the reward.",
+    )
+    base_salary = fields.Monetary(
+        string="Base salary applied",
+        readonly=True,
+        copy=False,
+        aggregator=False,
+        help="The base salary in force on the decision's date when the reward was fixed.",
+    )
+    amount = fields.Monetary(
+        string="Reward",
+        readonly=True,
+        copy=False,
+        help="The reward money (đồng): the coefficient of the award type times the base salary "
+        "in force on the decision's date, rounded up to the ten thousand đồng (Decree "
+        "152/2025/NĐ-CP, arts. 50–54). Fixed when the award is recorded: a base salary edited "
+        "later does not change it; correcting the award's type, recipient or decision date "
+        "fixes it again.",
+    )
+    amount_note = fields.Char(
+        string="Reward explained",
+        compute="_compute_amount_note",
+        help="How the reward was fixed, or why the award has none.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(f in vals for vals in vals_list for f in MONEY_FIELDS):
+            raise UserError(self._money_refusal())
         importing = self.env.context.get("import_file")
         if importing:
             for vals in vals_list:
@@ -198,9 +241,12 @@ class EmulationAward(models.Model):
         awards = super().create(vals_list)
         if not importing and not self.env.su:
             awards._check_decision_entered()
+        awards._fix_amounts()
         return awards
 
     def write(self, vals):
+        if not self.env.su and MONEY_FIELDS & vals.keys():
+            raise UserError(self._money_refusal())
         if not self.env.su and not self.env.context.get("import_file"):
             erased = [
                 fname
@@ -214,7 +260,121 @@ class EmulationAward(models.Model):
                         "right ones instead."
                     )
                 )
-        return super().write(vals)
+        result = super().write(vals)
+        if REWARD_FACTS & vals.keys():
+            self._fix_amounts()
+        return result
+
+    # ------------------------------------------------------------------ the reward money
+    @api.model
+    def _money_refusal(self):
+        return _(
+            "The reward of an award is fixed when it is recorded, from the coefficient of its "
+            "award type and the base salary in force on the decision's date: it cannot be "
+            "entered by hand. Correct the award type, the recipient or the decision date, or ask "
+            "an administrator to correct the coefficient or the base salary, then use “Fix the "
+            "reward”."
+        )
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.VND")
+
+    def _reward(self, salaries):
+        """(coefficient, base salary, amount, reason) of one award with the base salaries
+        ``salaries`` (see lib/money.py)."""
+        award_type = self.award_type_id
+        if not award_type:
+            return 0.0, 0.0, 0, money.NO_COEFFICIENT
+        return money.award_reward(
+            self.decision_date,
+            award_type._coefficient(self.recipient_type),
+            award_type.coefficient_date_from,
+            salaries,
+        )
+
+    def _fix_amounts(self):
+        """Fix the reward of the awards from their type's coefficient and the base salary in
+        force on their decision's date, written in one statement whatever their number; an award
+        whose reward cannot be fixed (no decision date, no coefficient, no base salary in force)
+        is left without one (its “Reward explained” says why)."""
+        awards = self.exists()
+        if not awards:
+            return
+        salaries = self.env["emulation.base.salary"]._salary_table()
+        rows = []
+        for award in awards:
+            coefficient, base, amount, _reason = award._reward(salaries)
+            rows.append(
+                SQL(
+                    "(%s, %s::numeric, %s::numeric, %s::numeric)",
+                    award.id,
+                    coefficient or None,
+                    base or None,
+                    amount or None,
+                )
+            )
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE emulation_award a
+                   SET reward_coefficient = v.coefficient, base_salary = v.base,
+                       amount = v.amount
+                  FROM (VALUES %s) AS v(id, coefficient, base, amount)
+                 WHERE a.id = v.id
+                """,
+                SQL(", ").join(rows),
+            )
+        )
+        awards.invalidate_recordset(list(MONEY_FIELDS))
+
+    def action_fix_amounts(self):
+        """Fix the reward of the awards that have none (a base salary or a coefficient entered
+        after they were recorded); a fixed reward never changes here."""
+        self.check_access("write")
+        self.filtered(lambda award: not award.amount)._fix_amounts()
+        return True
+
+    @api.depends("amount", "decision_date", "award_type_id", "recipient_type")
+    def _compute_amount_note(self):
+        salaries = None
+        for award in self:
+            if award.amount:
+                award.amount_note = _(
+                    "%(coefficient)s × base salary %(base)s đ, rounded up: %(amount)s đ",
+                    coefficient=formatLang(self.env, award.reward_coefficient, digits=2),
+                    base=formatLang(self.env, award.base_salary, digits=0),
+                    amount=formatLang(self.env, award.amount, digits=0),
+                )
+                continue
+            if salaries is None:
+                salaries = self.env["emulation.base.salary"]._salary_table()
+            _coefficient, _base, amount, reason = award._reward(salaries)
+            date = award.decision_date and award.decision_date.strftime("%d/%m/%Y")
+            if reason == money.NO_DATE:
+                note = _("No reward: the award has no decision date.")
+            elif reason == money.NO_COEFFICIENT:
+                note = _("No reward: the award type has no reward coefficient for this recipient.")
+            elif reason == money.BEFORE_COEFFICIENT:
+                note = _(
+                    "No reward fixed: the decision (%(date)s) is earlier than the date the "
+                    "coefficients of the award type apply from (%(first)s).",
+                    date=date,
+                    first=award.award_type_id.coefficient_date_from.strftime("%d/%m/%Y"),
+                )
+            elif reason == money.NO_BASE_SALARY:
+                note = _(
+                    "No reward fixed: no base salary is in force on %(date)s. An administrator "
+                    "enters it (Configuration › Base salaries), then use “Fix the reward”.",
+                    date=date,
+                )
+            elif amount:
+                note = _(
+                    "Not fixed yet: its base salary or coefficient was entered after the award "
+                    "was recorded. Use “Fix the reward”."
+                )
+            else:
+                note = False
+            award.amount_note = note
 
     def _check_decision_entered(self):
         """An award a user records (the form, the decisions, RPC) rests on a decision: its

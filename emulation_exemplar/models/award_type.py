@@ -124,6 +124,31 @@ class EmulationAwardType(models.Model):
                 code, award_type.statistics_column
             )
 
+    coefficient_individual = fields.Float(
+        string="Reward coefficient, individual",
+        digits=(6, 2),
+        help="The reward of a person receiving this award, in multiples of the base salary in "
+        "force on the decision's date (Decree 152/2025/NĐ-CP, arts. 50–54), e.g. 0.3 for "
+        "Advanced worker, 1.5 for a provincial certificate of merit. 0: no reward money.",
+    )
+    coefficient_collective = fields.Float(
+        string="Reward coefficient, collective",
+        digits=(6, 2),
+        help="The reward of a unit receiving this award, in multiples of the base salary (for "
+        "the forms of commendation, twice the individual's), e.g. 0.8 for Advanced labour "
+        "collective. 0: no reward money.",
+    )
+    coefficient_date_from = fields.Date(
+        string="Coefficients apply from",
+        help="The first decision date these coefficients apply to: the date the text that sets "
+        "them came into force (Decree 152/2025/NĐ-CP: 01/07/2025). An award decided earlier gets "
+        "no amount from them. Empty: every decision date.",
+    )
+    reward_basis = fields.Char(
+        string="Legal basis of the reward",
+        help="The article that sets the coefficients, e.g. Decree 152/2025/NĐ-CP, art. 54.",
+    )
+
     _sql_constraints = [
         (
             "code_company_uniq",
@@ -153,6 +178,25 @@ class EmulationAwardType(models.Model):
                         name=award_type.display_name,
                     )
                 )
+
+    @api.constrains("coefficient_individual", "coefficient_collective")
+    def _check_coefficients(self):
+        for award_type in self:
+            if award_type.coefficient_individual < 0 or award_type.coefficient_collective < 0:
+                raise ValidationError(
+                    _(
+                        "The reward coefficients of %(name)s are multiples of the base salary: "
+                        "enter 0 or a positive number.",
+                        name=award_type.display_name,
+                    )
+                )
+
+    def _coefficient(self, recipient_type):
+        """The reward coefficient of this award type for a recipient of ``recipient_type``."""
+        self.ensure_one()
+        if recipient_type == "collective":
+            return self.coefficient_collective
+        return self.coefficient_individual
 
     @api.constrains("code", "company_id")
     def _check_code_unique(self):

@@ -4,6 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.misc import clean_context
 
+from ..lib import money
 from ..lib.pdf import print_paper
 from .award import DECISION_NUMBER_SIZE, FIRST_DECISION_DATE
 from .award_type import RECIPIENT_SCOPES
@@ -186,6 +187,14 @@ class EmulationDecision(models.Model):
         help="A revoked or mistaken decision is archived with its awards: they stay in the "
         "history but no longer count.",
     )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    amount_total = fields.Monetary(
+        string="Total reward",
+        compute="_compute_amount_total",
+        help="The reward money of the decision: the sum of its awards' rewards once it is "
+        "recorded; before, what they will be (the coefficient of the award type times the base "
+        "salary in force on the decision's date, for each person and unit it commends).",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("award_type_id")
@@ -210,6 +219,96 @@ class EmulationDecision(models.Model):
     def _compute_recipient_count(self):
         for decision in self:
             decision.recipient_count = len(decision.employee_ids) + len(decision.department_ids)
+
+    def _compute_currency_id(self):
+        self.currency_id = self.env.ref("base.VND")
+
+    @api.depends(
+        "award_ids.amount",
+        "award_ids.active",
+        "date",
+        "award_type_id",
+        "employee_ids",
+        "department_ids",
+        "line_ids",
+    )
+    def _compute_amount_total(self):
+        salaries = None
+        for decision in self:
+            if decision.award_ids:
+                decision.amount_total = sum(decision.award_ids.filtered("active").mapped("amount"))
+                continue
+            if salaries is None:
+                salaries = self.env["emulation.base.salary"]._salary_table()
+            people, units = decision._recipient_counts()
+            total = 0
+            for recipient_type, count in (("individual", people), ("collective", units)):
+                if count:
+                    total += count * decision._reward(recipient_type, salaries)[2]
+            decision.amount_total = total
+
+    def _recipient_counts(self):
+        """(people, units) the decision commends: its passed lines, else its recipients."""
+        self.ensure_one()
+        # the passed lines are the officers' (a draft's recipients are filled from them on issue)
+        officer = self.env.su or self.env.user.has_group(
+            "emulation_exemplar.group_emulation_officer"
+        )
+        lines = self.line_ids if officer else self.env["emulation.proposal.line"]
+        if lines:
+            people = len(lines.filtered("employee_id"))
+            return people, len(lines) - people
+        return len(self.employee_ids), len(self.department_ids)
+
+    def _reward(self, recipient_type, salaries):
+        """(coefficient, base salary, amount, reason) of one award of the decision given to a
+        recipient of ``recipient_type`` (see lib/money.py)."""
+        self.ensure_one()
+        return money.award_reward(
+            self.date,
+            self.award_type_id._coefficient(recipient_type),
+            self.award_type_id.coefficient_date_from,
+            salaries,
+        )
+
+    def _row_rewards(self, salaries):
+        """A function (employee, department) -> the reward of that recipient of the decision:
+        its award's once recorded, else what it will be (for its paper)."""
+        self.ensure_one()
+        if self.award_ids:
+            # a person's award by the person, a unit's by the unit
+            amounts = {
+                award._recipient()._name + str(award._recipient().id): int(award.amount or 0)
+                for award in self.award_ids.filtered("active")
+            }
+            return lambda employee, department: amounts.get(
+                (employee or department)._name + str((employee or department).id), 0
+            )
+        rewards = {
+            recipient_type: self._reward(recipient_type, salaries)[2]
+            for recipient_type in ("individual", "collective")
+        }
+        return lambda employee, department: rewards["individual" if employee else "collective"]
+
+    def _check_reward_fixable(self):
+        """A decision is recorded or issued with its reward money: refused when its award type
+        has a coefficient for its recipients but no base salary is in force on its date."""
+        self.ensure_one()
+        salaries = self.env["emulation.base.salary"]._salary_table()
+        people, units = self._recipient_counts()
+        for recipient_type, count in (("individual", people), ("collective", units)):
+            if count and self._reward(recipient_type, salaries)[3] == money.NO_BASE_SALARY:
+                raise UserError(
+                    _(
+                        "No base salary is in force on %(date)s, the date of the decision "
+                        "%(decision)s: the reward of %(type)s cannot be fixed. Ask an "
+                        "administrator to enter the base salary in force on that date "
+                        "(Configuration › Base salaries), then record the decision.",
+                        date=self.date.strftime("%d/%m/%Y"),
+                        decision=self.display_name,
+                        type=self.award_type_id.name,
+                    )
+                )
 
     @api.depends("award_ids")
     def _compute_award_count(self):
@@ -508,6 +607,7 @@ class EmulationDecision(models.Model):
             raise UserError(
                 _("Choose the people or units the decision commends before recording its awards.")
             )
+        self._check_reward_fixable()
 
     def _award_values(self):
         self.ensure_one()
@@ -707,6 +807,7 @@ class EmulationDecision(models.Model):
                     "with its people and units instead."
                 )
             )
+        self._check_reward_fixable()
         failed = self.line_ids.filtered(
             lambda line: (
                 not line.vote_passed

@@ -9,3 +9,5 @@ from . import report_decision
 from . import report_award_statistics
 from . import report_statistics_form
 from . import report_statistics_form_xlsx
+from . import report_payment_list
+from . import report_payment_list_pdf

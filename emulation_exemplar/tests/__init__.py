@@ -31,3 +31,4 @@ from . import test_eligibility_write
 from . import test_law_titles
 from . import test_women_priority
 from . import test_absence
+from . import test_reward_money

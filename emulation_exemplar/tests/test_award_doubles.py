@@ -326,7 +326,9 @@ class TestAwardDoubles(EmulationCase):
             self.assertLogs(migration._logger, "WARNING") as logged,
         ):
             run_migrations(self.env, "18.0.2.0.1")
-        self.assertEqual(len(logged.output), 2)
+        # (the later upgrades' scripts log to the same logger: the reward money's, of what it
+        # could not fill)
+        self.assertEqual(len([line for line in logged.output if "Doubled honour" in line]), 2)
         self.assertEqual(Award.with_context(active_test=False).search_count([]), count)
         # the officer finds them, and each form says so
         self.assertEqual(self.search_filter("doubled"), title | title_2 | merit | merit_2)

@@ -151,18 +151,23 @@ class TestCyclePapers(CyclePapersCase):
         html = self.render(DECISION, self.decision)
         self.assertIn("Hà Tĩnh, ngày 20 tháng 12 năm %s" % YEAR, html)
         self.assertIn("Số: 140/QĐ-SNgV", html)
-        for article in ("Article 1.", "Article 2.", "Article 3."):
+        # the reward money has its article (Decree 152/2025): the effect and the implementers
+        # come after it, as Articles 3 and 4
+        for article in ("Article 1.", "Article 2.", "Article 3.", "Article 4."):
             self.assertIn(article, html)
+        self.assertIn("Decree No. 152/2025/NĐ-CP", html)
+        # 5 grassroots emulation soldiers, 1.0 × 2,340,000 each
+        self.assertIn("11,700,000", html)
         self.assertIn("08/BB-HĐTĐKT", html, "the minutes of the council it rests on")
         # the articles, the recipients and the signature, then the list on a page of its own
         recipients = html.index("Nơi nhận:")
-        self.assertLess(html.index("Article 3."), recipients)
+        self.assertLess(html.index("Article 4."), recipients)
         self.assertLess(recipients, html.index("o_emu_appendix"))
         closing = self.closing(html)
-        self.assertIn("Article 3.", closing)
-        self.assertIn("- As in Article 3;", closing)
+        self.assertIn("Article 4.", closing)
+        self.assertIn("- As in Article 4;", closing)
         self.assertIn("- Ban Thi đua - Khen thưởng tỉnh;", closing)
-        self.assertNotIn("Như trên", closing, "Article 3 says who implements it")
+        self.assertNotIn("Như trên", closing, "Article 4 says who implements it")
         # signed by the decision's signer, under their position
         self.assertIn("Nguyễn Văn Chủ", closing)
         self.assertIn("GIÁM ĐỐC", closing)
