@@ -95,8 +95,9 @@ def test_unknown_kind():
         ("initiative_count", {"initiative"}, set(), ("fixed", "rolling")),
         ("classification_count", {"classification"}, set(), ("fixed", "rolling")),
         ("classification_every_year", {"classification"}, set(), ("fixed", "rolling")),
-        ("award_streak", {"award"}, set(), ("rolling",)),
-        ("classification_streak", {"classification"}, set(), ()),
+        # the streaks read the recipient's disciplines: a discipline's term restarts them
+        ("award_streak", {"award", "discipline"}, set(), ("rolling",)),
+        ("classification_streak", {"classification", "discipline"}, set(), ()),
         ("member_ratio", set(), {"classification", "award"}, ("fixed", "rolling")),
         ("member_count", set(), {"award"}, ()),
         ("no_discipline", {"discipline"}, {"discipline"}, ()),

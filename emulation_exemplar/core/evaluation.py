@@ -21,6 +21,7 @@ from .criteria import (
     Criteria,
     Evaluation,
     RecipientCounts,
+    heaviest_form,
 )
 from .kinds import KINDS, MEMBERS, CompiledCondition
 
@@ -32,14 +33,17 @@ class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
 
-    __slots__ = ("awards", "initiatives", "levels", "forms", "members")
+    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "restart")
 
-    def __init__(self, awards, initiatives, levels, forms, members):
+    def __init__(self, awards, initiatives, levels, forms, members, restart=0):
         self.awards = awards
         self.initiatives = initiatives
         self.levels = levels
         self.forms = forms
         self.members = members
+        # the years of the period up to the last one in which the recipient's own discipline
+        # was in effect: the streak kinds count only the years after them
+        self.restart = restart
 
 
 class _Compiled:
@@ -165,9 +169,16 @@ class _Compiled:
         return awards, initiatives, levels
 
     def _forms(self, counts):
-        """The heaviest discipline form of each year of the period (``None``: none)."""
+        """The heaviest discipline form in effect in each year of the period (``None``: none),
+        the recipient's own or, for a unit, any member's."""
         get = counts.disciplines.get
         forms = tuple(get(year) or None for year in self.period)
+        if counts.member_disciplines:
+            member = counts.member_disciplines.get
+            forms = tuple(
+                heaviest_form((form, member(year)))
+                for form, year in zip(forms, self.period, strict=True)
+            )
         if not _DISCIPLINE_KEYS.issuperset(forms):
             unknown = sorted({form for form in forms if form not in _DISCIPLINE_KEYS})
             raise ValueError(
@@ -175,6 +186,18 @@ class _Compiled:
                 % (", ".join(map(repr, unknown)), ", ".join(DISCIPLINE_FORMS))
             )
         return forms
+
+    def _restart(self, counts):
+        """How many years of the period, from its first, end with the last year in which a
+        discipline of the recipient's own was in effect (0: none in the period)."""
+        disciplines = counts.disciplines
+        if not disciplines:
+            return 0
+        restart = 0
+        for index, year in enumerate(self.period, start=1):
+            if disciplines.get(year):
+                restart = index
+        return restart
 
     def _members(self, counts):
         """(member count, ``{level: members}``, ``((award type set, members), ...)``) of the
@@ -204,6 +227,7 @@ class _Compiled:
             levels,
             self._forms(counts) if self.reads_disciplines else None,
             self._members(counts) if self.reads_members else None,
+            self._restart(counts) if self.reads_disciplines else 0,
         )
         condition_results = [result(compiled, history) for result, compiled in self.steps]
         alternative_results = []
