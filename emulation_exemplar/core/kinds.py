@@ -976,7 +976,8 @@ class NoDiscipline(ConditionKind):
     """No discipline of ``form`` or heavier (:data:`DISCIPLINE_FORMS`, lightest first) in any
     year of the period, a discipline blocking every year from the one it counts for through
     the year its term ends (:func:`~.criteria.effect_years`, Decree 152/2025/NĐ-CP art. 4); for
-    a unit, the counts give the heaviest discipline in effect of its members per year. ``need``: the years of the period, ``have``: the years without such a discipline
+    a unit, the counts give the heaviest discipline in effect of its members per year.
+    ``need``: the years of the period, ``have``: the years without such a discipline
     (``years``), ``missing``: the years with one (``missing_years``, their heaviest form in
     ``missing_levels``): these cannot be made up by recording anything, they block until they
     leave the window."""
