@@ -12,6 +12,7 @@ from . import history_mixin
 from . import award
 from . import decision
 from . import classification
+from . import classification_cap
 from . import initiative
 from . import discipline
 from . import criteria_part
@@ -39,6 +40,7 @@ from . import registration_line
 from . import proposal
 from . import proposal_line
 from . import proposal_document
+from . import council_level
 from . import council_session
 from . import ir_fields_converter
 from . import base_import_import

@@ -12,6 +12,8 @@ EXEMPLAR_HISTORY_FIELDS = {
     "department_id",
     "employee_ids",
     "form",
+    "state",
+    "date_to",
     "company_id",
     "used_award_id",
 }
