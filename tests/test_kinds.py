@@ -309,6 +309,13 @@ def item(history, level=None, type_id=None, applied=False):
         (C("classification_every_year", level="good"), item("classification", "good"), True),
         (C("classification_streak", level="good"), item("classification", "completed"), False),
         (C("classification_streak", level="good"), item("classification", "good"), True),
+        # a discipline restarts the streaks: it is cited with what counted
+        (
+            C("award_streak", award_type_ids=frozenset({PROV})),
+            item("discipline", "reprimand"),
+            True,
+        ),
+        (C("classification_streak", level="good"), item("discipline", "warning"), True),
         (C("initiative_count", level="provincial"), item("initiative", "national"), True),
         (C("initiative_count", level="provincial"), item("initiative", "grassroots"), False),
         (

@@ -664,7 +664,10 @@ class AwardStreak(_StreakKind):
         }
 
     def counts(self, condition, item):
-        return item.history == AWARD and item.type_id in condition.award_type_ids
+        # a discipline of the period counts: the run restarts after its term
+        return item.history == DISCIPLINE or (
+            item.history == AWARD and item.type_id in condition.award_type_ids
+        )
 
     def _accepted(self, condition):
         return frozenset(condition.award_type_ids or ())
@@ -736,7 +739,10 @@ class ClassificationStreak(_StreakKind):
         }
 
     def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+        # a discipline of the period counts: the run restarts after its term
+        return item.history == DISCIPLINE or (
+            item.history == CLASSIFICATION and _classified_at_least(condition, item)
+        )
 
     def _accepted(self, condition):
         return _classification_levels(condition)

@@ -153,7 +153,7 @@ class TestEligibilityEngine(EmulationCase):
         # the streak (Decree 152/2025/NĐ-CP art. 4: achievements count from the end of its term)
         row = self.row(self.set_streak, person, THIS_YEAR)
         self.assertFalse(row.eligible, "the streak restarts after the reprimand")
-        self.assertFalse(row.discipline_ids, "the reprimand does not fail the threshold")
+        self.assertEqual(row.discipline_ids, lighter, "cited: it restarted the streak")
         self.assertIn("a discipline was in effect", row.explanation)
         self.assertNotIn("Missing: no discipline", row.explanation)
         lighter.action_archive()

@@ -80,6 +80,35 @@ class TestDisciplineUnderConsideration(CycleCase):
         proposal.action_submit()
         self.assertEqual(proposal.state, "submitted")
 
+    def test_no_decision_issued_while_under_consideration(self):
+        proposal = self.new_proposal(line_ids=[Command.create(self.line(self.emp_a))])
+        self.to_council(proposal)
+        session = self.session(members=10, present=10)
+        session.action_add_proposals()
+        proposal.line_ids.with_user(self.user_officer).vote_yes = 10
+        session.action_close()
+        considered = self.consider(self.emp_a)
+        decision = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .create(
+                {
+                    "number": "916/QĐ-TEST",
+                    "date": date(YEAR, 12, 20),
+                    "award_type_id": self.type_soldier.id,
+                    "year": YEAR,
+                }
+            )
+        )
+        decision.line_ids = proposal.line_ids
+        with self.assertRefused(ValidationError, "Nguyễn Văn An cannot be proposed"):
+            decision.action_issue()
+        self.assertFalse(decision.award_ids)
+        # once decided (here: archived, no discipline), the decision is issued
+        considered.active = False
+        decision.action_issue()
+        self.assertEqual(decision.award_ids.employee_id, self.emp_a)
+
     def test_message_names_the_discipline_only_to_its_readers(self):
         self.consider(self.emp_c)
         Discipline = self.env["emulation.discipline"]
