@@ -282,6 +282,18 @@ class TestClassificationDecree335(EmulationCase):
             records.mapped("legal_basis"), ["Decree 90/2020/NĐ-CP", "Decree 335/2025/NĐ-CP"]
         )
 
+    def test_record_paper_cites_the_decree_of_each_year(self):
+        self.classify(self.emp_a, 2025, "good")
+        self.classify(self.emp_a, 2026, "excellent")
+        html, _type = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_officer)
+            ._render_qweb_html("emulation_exemplar.action_report_record_employee", self.emp_a.ids)
+        )
+        html = html.decode()
+        self.assertIn("(Decree 90/2020/NĐ-CP)", html)
+        self.assertIn("(Decree 335/2025/NĐ-CP)", html)
+
     def test_within_the_cap_one_excellent_for_five_good(self):
         with patch.object(type(self.env.user), "_bus_send") as sent:
             self.classify_all(2026, 1, 5)
