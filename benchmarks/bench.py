@@ -551,6 +551,9 @@ class BulkGenerator(Generator):
             },
             computed=[
                 ("form_rank", "array_position(%s::varchar[], v.form)" % _sql_array(FORMS)),
+                # decided, with no term recorded: it blocks its own year
+                ("state", "'decided'"),
+                ("effect_last_year", "v.year"),
                 ("company_id", str(self.env.company.id)),
                 ("active", "true"),
             ],
@@ -1072,6 +1075,12 @@ WITH active_set AS (
       JOIN evaluation ev ON ev.set_id = r.set_id
       JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
      WHERE x.year BETWEEN GREATEST(ev.last - c.min_count + 1, ev.first) AND ev.last
+       -- a person's own discipline restarts the run: only the years after its term count
+       AND (x.model = 'd' OR NOT EXISTS (
+             SELECT 1 FROM emulation_discipline d
+              WHERE d.employee_id = x.owner AND d.active AND d.state = 'decided'
+                AND d.year <= ev.last AND d.effect_last_year >= x.year
+                AND d.effect_last_year >= ev.first))
      GROUP BY 1, 2, 3, 4
      UNION ALL
     SELECT 'e', ie.employee_id, c.id, ev.year, count(*)

@@ -18,6 +18,7 @@
         "security/emulation_cycle_rules.xml",
         "data/award_type_data.xml",
         "data/base_salary_data.xml",
+        "data/council_level_data.xml",
         "data/criteria_data.xml",
         "data/eligibility_data.xml",
         "data/criteria_law_data.xml",

@@ -98,8 +98,9 @@ def test_unknown_kind():
         ("initiative_count", {"initiative"}, set(), ("fixed", "rolling")),
         ("classification_count", {"classification"}, set(), ("fixed", "rolling")),
         ("classification_every_year", {"classification"}, set(), ("fixed", "rolling")),
-        ("award_streak", {"award"}, set(), ("rolling",)),
-        ("classification_streak", {"classification"}, set(), ()),
+        # the streaks read the recipient's disciplines: a discipline's term restarts them
+        ("award_streak", {"award", "discipline"}, set(), ("rolling",)),
+        ("classification_streak", {"classification", "discipline"}, set(), ()),
         ("member_ratio", set(), {"classification", "award"}, ("fixed", "rolling")),
         ("member_count", set(), {"award"}, ()),
         ("no_discipline", {"discipline"}, {"discipline"}, ()),
@@ -332,6 +333,13 @@ def item(history, level=None, type_id=None, applied=False):
         (C("classification_every_year", level="good"), item("classification", "good"), True),
         (C("classification_streak", level="good"), item("classification", "completed"), False),
         (C("classification_streak", level="good"), item("classification", "good"), True),
+        # a discipline restarts the streaks: it is cited with what counted
+        (
+            C("award_streak", award_type_ids=frozenset({PROV})),
+            item("discipline", "reprimand"),
+            True,
+        ),
+        (C("classification_streak", level="good"), item("discipline", "warning"), True),
         (C("initiative_count", level="provincial"), item("initiative", "national"), True),
         (C("initiative_count", level="provincial"), item("initiative", "grassroots"), False),
         (

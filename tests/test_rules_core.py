@@ -1442,7 +1442,8 @@ def test_explain_law_kinds_lines():
     history = unit(2025, ["good"] * 6 + ["completed"] * 4, awards_=[{SOLDIER}])
     history.classifications.update({2023: "excellent", 2024: "completed", 2025: "good"})
     history.awards[(SOLDIER, 2024)] = 1
-    history.disciplines[2023] = "demotion"
+    # a member's discipline: it fails the unit's no-discipline condition, not its streaks
+    history.member_disciplines[2023] = "demotion"
     labels = {"good": "tốt", "completed": "hoàn thành", "demotion": "giáng chức"}
     lines = rules.explain(rules.evaluate(crit, history), crit, level_labels=labels).splitlines()
     assert lines[0] == "Not eligible: at best 5 item(s) missing."
@@ -1475,7 +1476,7 @@ def test_explain_law_kinds_met_lines_and_fixed_window():
     history = unit(2025, ["good"] * 2 + [None], awards_=[{SOLDIER}, {SOLDIER}])
     history.classifications.update(all_good(y2021="completed"))
     history.awards.update({(SOLDIER, 2022): 1, (SOLDIER, 2023): 1})
-    history.disciplines[2024] = "warning"
+    history.member_disciplines[2024] = "warning"
     evaluation = rules.evaluate(crit, history)
     assert evaluation.eligible
     assert rules.explain(evaluation, crit).splitlines()[2:] == [
@@ -1494,8 +1495,12 @@ def _law_explain_samples():
     full_unit = unit(2025, ["good", "completed", None], awards_=[{SOLDIER}])
     full_unit.classifications.update(all_good(y2023=None, y2024="completed"))
     full_unit.awards.update({(SOLDIER, 2021): 1, (SOLDIER, 2022): 1})
-    full_unit.disciplines[2022] = "dismissal"
+    full_unit.member_disciplines[2022] = "dismissal"
     full_unit.days_away[2022] = 100
+    # a person whose own discipline (in effect 2021–2022) restarts the streaks
+    restarted = counts([(SOLDIER, 2020), (SOLDIER, 2021), (SOLDIER, 2024)])
+    restarted.classifications.update(all_good())
+    rules.add_discipline(restarted.disciplines, "reprimand", 2021, 2022)
     conditions = (
         class_streak("good", 2),
         class_streak("good", 3),
@@ -1519,6 +1524,7 @@ def _law_explain_samples():
     for crit, history in [
         (criteria(A("Fixed", conditions)), full_unit),
         (rolling(A("Rolling", conditions), window_years=3), full_unit),
+        (criteria(A("Restarted", conditions)), restarted),
         (
             rolling(
                 A("Empty unit", (ratio_cond(70), ratio_cond(70, basis="award", type_ids={PROV}))),
@@ -1688,3 +1694,77 @@ def test_months_worked_parameters():
     assert kind.sentence({"min_count": 10}, "") == "At least 10 months worked in each year"
     with pytest.raises(ValueError, match="1 to 12"):
         rules.evaluate(criteria(A("Bad", (months_worked(13),))), None)
+
+
+# ------------------------------------------------------------------ a discipline's term
+def test_effect_years_follow_the_term():
+    """Decree 152/2025/NĐ-CP, art. 4: achievements count from the day the discipline's term
+    ends, so a year counts only when it starts after the term's last day."""
+    # a term ending in March 2026 blocks 2026; one ending on 31 December 2025 does not
+    assert list(rules.effect_years(2025, 2026)) == [2025, 2026]
+    assert list(rules.effect_years(2025, 2025)) == [2025]
+    # no end recorded, or an end before the year it counts for: its own year only
+    assert list(rules.effect_years(2025)) == [2025]
+    assert list(rules.effect_years(2025, 2024)) == [2025]
+    disciplines = rules.add_discipline({}, "reprimand", 2024, 2026)
+    rules.add_discipline(disciplines, "warning", 2025, 2025)
+    assert disciplines == {2024: "reprimand", 2025: "warning", 2026: "reprimand"}
+
+
+def test_no_discipline_term_ending_in_march():
+    """A reprimand of 2025 whose term ends in March 2026: 2026 does not count, 2027 does."""
+    crit = rolling(
+        A("Clean", (no_discipline("reprimand"),)), year_from=2026, year_to=2027, window_years=1
+    )
+    history = Counts()
+    rules.add_discipline(history.disciplines, "reprimand", 2025, 2026)  # ends 15/03/2026
+    results = rules.evaluate_years(crit, {"p": history})
+    assert not results[2026]["p"].eligible
+    assert results[2027]["p"].eligible
+    # the same reprimand ending on 31/12/2025 leaves 2026 free
+    history = Counts()
+    rules.add_discipline(history.disciplines, "reprimand", 2025, 2025)
+    assert rules.evaluate_years(crit, {"p": history})[2026]["p"].eligible
+
+
+def test_streaks_restart_after_the_term():
+    """Awards and classifications before a discipline's term do not join a run after it."""
+    crit = criteria(A("Streaks", (award_streak({SOLDIER}, 2), class_streak("good", 2))))
+    history = counts([(SOLDIER, 2021), (SOLDIER, 2022), (SOLDIER, 2024), (SOLDIER, 2025)])
+    history.classifications.update(all_good())
+    assert rules.evaluate(crit, history).eligible
+    # a warning of 2022 with its term ending in March 2023: 2024–2025 still make the runs
+    rules.add_discipline(history.disciplines, "warning", 2022, 2023)
+    evaluation = rules.evaluate(crit, history)
+    assert evaluation.eligible
+    award, classification = evaluation.alternatives[0].conditions
+    assert award.years == (2024, 2025) and award.restarted_after == 2023
+    assert classification.years == (2024, 2025)
+    # a term running into 2024: one year left, the runs are not complete
+    rules.add_discipline(history.disciplines, "warning", 2022, 2024)
+    evaluation = rules.evaluate(crit, history)
+    assert not evaluation.eligible
+    award, classification = evaluation.alternatives[0].conditions
+    assert (award.have, award.missing, award.restarted_after) == (1, 1, 2024)
+    assert classification.missing_years == (2024,)
+    assert "the years up to 2024 do not count" in rules.explain(evaluation, crit)
+    # a unit's members' disciplines do not restart the unit's streaks
+    unit_history = counts([(SOLDIER, 2024), (SOLDIER, 2025)])
+    unit_history.member_disciplines[2025] = "dismissal"
+    result = rules.evaluate(one(award_streak({SOLDIER}, 2)), unit_history)
+    assert result.eligible
+    # but they fail its no-discipline condition
+    assert not rules.evaluate(one(no_discipline("reprimand")), unit_history).eligible
+
+
+def test_rolling_streak_restarts_at_the_evaluation_year():
+    crit = rolling(
+        A("Run", (award_streak({SOLDIER}, 2),)), year_from=2025, year_to=2026, window_years=2
+    )
+    history = counts([(SOLDIER, 2024), (SOLDIER, 2025), (SOLDIER, 2026)])
+    rules.add_discipline(history.disciplines, "reprimand", 2025, 2025)
+    results = rules.evaluate_years(crit, {"p": history})
+    # 2025: disciplined that year; 2026: only 2026 after the term
+    assert not results[2025]["p"].eligible
+    assert not results[2026]["p"].eligible
+    assert results[2026]["p"].alternatives[0].conditions[0].have == 1

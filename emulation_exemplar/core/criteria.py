@@ -47,6 +47,12 @@ DISCIPLINE_FORMS = (
 # 2025; Decree 172/2025/NĐ-CP, art. 7): they stay on the disciplines decided before it.
 ABOLISHED_FORMS = ("salary_reduction", "demotion")
 ABOLISHED_FROM = (2025, 7, 1)
+# The forms of public employees (viên chức: Law on Public Employees 2010 art. 52 as amended in
+# 2019, Decree 112/2020/NĐ-CP art. 15, not changed by Decree 71/2023/NĐ-CP): reprimand, warning,
+# dismissal from post (managers only) and forced resignation; they never had salary reduction,
+# demotion or removal from office. The model does not record whether a person is a civil servant
+# or a public employee, so the form check cannot depend on it (README "The Law as in force").
+PUBLIC_EMPLOYEE_FORMS = ("reprimand", "warning", "dismissal_from_post", "dismissal")
 # What qualifies a member for a member_ratio condition.
 MEMBER_BASES = ("classification", "award")
 # Windows of a criteria set.
@@ -159,7 +165,8 @@ class RecipientCounts:
     """What one recipient has; items outside the criteria's period are ignored.
 
     ``disciplines`` gives, per year, the heaviest discipline form (a key of
-    :data:`DISCIPLINE_FORMS`) of a person, or of any member of a unit. The ``member*`` fields are
+    :data:`DISCIPLINE_FORMS`) in effect that year for a person (see :func:`effect_years`), and
+    ``member_disciplines`` the same for any member of a unit. The ``member*`` fields are
     the statistics of a unit's members, per year (used by the member conditions, for the
     evaluation year only; :func:`member_statistics` builds them from one row per member):
     ``members`` the number of members, ``member_levels`` the number of members classified at each
@@ -170,7 +177,9 @@ class RecipientCounts:
     awards: dict = field(default_factory=dict)  # {(award_type_id, year): count}
     initiatives: dict = field(default_factory=dict)  # {(level, applied_effectively, year): count}
     classifications: dict = field(default_factory=dict)  # {year: level}
-    disciplines: dict = field(default_factory=dict)  # {year: heaviest form}
+    disciplines: dict = field(default_factory=dict)  # {year: heaviest form in effect}
+    # a unit's members' disciplines (the no-discipline kind reads them with the unit's own)
+    member_disciplines: dict = field(default_factory=dict)  # {year: heaviest form in effect}
     members: dict = field(default_factory=dict)  # {year: member count}
     member_levels: dict = field(default_factory=dict)  # {(level, year): member count}
     # {(frozenset of award type ids, year): member count}
@@ -233,6 +242,27 @@ def best_standing(standings):
     return best
 
 
+def effect_years(year, last_day_year=None):
+    """The years a discipline blocks: from ``year`` (the year it counts for, that of the
+    violation judged) through the year of the last day of its term (``last_day_year``;
+    ``None``: a term without a recorded end blocks its own year only).
+
+    Decree 152/2025/NĐ-CP, art. 4: once a discipline's term is served, achievements count from
+    the day it ends. A year's achievements therefore count only when the year starts after the
+    term's last day: a term ending on 15 March 2026 blocks 2026, and 2027 counts; one ending on
+    31 December 2025 leaves 2026 free."""
+    last = year if last_day_year is None or last_day_year < year else last_day_year
+    return range(year, last + 1)
+
+
+def add_discipline(disciplines, form, year, last_day_year=None):
+    """Put a discipline of ``form`` into ``disciplines`` ({year: heaviest form in effect}) for
+    each of its :func:`effect_years`."""
+    for blocked in effect_years(year, last_day_year):
+        disciplines[blocked] = heaviest_form((disciplines.get(blocked), form))
+    return disciplines
+
+
 def merge_disciplines(per_member):
     """``{year: heaviest form}`` of a unit from its members' ``{year: heaviest form}`` dicts."""
     merged = {}
@@ -280,6 +310,9 @@ class ConditionResult:
     missing_levels: tuple = ()
     # member kinds: the unit's members in the evaluation year
     members: int = 0
+    # streak kinds: the last year of the period in which a discipline of the recipient was in
+    # effect; the run restarts after it (Decree 152/2025/NĐ-CP, art. 4), None: no such year
+    restarted_after: int | None = None
 
 
 @dataclass(frozen=True)

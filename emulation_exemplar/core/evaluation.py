@@ -23,6 +23,7 @@ from .criteria import (
     Criteria,
     Evaluation,
     RecipientCounts,
+    heaviest_form,
 )
 from .kinds import KINDS, MEMBERS, CompiledCondition
 
@@ -34,9 +35,28 @@ class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
 
-    __slots__ = ("awards", "initiatives", "levels", "forms", "members", "standing", "days_away")
+    __slots__ = (
+        "awards",
+        "initiatives",
+        "levels",
+        "forms",
+        "members",
+        "standing",
+        "days_away",
+        "restart",
+    )
 
-    def __init__(self, awards, initiatives, levels, forms, members, standing=None, days_away=None):
+    def __init__(
+        self,
+        awards,
+        initiatives,
+        levels,
+        forms,
+        members,
+        standing=None,
+        days_away=None,
+        restart=0,
+    ):
         self.awards = awards
         self.initiatives = initiatives
         self.levels = levels
@@ -47,6 +67,9 @@ class _History:
         # the days not worked of each year of the period (0: none recorded), for the kinds
         # that read absences
         self.days_away = days_away
+        # the years of the period up to the last one in which the recipient's own discipline
+        # was in effect: the streak kinds count only the years after them
+        self.restart = restart
 
 
 class _Compiled:
@@ -176,9 +199,16 @@ class _Compiled:
         return awards, initiatives, levels
 
     def _forms(self, counts):
-        """The heaviest discipline form of each year of the period (``None``: none)."""
+        """The heaviest discipline form in effect in each year of the period (``None``: none),
+        the recipient's own or, for a unit, any member's."""
         get = counts.disciplines.get
         forms = tuple(get(year) or None for year in self.period)
+        if counts.member_disciplines:
+            member = counts.member_disciplines.get
+            forms = tuple(
+                heaviest_form((form, member(year)))
+                for form, year in zip(forms, self.period, strict=True)
+            )
         if not _DISCIPLINE_KEYS.issuperset(forms):
             unknown = sorted({form for form in forms if form not in _DISCIPLINE_KEYS})
             raise ValueError(
@@ -191,6 +221,18 @@ class _Compiled:
         """The days not worked of each year of the period (maternity leave not among them)."""
         get = counts.days_away.get
         return tuple(max(0, int(get(year) or 0)) for year in self.period)
+
+    def _restart(self, counts):
+        """How many years of the period, from its first, end with the last year in which a
+        discipline of the recipient's own was in effect (0: none in the period)."""
+        disciplines = counts.disciplines
+        if not disciplines:
+            return 0
+        restart = 0
+        for index, year in enumerate(self.period, start=1):
+            if disciplines.get(year):
+                restart = index
+        return restart
 
     def _members(self, counts):
         """(member count, ``{level: members}``, ``((award type set, members), ...)``) of the
@@ -222,6 +264,7 @@ class _Compiled:
             self._members(counts) if self.reads_members else None,
             counts.cluster_ranks.get(self.year) if self.reads_clusters else None,
             self._days_away(counts) if self.reads_absences else None,
+            self._restart(counts) if self.reads_disciplines else 0,
         )
         condition_results = [result(compiled, history) for result, compiled in self.steps]
         alternative_results = []

@@ -547,7 +547,12 @@ class _StreakKind(ConditionKind):
     (rolling: the N years ending at the evaluation year), i.e. how many years must still
     qualify to complete a run; those years are ``missing_years``. When the period is shorter
     than N the run can never be completed: ``missing`` adds the years that do not fit (the ORM
-    refuses such a set: :meth:`check_fits`)."""
+    refuses such a set: :meth:`check_fits`).
+
+    A discipline of the recipient's own restarts the run (Decree 152/2025/NĐ-CP, art. 4:
+    achievements count from the day its term ends, :func:`~.criteria.effect_years`): the years
+    of the period up to the last one in which it was in effect do not qualify, and the result
+    names that year (``restarted_after``)."""
 
     origin = LAW
 
@@ -575,11 +580,16 @@ class _StreakKind(ConditionKind):
         raise NotImplementedError
 
     @staticmethod
-    def _streak(compiled, flags, levels):
+    def _streak(compiled, flags, levels, restart=0):
         """The result of a streak of ``compiled.need`` consecutive years; ``flags`` says whether
-        each year of the period qualifies, ``levels`` (or ``None``) is its classification."""
+        each year of the period qualifies, ``levels`` (or ``None``) is its classification;
+        the first ``restart`` years of the period do not qualify (a discipline was in effect)."""
         condition, need, period = compiled.condition, compiled.need, compiled.period
         size = len(period)
+        restarted_after = None
+        if restart:
+            flags = (False,) * restart + tuple(flags[restart:])
+            restarted_after = period[restart - 1]
         rolling = compiled.rolling
         # the run that counts: rolling, the one ending at the evaluation year; fixed, the
         # longest (the latest of equal ones)
@@ -596,7 +606,9 @@ class _StreakKind(ConditionKind):
                     run, run_end = current, i + 1
         years = period[run_end - run : run_end]
         if run >= need:
-            return ConditionResult(condition, True, run, need, 0, years)
+            return ConditionResult(
+                condition, True, run, need, 0, years, restarted_after=restarted_after
+            )
         # the fewest failing years of need consecutive years (rolling: ending at the
         # evaluation year); a period shorter than need can never hold the run
         if need > size:
@@ -620,7 +632,18 @@ class _StreakKind(ConditionKind):
             years,
             tuple(period[i] for i in best),
             tuple(levels[i] for i in best) if levels is not None else (),
+            restarted_after=restarted_after,
         )
+
+    @staticmethod
+    def _restarted(result, line, text):
+        """``line``, followed by why the years up to a discipline's term do not count."""
+        if result.restarted_after is None or result.met:
+            return line
+        _ = text.gettext
+        return line + _(
+            " (the years up to %(year)s do not count: a discipline was in effect; achievements count from the end of its term)"  # noqa: E501
+        ) % {"year": result.restarted_after}
 
 
 class AwardStreak(_StreakKind):
@@ -631,7 +654,7 @@ class AwardStreak(_StreakKind):
     label = "At least N consecutive years each with an award of the given types"
     parameters = ("min_count", "award_type_ids")
     label_parameter = "award_type_ids"
-    histories = frozenset({AWARD})
+    histories = frozenset({AWARD, DISCIPLINE})
     # the raw-SQL statement counts the years of the N ending at the evaluated year
     raw_sql_windows = (WINDOW_ROLLING,)
 
@@ -643,7 +666,10 @@ class AwardStreak(_StreakKind):
         }
 
     def counts(self, condition, item):
-        return item.history == AWARD and item.type_id in condition.award_type_ids
+        # a discipline of the period counts: the run restarts after its term
+        return item.history == DISCIPLINE or (
+            item.history == AWARD and item.type_id in condition.award_type_ids
+        )
 
     def _accepted(self, condition):
         return frozenset(condition.award_type_ids or ())
@@ -656,14 +682,19 @@ class AwardStreak(_StreakKind):
                 years = awards.get(type_id)
                 if years:
                     held.update(years)
-        key = tuple(year in held for year in compiled.period)
+        flags = tuple(year in held for year in compiled.period)
+        restart = history.restart
+        key = (flags, restart)
         cache = compiled.cache
         result = cache.get(key)
         if result is None:
-            result = cache[key] = self._streak(compiled, key, None)
+            result = cache[key] = self._streak(compiled, flags, None, restart)
         return result
 
     def explain(self, result, values, text):
+        return self._restarted(result, self._line(result, values, text), text)
+
+    def _line(self, result, values, text):
         _ = text.gettext
         window = text.window
         values["label"] = result.condition.label or _default_award_label(text)
@@ -700,7 +731,7 @@ class ClassificationStreak(_StreakKind):
     label = "At least N consecutive years classified at a level or better"
     parameters = ("min_count", "classification_level")
     label_parameter = "classification_level"
-    histories = frozenset({CLASSIFICATION})
+    histories = frozenset({CLASSIFICATION, DISCIPLINE})
 
     def sentence(self, values, label, gettext=None):
         _ = gettext or _identity
@@ -710,22 +741,30 @@ class ClassificationStreak(_StreakKind):
         }
 
     def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+        # a discipline of the period counts: the run restarts after its term
+        return item.history == DISCIPLINE or (
+            item.history == CLASSIFICATION and _classified_at_least(condition, item)
+        )
 
     def _accepted(self, condition):
         return _classification_levels(condition)
 
     def result(self, compiled, history):
         levels = history.levels
+        restart = history.restart
+        key = (levels, restart)
         cache = compiled.cache
-        result = cache.get(levels)
+        result = cache.get(key)
         if result is None:
             accepted = compiled.accepted
             flags = tuple(level in accepted for level in levels)
-            result = cache[levels] = self._streak(compiled, flags, levels)
+            result = cache[key] = self._streak(compiled, flags, levels, restart)
         return result
 
     def explain(self, result, values, text):
+        return self._restarted(result, self._line(result, values, text), text)
+
+    def _line(self, result, values, text):
         _ = text.gettext
         window = text.window
         if result.met:
@@ -943,8 +982,10 @@ class MemberCount(_MemberKind):
 
 class NoDiscipline(ConditionKind):
     """No discipline of ``form`` or heavier (:data:`DISCIPLINE_FORMS`, lightest first) in any
-    year of the period; for a unit, the counts give the heaviest discipline of its members per
-    year. ``need``: the years of the period, ``have``: the years without such a discipline
+    year of the period, a discipline blocking every year from the one it counts for through
+    the year its term ends (:func:`~.criteria.effect_years`, Decree 152/2025/NĐ-CP art. 4); for
+    a unit, the counts give the heaviest discipline in effect of its members per year.
+    ``need``: the years of the period, ``have``: the years without such a discipline
     (``years``), ``missing``: the years with one (``missing_years``, their heaviest form in
     ``missing_levels``): these cannot be made up by recording anything, they block until they
     leave the window."""

@@ -14,6 +14,7 @@ from . import history_mixin
 from . import award
 from . import decision
 from . import classification
+from . import classification_cap
 from . import initiative
 from . import discipline
 from . import absence
@@ -42,6 +43,7 @@ from . import registration_line
 from . import proposal
 from . import proposal_line
 from . import proposal_document
+from . import council_level
 from . import council_session
 from . import cluster
 from . import cluster_member

@@ -11,6 +11,23 @@ LEVEL_LABELS = {
     "not_completed": "Not completed",
 }
 CLASSIFICATION_LEVELS = [(key, LEVEL_LABELS[key]) for key in rules.CLASSIFICATION_LEVELS]
+# From 2026 Decree 335/2025/NĐ-CP classifies civil servants (and state administrative agencies)
+# in place of Decree 90/2020/NĐ-CP: the same four levels, from a score out of 100. Its cap: those
+# classified excellent are at most 20 % of those classified good in the same agency or unit.
+DECREE_335_FROM = 2026
+EXCELLENT_CAP_PERCENT = 20
+
+
+def classification_decree(year):
+    """The decree a classification of ``year`` is made under (its citation, not translated: a
+    number and a symbol)."""
+    return "335/2025/NĐ-CP" if year and year >= DECREE_335_FROM else "90/2020/NĐ-CP"
+
+
+def over_excellent_cap(excellent, good):
+    """Whether ``excellent`` classifications exceed 20 % of the ``good`` ones (integers, no
+    rounding: 1 excellent for 5 good is within the cap, 1 for 4 is not)."""
+    return excellent * 100 > EXCELLENT_CAP_PERCENT * good
 
 
 class EmulationClassification(models.Model):
@@ -24,8 +41,18 @@ class EmulationClassification(models.Model):
         string="Classification level",
         required=True,
         tracking=True,
-        help="Decree 90/2020/NĐ-CP: Excellent = completed the tasks excellently; Good = completed "
-        "the tasks well; Completed = completed the tasks; Not completed = did not complete them.",
+        help="Excellent = completed the tasks excellently; Good = completed the tasks well; "
+        "Completed = completed the tasks; Not completed = did not complete them. Decree "
+        "90/2020/NĐ-CP up to 2025; from 2026 Decree 335/2025/NĐ-CP for civil servants, from a "
+        "score out of 100 (excellent from 90, good from 70, completed from 50), with excellent "
+        "at most 20 % of those classified good in the unit, and not completed for a discipline "
+        "from reprimand up for a violation in public duty in the year.",
+    )
+    legal_basis = fields.Char(
+        string="Classified under",
+        compute="_compute_legal_basis",
+        help="The decree the classification of that year is made under: Decree 90/2020/NĐ-CP "
+        "up to 2025, Decree 335/2025/NĐ-CP from 2026.",
     )
     excellent_count = fields.Integer(
         string="Excellent ratings",
@@ -61,6 +88,11 @@ class EmulationClassification(models.Model):
             }
         ]
 
+    @api.depends("year")
+    def _compute_legal_basis(self):
+        for record in self:
+            record.legal_basis = _("Decree %(decree)s", decree=classification_decree(record.year))
+
     @api.depends("level")
     def _compute_excellent_count(self):
         for record in self:
@@ -84,7 +116,9 @@ class EmulationClassification(models.Model):
     def create(self, vals_list):
         defaults = self.default_get(["employee_id", "department_id", "year"])
         self._check_one_per_year([dict(defaults, **vals) for vals in vals_list], self.browse())
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._warn_decree_335()
+        return records
 
     def write(self, vals):
         if {"employee_id", "department_id", "year"} & set(vals):
@@ -96,7 +130,132 @@ class EmulationClassification(models.Model):
                 for record in self
             ]
             self._check_one_per_year(rows, self)
-        return super().write(vals)
+        result = super().write(vals)
+        if {"level", "employee_id", "year", "unit_id", "active"} & set(vals):
+            self._warn_decree_335()
+        return result
+
+    # ------------------------------------------------------------------ Decree 335/2025
+    def _decree_335_warnings(self):
+        """The sentences warning of what Decree 335/2025/NĐ-CP does not allow in these
+        classifications of people (years from 2026), read as the caller: units whose
+        excellent classifications of a year exceed 20 % of their good ones, and people
+        classified above "not completed" with a discipline from reprimand up in the year.
+        Warnings, not refusals: the decree allows more excellent ones to an outstanding
+        unit (art. on the ratio, clause b), and the not completed level follows a discipline
+        only for a violation in public duty, which the record does not say."""
+        people = self.filtered(
+            lambda r: r.active and r.employee_id and (r.year or 0) >= DECREE_335_FROM
+        )
+        if not people:
+            return []
+        warnings = []
+        Cap = self.env["emulation.classification.cap"]
+        over = Cap.browse()
+        if Cap.has_access("read"):
+            Cap.invalidate_model()  # a view of the classifications just written
+            over = Cap.search(
+                [
+                    ("over_cap", "=", True),
+                    ("unit_id", "in", people.unit_id.ids),
+                    ("year", "in", list(set(people.mapped("year")))),
+                ]
+            )
+        for row in over:
+            warnings.append(
+                _(
+                    "%(unit)s has %(excellent)s people classified excellent in %(year)s for "
+                    "%(good)s classified good: Decree 335/2025/NĐ-CP allows at most 20 %% of "
+                    "those classified good (%(cap)s). Check the classifications of the unit, "
+                    "or keep them if the unit's outstanding results justify it.",
+                    unit=row.unit_id.display_name,
+                    excellent=row.excellent_count,
+                    year=row.year,
+                    good=row.good_count,
+                    cap=row.cap_count,
+                )
+            )
+        above = people.filtered(lambda r: r.level != "not_completed")
+        if above and self.env["emulation.discipline"].has_access("read"):
+            disciplines = self.env["emulation.discipline"].search(
+                [
+                    ("state", "=", "decided"),
+                    ("employee_id", "in", above.employee_id.ids),
+                    ("year", "in", list(set(above.mapped("year")))),
+                ]
+            )
+            disciplined = {(d.employee_id.id, d.year) for d in disciplines}
+            for record in above:
+                if (record.employee_id.id, record.year) in disciplined:
+                    warnings.append(
+                        _(
+                            "%(name)s is classified %(level)s for %(year)s with a discipline "
+                            "that year: Decree 335/2025/NĐ-CP classifies not completed whoever "
+                            "is disciplined from reprimand up for a violation in public duty in "
+                            "the year. Check the level.",
+                            name=record.employee_id.name,
+                            level=dict(self._fields["level"]._description_selection(self.env))[
+                                record.level
+                            ],
+                            year=record.year,
+                        )
+                    )
+        return warnings
+
+    def _warn_decree_335(self):
+        """Tell the user who records or imports these classifications what Decree 335/2025
+        would not allow (a notification that stays until closed; nothing is refused)."""
+        warnings = self._decree_335_warnings()
+        if warnings:
+            self.env.user._bus_send(
+                "simple_notification",
+                {
+                    "type": "warning",
+                    "sticky": True,
+                    "title": _("Decree 335/2025/NĐ-CP"),
+                    "message": "\n".join(warnings),
+                },
+            )
+        return warnings
+
+    @api.onchange("level", "employee_id", "year")
+    def _onchange_decree_335(self):
+        if not (self.employee_id and self.level == "excellent" and self.year >= DECREE_335_FROM):
+            return None
+        unit = self.employee_id.department_id
+        if not unit:
+            return None
+        counts = dict(
+            self.env["emulation.classification"]._read_group(
+                [
+                    ("recipient_type", "=", "individual"),
+                    ("unit_id", "=", unit.id),
+                    ("year", "=", self.year),
+                    ("level", "in", ("excellent", "good")),
+                    ("id", "not in", self._origin.ids),
+                ],
+                ["level"],
+                ["__count"],
+            )
+        )
+        excellent = counts.get("excellent", 0) + 1
+        good = counts.get("good", 0)
+        if not over_excellent_cap(excellent, good):
+            return None
+        return {
+            "warning": {
+                "title": _("Decree 335/2025/NĐ-CP"),
+                "message": _(
+                    "With this one, %(unit)s has %(excellent)s people classified excellent in "
+                    "%(year)s for %(good)s classified good: more than 20 %% of those classified "
+                    "good. You can still save it.",
+                    unit=unit.display_name,
+                    excellent=excellent,
+                    year=self.year,
+                    good=good,
+                ),
+            }
+        }
 
     @api.model
     def _check_one_per_year(self, rows, replaced):

@@ -29,9 +29,11 @@ class EmulationCouncilSession(models.Model):
             "present_count",
             "absent_opinions",
             "line_ids",
+            "council_level_id",
         ),
         VOTING,
     ) | {
+        "vote_threshold": SERVER,
         "company_id": policy(officer=(NEW,)),
         "state": SERVER,
         "proposal_ids": SERVER,
@@ -49,6 +51,28 @@ class EmulationCouncilSession(models.Model):
     )
     chair = fields.Char(string="Chaired by", help="Name and position of the council's chair.")
     secretary = fields.Char()
+    council_level_id = fields.Many2one(
+        "emulation.council.level",
+        string="Council level",
+        default=lambda self: self.env.ref(
+            "emulation_exemplar.council_level_proposing", raise_if_not_found=False
+        ),
+        ondelete="restrict",
+        tracking=True,
+        help="Whose council meets: that of a ministry, sector or province, or that of the level "
+        "that proposes. Its level sets the share of yes votes a proposal needs, unless the "
+        "title asks for more.",
+    )
+    vote_threshold = fields.Float(
+        string="Council's vote threshold (%)",
+        compute="_compute_vote_threshold",
+        store=True,
+        digits=(5, 2),
+        help="The threshold of the council's level, fixed when the level is chosen: a later "
+        "change of the level's threshold does not recount this session. A proposal passes with "
+        "this share of all the members' votes, or the title's own when stricter; 0 (no level): "
+        "the title's threshold alone.",
+    )
     member_count = fields.Integer(
         string="Council members",
         required=True,
@@ -76,6 +100,12 @@ class EmulationCouncilSession(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    # the level only, not its threshold: editing a level does not recount the sessions held
+    @api.depends("council_level_id")
+    def _compute_vote_threshold(self):
+        for session in self:
+            session.vote_threshold = session.council_level_id.vote_threshold
 
     @api.depends("line_ids.proposal_id")
     def _compute_proposal_ids(self):

@@ -736,6 +736,11 @@ class EmulationDecision(models.Model):
         vals_list, lines = [], self.env["emulation.proposal.line"]
         for decision in self:
             decision._check_issuable()
+            # no commendation while a discipline of a person is under consideration (Decree
+            # 152/2025/NĐ-CP, art. 4)
+            self.env["emulation.discipline"]._check_not_under_consideration(
+                decision.line_ids.employee_id
+            )
             decision.write(
                 {
                     "employee_ids": [Command.set(decision.line_ids.employee_id.ids)],

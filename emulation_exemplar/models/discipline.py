@@ -20,6 +20,9 @@ FORM_LABELS = {
 ABOLISHED_FROM = date(*rules.ABOLISHED_FROM)
 DISCIPLINE_FORMS = [(key, FORM_LABELS[key]) for key in rules.DISCIPLINE_FORMS]
 FORM_RANK = {key: rank for rank, (key, _label) in enumerate(DISCIPLINE_FORMS, start=1)}
+# A discipline being considered blocks proposals (Decree 152/2025/NĐ-CP, art. 4); a decided one
+# counts for the criteria over the years of its term.
+STATES = [("considering", "Under consideration"), ("decided", "Decided")]
 
 
 class EmulationDiscipline(models.Model):
@@ -52,15 +55,32 @@ class EmulationDiscipline(models.Model):
         ondelete="restrict",
         help="The person's department when the discipline was recorded.",
     )
+    state = fields.Selection(
+        STATES,
+        string="Status",
+        required=True,
+        default="decided",
+        index=True,
+        tracking=True,
+        help="Under consideration: the competent authority is considering a discipline of the "
+        "person; until it is decided nobody may propose or register them for a title or an "
+        "award (Decree 152/2025/NĐ-CP, art. 4). Decided: the discipline counts for the "
+        "criteria, over the years of its term.",
+    )
+    consideration_date = fields.Date(
+        string="Under consideration since",
+        tracking=True,
+        help="The day the competent authority began considering the discipline.",
+    )
     form = fields.Selection(
         DISCIPLINE_FORMS,
-        required=True,
         tracking=True,
         help="Lightest first: Reprimand, Warning, Salary reduction, Demotion, Dismissal from "
         "post, Dismissal (civil servants), Removal from office (cadres). Salary reduction and "
         "demotion no longer exist for a discipline decided from 1 July 2025 (Decree "
-        "172/2025/NĐ-CP, art. 7). Criteria exclude people disciplined at a given form or "
-        "heavier.",
+        "172/2025/NĐ-CP, art. 7); public employees are disciplined by reprimand, warning, "
+        "dismissal from post and dismissal only (Decree 112/2020/NĐ-CP). Criteria exclude "
+        "people disciplined at a given form or heavier. Required once decided.",
     )
     form_rank = fields.Integer(
         string="Form rank",
@@ -94,6 +114,16 @@ class EmulationDiscipline(models.Model):
         string="Effective until",
         tracking=True,
         help="Last day the discipline has effect; empty when it has no end.",
+    )
+    effect_last_year = fields.Integer(
+        string="Achievements count after",
+        compute="_compute_effect_last_year",
+        store=True,
+        index=True,
+        aggregator=False,
+        help="The last year whose achievements do not count: the year of the discipline, or "
+        "the year its term ends when later. Achievements count from the day the term ends "
+        "(Decree 152/2025/NĐ-CP, art. 4), so a year counts only when it starts after it.",
     )
     reason = fields.Text(help="The violation the decision judges.")
     company_id = fields.Many2one(
@@ -167,6 +197,12 @@ class EmulationDiscipline(models.Model):
         for record in self:
             record.unit_id = record.employee_id.department_id
 
+    @api.depends("year", "date_to")
+    def _compute_effect_last_year(self):
+        for record in self:
+            last = record.date_to.year if record.date_to else None
+            record.effect_last_year = rules.effect_years(record.year or 0, last)[-1]
+
     @api.depends("form")
     def _compute_form_rank(self):
         for record in self:
@@ -226,6 +262,17 @@ class EmulationDiscipline(models.Model):
                     )
                 )
 
+    @api.constrains("state", "form")
+    def _check_form_when_decided(self):
+        for record in self:
+            if record.state == "decided" and not record.form:
+                raise ValidationError(
+                    _(
+                        "A decided discipline needs its form: choose it, or set the status to "
+                        "Under consideration while the authority has not decided."
+                    )
+                )
+
     @api.constrains("date_from", "date_to")
     def _check_effect_period(self):
         for record in self:
@@ -238,6 +285,50 @@ class EmulationDiscipline(models.Model):
                         date_from=record.date_from.strftime("%d/%m/%Y"),
                     )
                 )
+
+    # ------------------------------------------------------------------ proposals
+    @api.model
+    def _check_not_under_consideration(self, employees):
+        """Refuse to propose or register any of ``employees`` while a discipline of theirs is
+        under consideration (Decree 152/2025/NĐ-CP, art. 4: no commendation, nor proposal to a
+        higher level, while a competent authority considers a discipline). The check reads
+        every discipline; its message names the discipline only to a caller who may read it."""
+        considered = self._under_consideration(employees)
+        if not considered:
+            return
+        record = considered[0]
+        name = record.employee_id.sudo().name
+        if record.with_env(self.env).has_access("read"):
+            since = record.consideration_date
+            raise ValidationError(
+                _(
+                    "%(name)s cannot be proposed or registered while a discipline of theirs is "
+                    "under consideration%(since)s: Decree 152/2025/NĐ-CP, art. 4 defers any "
+                    "commendation until it is decided. Remove the line, or record the "
+                    "decision on the discipline first.",
+                    name=name,
+                    since=_(" (since %(date)s)", date=since.strftime("%d/%m/%Y")) if since else "",
+                )
+            )
+        raise ValidationError(
+            _(
+                "%(name)s cannot be proposed or registered at the moment: a competent "
+                "authority is considering a matter concerning them (Decree 152/2025/NĐ-CP, art. "
+                "4). Remove the line and ask the emulation officers.",
+                name=name,
+            )
+        )
+
+    @api.model
+    def _under_consideration(self, employees):
+        """The disciplines under consideration of ``employees`` (as superuser: callers only
+        learn what :meth:`_check_not_under_consideration` tells them)."""
+        if not employees:
+            return self.browse()
+        return self.sudo().search(
+            [("state", "=", "considering"), ("employee_id", "in", employees.ids)],
+            order="consideration_date, id",
+        )
 
     # ------------------------------------------------------------------ for the rule core
     @api.model

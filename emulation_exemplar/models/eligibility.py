@@ -367,6 +367,12 @@ class EmulationEligibility(models.Model):
             model, owner_ids = rows._owners()
             field = OWNER_FIELD[model]
             domain = [("year", ">=", year_from), ("year", "<=", year_to)]
+            # a decided discipline counts over the years of its term
+            term = [
+                ("state", "=", "decided"),
+                ("year", "<=", year_to),
+                ("effect_last_year", ">=", year_from),
+            ]
             for history in HISTORY_KINDS:
                 if history == "emulation.cluster.member":
                     continue  # a ranking is no record of the recipient's own to list
@@ -378,7 +384,8 @@ class EmulationEligibility(models.Model):
                     continue
                 if history == "emulation.initiative" and field != "employee_id":
                     continue
-                for record in self.env[history].search([*domain, (owner, "in", owner_ids)]):
+                where = term if history == "emulation.discipline" else domain
+                for record in self.env[history].search([*where, (owner, "in", owner_ids)]):
                     for owner_id in record[owner].ids:
                         found[history][owner_id].append(record)
         for row in self:
@@ -894,11 +901,12 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
     if "emulation.discipline" in histories:
         branches.append(
             SQL(
-                """SELECT %(kind)s, employee_id, NULL::int[], array_agg(year ORDER BY id),
-                          array_agg(form ORDER BY id)::varchar[], NULL::bool[]
+                """SELECT %(kind)s, employee_id, array_agg(effect_last_year ORDER BY id),
+                          array_agg(year ORDER BY id), array_agg(form ORDER BY id)::varchar[],
+                          NULL::bool[]
                      FROM emulation_discipline
-                    WHERE active AND employee_id = %(owners)s
-                      AND year BETWEEN %(year_from)s AND %(year_to)s
+                    WHERE active AND state = 'decided' AND employee_id = %(owners)s
+                      AND year <= %(year_to)s AND effect_last_year >= %(year_from)s
                  GROUP BY employee_id""",
                 kind=prefix + "discipline",
                 owners=owners,
@@ -972,9 +980,10 @@ def _fill(recipient, kind, ints, years, texts, flags):
     elif kind == "absence":
         recipient.days_away = dict(zip(years, ints, strict=True))
     else:
+        # each discipline blocks the years of its term (ints: the last year of its effect)
         disciplines = recipient.disciplines
-        for year, form in zip(years, texts, strict=True):
-            disciplines[year] = rules.heaviest_form((disciplines.get(year), form))
+        for year, form, last in zip(years, texts, ints, strict=True):
+            rules.add_discipline(disciplines, form, year, last)
 
 
 def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years):
@@ -995,8 +1004,8 @@ def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years)
             unit_counts = counts[unit_id]
             rules.member_statistics(rows, unit_counts)
             for year, form in mine.disciplines.items():
-                unit_counts.disciplines[year] = rules.heaviest_form(
-                    (unit_counts.disciplines.get(year), form)
+                unit_counts.member_disciplines[year] = rules.heaviest_form(
+                    (unit_counts.member_disciplines.get(year), form)
                 )
 
 

@@ -12,13 +12,14 @@ EXEMPLAR_HISTORY_FIELDS = {
     "department_id",
     "employee_ids",
     "form",
+    "state",
+    "date_to",
     "company_id",
     "used_award_id",
     "rank",
     "leading",
     # the periods not worked (emulation.absence)
     "date_from",
-    "date_to",
     "absence_kind",
 }
 # the fields that decide whose history a record is: a write changing them marks the owners

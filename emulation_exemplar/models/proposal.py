@@ -152,7 +152,7 @@ class EmulationProposal(models.Model):
         only the results they may read). Running it again adds no duplicate."""
         Eligibility = self.env["emulation.eligibility"]
         Line = self.env["emulation.proposal.line"]
-        added = 0
+        added = withheld = 0
         for proposal in self:
             proposal._check_unit_may_edit()
             rows = Eligibility.search(
@@ -173,6 +173,12 @@ class EmulationProposal(models.Model):
                 rows = rows.filtered(
                     lambda r, keys=registered: (r.employee_id.id, r.department_id.id) in keys
                 )
+            # nobody whose discipline is under consideration (Decree 152/2025/NĐ-CP, art. 4)
+            considered = self.env["emulation.discipline"]._under_consideration(rows.employee_id)
+            if considered:
+                kept = rows.filtered(lambda r, c=considered.employee_id: r.employee_id not in c)
+                withheld += len(rows) - len(kept)
+                rows = kept
             present = {(line.employee_id.id, line.department_id.id) for line in proposal.line_ids}
             vals_list = []
             for row in rows:
@@ -197,11 +203,23 @@ class EmulationProposal(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "info" if added else "warning",
-                "message": _("%(count)s eligible recipients added.", count=added)
-                if added
-                else _(
-                    "No eligible recipient to add: all are already proposed, or none is "
-                    "eligible for this title this year."
+                "message": (
+                    _("%(count)s eligible recipients added.", count=added)
+                    if added
+                    else _(
+                        "No eligible recipient to add: all are already proposed, or none is "
+                        "eligible for this title this year."
+                    )
+                )
+                + (
+                    " "
+                    + _(
+                        "%(count)s eligible people left out: they cannot be proposed at the "
+                        "moment (Decree 152/2025/NĐ-CP, art. 4).",
+                        count=withheld,
+                    )
+                    if withheld
+                    else ""
                 ),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
@@ -231,6 +249,10 @@ class EmulationProposal(models.Model):
                         paper=proposal.display_name,
                     )
                 )
+            # a discipline may have come under consideration since the lines were written
+            self.env["emulation.discipline"]._check_not_under_consideration(
+                proposal.line_ids.employee_id
+            )
             proposal.line_ids._take_snapshot()
             unjustified = proposal.line_ids.filtered(
                 lambda line: not line.snapshot_eligible and not (line.justification or "").strip()

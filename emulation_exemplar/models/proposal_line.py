@@ -139,13 +139,20 @@ class EmulationProposalLine(models.Model):
         aggregator=False,
         help="Yes votes as a percentage of all the council's members.",
     )
+    vote_threshold = fields.Float(
+        string="Threshold (%)",
+        compute="_compute_vote_threshold",
+        digits=(5, 2),
+        help="The share of all the council's members whose yes votes the line needs: the "
+        "threshold of the council's level, or the title's when stricter (0: more than half).",
+    )
     vote_passed = fields.Boolean(
         string="Passed",
         compute="_compute_vote_passed",
         store=True,
         index=True,
-        help="The yes votes reach the title's council vote threshold, counted against all the "
-        "council's members (present or not).",
+        help="The yes votes reach the threshold of the council's level, or the title's when "
+        "stricter, counted against all the council's members (present or not).",
     )
     decision_id = fields.Many2one(
         "emulation.decision", index="btree_not_null", ondelete="set null", copy=False
@@ -163,11 +170,26 @@ class EmulationProposalLine(models.Model):
             line.recipient_name = (line.employee_id or line.department_id).sudo().name
             line.job_title = line.employee_id.sudo().job_title or ""
 
-    @api.depends("session_id.member_count", "vote_yes", "award_type_id.council_vote_threshold")
+    @api.depends("session_id.vote_threshold", "award_type_id.council_vote_threshold")
+    def _compute_vote_threshold(self):
+        for line in self:
+            line.vote_threshold = line._vote_threshold()
+
+    def _vote_threshold(self):
+        """The threshold that applies: the council level's, or the title's when stricter."""
+        self.ensure_one()
+        return max(self.session_id.vote_threshold, self.award_type_id.council_vote_threshold)
+
+    @api.depends(
+        "session_id.member_count",
+        "session_id.vote_threshold",
+        "vote_yes",
+        "award_type_id.council_vote_threshold",
+    )
     def _compute_vote_passed(self):
         for line in self:
             members = line.session_id.member_count
-            threshold = line.award_type_id.council_vote_threshold
+            threshold = line._vote_threshold()
             if not line.session_id or not members:
                 line.vote_ratio = 0.0
                 line.vote_passed = False
@@ -253,6 +275,8 @@ class EmulationProposalLine(models.Model):
                         unit=line.proposal_id.department_id.display_name,
                     )
                 )
+        # nobody is proposed while a discipline of theirs is under consideration
+        self.env["emulation.discipline"]._check_not_under_consideration(self.employee_id)
         # the same recipient twice in one proposal
         for proposal in self.proposal_id:
             seen = set()

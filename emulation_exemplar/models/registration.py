@@ -118,6 +118,8 @@ class EmulationRegistration(models.Model):
                         paper=registration.display_name,
                     )
                 )
+        # a discipline may have come under consideration since the lines were written
+        self.env["emulation.discipline"]._check_not_under_consideration(self.line_ids.employee_id)
         self._set_state("submitted")
         return True
 

@@ -78,6 +78,8 @@ class EmulationRegistrationLine(models.Model):
                         unit=line.registration_id.department_id.display_name,
                     )
                 )
+        # nobody registers while a discipline of theirs is under consideration
+        self.env["emulation.discipline"]._check_not_under_consideration(self.employee_id)
 
     def _policy_state(self):
         self.ensure_one()

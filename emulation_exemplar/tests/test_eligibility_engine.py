@@ -149,8 +149,15 @@ class TestEligibilityEngine(EmulationCase):
         Discipline = self.env["emulation.discipline"]
         vals = {"employee_id": person.id, "year": THIS_YEAR, "decision_number": "1/QĐ-KL"}
         lighter = Discipline.create(dict(vals, form="reprimand"))
-        self.assertTrue(self.row(self.set_streak, person, THIS_YEAR).eligible, "lighter form")
+        # a lighter form does not fail the no-discipline condition, but any discipline restarts
+        # the streak (Decree 152/2025/NĐ-CP art. 4: achievements count from the end of its term)
+        row = self.row(self.set_streak, person, THIS_YEAR)
+        self.assertFalse(row.eligible, "the streak restarts after the reprimand")
+        self.assertEqual(row.discipline_ids, lighter, "cited: it restarted the streak")
+        self.assertIn("a discipline was in effect", row.explanation)
+        self.assertNotIn("Missing: no discipline", row.explanation)
         lighter.action_archive()
+        self.assertTrue(self.row(self.set_streak, person, THIS_YEAR).eligible, "archived")
         heavier = Discipline.create(dict(vals, form="warning", decision_number="2/QĐ-KL"))
         row = self.row(self.set_streak, person, THIS_YEAR)
         self.assertFalse(row.eligible, "the threshold form blocks")

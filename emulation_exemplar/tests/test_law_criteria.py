@@ -9,6 +9,8 @@ pure rule core on hand-made counts; :class:`TestLawCriteriaRecords` makes the sa
 people, units and history records and reads the engine's ``emulation.eligibility`` rows.
 """
 
+from datetime import date
+
 from odoo.tests import tagged
 
 from ..core import eligibility as rules
@@ -80,7 +82,7 @@ class TestLawCriteriaRules(LawCase):
         )
         counts.classifications[year] = level
         counts.classifications.update(earlier or {})
-        counts.disciplines.update(disciplines or {})
+        counts.member_disciplines.update(disciplines or {})  # its members' disciplines
         return counts
 
     # ------------------------------------------------------------------ advanced worker
@@ -143,10 +145,16 @@ class TestLawCriteriaRules(LawCase):
             with self.subTest(initiative=other):
                 self.assertOneShort(xmlid, self.person(awards=three, initiatives=other))
         self.assertEligible(xmlid, self.person(awards=three, initiatives=[("national", True, Y)]))
-        self.assertOneShort(
+        # a reprimand fails the no-discipline condition and restarts the streak after it
+        # (Decree 152/2025/NĐ-CP art. 4): the titles before it do not count any more
+        evaluation = self.evaluate(
             xmlid,
             self.person(awards=three, initiatives=initiative, disciplines={Y - 2: "reprimand"}),
         )
+        self.assertFalse(evaluation.eligible)
+        streak = evaluation.alternatives[0].conditions[0]
+        self.assertEqual((streak.have, streak.restarted_after), (2, Y - 2))
+        self.assertEqual(evaluation.missing, 2)
 
     # ------------------------------------------------------------------ certificate, individuals
     def test_provincial_merit_individual(self):
@@ -175,9 +183,17 @@ class TestLawCriteriaRules(LawCase):
         self.assertOneShort(
             xmlid, self.person({Y - 1: "good", Y: "excellent"}, initiatives=applied)
         )
-        self.assertOneShort(
+        # a reprimand in the evaluated year: no title counts before the end of its term
+        evaluation = self.evaluate(
             xmlid,
             self.person(awards=[(soldier, Y - 1), (soldier, Y)], disciplines={Y: "reprimand"}),
+        )
+        self.assertFalse(evaluation.eligible)
+        self.assertEqual(evaluation.alternatives[0].conditions[0].restarted_after, Y)
+        # one that ended before the run began leaves it whole
+        self.assertEligible(
+            xmlid,
+            self.person(awards=[(soldier, Y - 1), (soldier, Y)], disciplines={Y - 2: "warning"}),
         )
 
     # ------------------------------------------------------------------ certificate, collectives
@@ -321,6 +337,29 @@ class TestLawCriteriaRecords(LawCase):
         # a reprimand in the year blocks; the row follows the new history
         self.discipline(self.yes, Y, "reprimand")
         self.assertOneShortRow(xmlid, self.yes)
+
+    def test_discipline_term_ending_in_march(self):
+        """Decree 152/2025/NĐ-CP art. 4: achievements count from the day the discipline's
+        term ends. A reprimand of 2025 whose term ends on 15 March 2026 blocks 2026; one
+        ending on 31 December 2025 does not."""
+        xmlid = "criteria_law_advanced_worker"
+        for person in (self.yes, self.no):
+            self.classify(person, Y + 1, "good")
+        self.discipline(self.yes, Y, "reprimand").write(
+            {"date_from": date(Y, 1, 1), "date_to": date(Y, 12, 31)}
+        )
+        march = self.discipline(self.no, Y, "reprimand")
+        march.write({"date_from": date(Y, 3, 16), "date_to": date(Y + 1, 3, 15)})
+        self.assertEqual(march.effect_last_year, Y + 1)
+        self.assertEligibleRow(xmlid, self.yes, Y + 1)
+        row = self.assertOneShortRow(xmlid, self.no, Y + 1)
+        self.assertIn(march, row.discipline_ids, "What counted lists the discipline")
+        # the term shortened to the end of 2025: 2026 counts again
+        march.date_to = date(Y, 12, 31)
+        self.assertEligibleRow(xmlid, self.no, Y + 1)
+        # under consideration, a discipline counts for no year (it blocks proposals instead)
+        march.write({"date_to": date(Y + 1, 3, 15), "state": "considering"})
+        self.assertEligibleRow(xmlid, self.no, Y + 1)
 
     def test_grassroots_soldier(self):
         xmlid = "criteria_law_grassroots_soldier"
