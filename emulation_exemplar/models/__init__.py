@@ -5,6 +5,7 @@ from . import list_mixin
 from . import write_policy_mixin
 from . import exemplar_mixin
 from . import exemplar_result_mixin
+from . import eligibility_snapshot_mixin
 from . import award_type
 from . import exemplar_source
 from . import import_mixin
