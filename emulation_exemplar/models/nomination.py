@@ -38,10 +38,6 @@ OFFICER_ONLY_FIELDS = (
 NOMINATION_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.STAGES]
 
 
-def _date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 class EmulationNomination(models.Model):
     _name = "emulation.nomination"
     _inherit = [
@@ -93,6 +89,8 @@ class EmulationNomination(models.Model):
             "unit_id": SERVER,
             "nominee_key": SERVER,
             "is_late_registration": SERVER,
+            # the registration's lines point here (emulation.registration.line._link_nominations)
+            "registration_line_ids": SERVER,
         }
         | dict.fromkeys(
             (
@@ -747,20 +745,6 @@ class EmulationNomination(models.Model):
                     )
                 )
 
-    @api.constrains("registration_date")
-    def _check_registration_date(self):
-        today = fields.Date.context_today(self)
-        for nomination in self:
-            if nomination.registration_date and nomination.registration_date > today:
-                raise ValidationError(
-                    _(
-                        "The registration date of %(name)s, %(date)s, is in the future. Enter "
-                        "the day the provincial board received the registration.",
-                        name=nomination.name,
-                        date=_date(nomination.registration_date),
-                    )
-                )
-
     # ------------------------------------------------------------------ create / write
     @api.model_create_multi
     def create(self, vals_list):
@@ -779,14 +763,13 @@ class EmulationNomination(models.Model):
         # the checklist comes from the criteria set: also when a unit manager proposes, who may
         # not write checklists themselves
         nominations.sudo()._load_checklist()
-        # the lines of the units' registrations that already name them; those created at a
-        # registered stage without one are registered now
-        nominations._match_registrations()
+        # those created at a registered stage are registered (in a line that names them
+        # already, or a new one) before the stage follows the lines; then the lines of the
+        # units' registrations that already name the others point at them
         nominations.filtered(
-            lambda n: (
-                roadmap.stage_reached(n.stage, "registered") and not n.sudo().registration_line_ids
-            )
+            lambda n: roadmap.stage_reached(n.stage, "registered")
         )._register_nominees()
+        nominations._match_registrations()
         nominations.filtered(
             lambda n: roadmap.stage_reached(n.stage, "selected") and not n.snapshot_date
         )._take_snapshot()

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 from ..core import roadmap
 from .history_mixin import RECIPIENT_TYPES
@@ -173,6 +174,20 @@ class EmulationRegistrationLine(models.Model):
                     _(
                         "Each line names the title or form of commendation aimed at, or is "
                         "ticked as an advanced exemplar of the plan."
+                    )
+                )
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            if line.date and line.date > today:
+                raise ValidationError(
+                    _(
+                        "The registration date of %(name)s, %(date)s, is in the future. Enter "
+                        "the day the provincial board received the registration.",
+                        name=(line.employee_id or line.department_id).sudo().name,
+                        date=format_date(self.env, line.date),
                     )
                 )
 
