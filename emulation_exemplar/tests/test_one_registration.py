@@ -6,10 +6,11 @@ import importlib.util
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tools.misc import file_path
 
 from ..models.write_policy_mixin import WritePolicyError
+from .common import DemoCase
 from .test_roadmap import RoadmapCase
 
 MIGRATION = "emulation_exemplar/migrations/18.0.3.0.0/%s-nomination_registration.py"
@@ -407,3 +408,37 @@ class TestOneRegistrationMigration(OneRegistrationCase):
         load_migration("pre").date_registration_lines(self.env.cr)
         line.invalidate_recordset()
         self.assertEqual(line.date, date(2021, 2, 3))
+
+
+@tagged("demo", "at_install")
+class TestOneRegistrationDemo(DemoCase, TransactionCase):
+    def test_the_demo_registers_through_the_units_registrations(self):
+        ref = self.env.ref
+        expected = {
+            "nomination_plan198_model_records": ("dep_consular", date(2021, 3, 26), "replicated"),
+            "nomination_plan198_office": ("dep_office_inspectorate", date(2021, 3, 29), "honoured"),
+            "nomination_plan198_consular": ("dep_consular", date(2021, 3, 29), "fostering"),
+            "nomination_plan198_office_head": (
+                "dep_office_inspectorate",
+                date(2021, 3, 29),
+                "fostering",
+            ),
+            "nomination_plan198_consular_head": ("dep_consular", date(2021, 4, 8), "registered"),
+        }
+        for xmlid, (unit, registered_on, stage) in expected.items():
+            nomination = ref("emulation_exemplar." + xmlid)
+            with self.subTest(nomination=xmlid):
+                self.assertEqual(nomination.stage, stage)
+                self.assertEqual(
+                    nomination.registration_id.department_id, ref("emulation_exemplar." + unit)
+                )
+                self.assertEqual(nomination.registration_id.year, 2021)
+                self.assertEqual(nomination.registration_date, registered_on)
+        self.assertTrue(
+            ref("emulation_exemplar.nomination_plan198_consular_head").is_late_registration
+        )
+        # the others are not registered: no line names them as exemplars of their year
+        for xmlid in ("nomination_plan198_coop_head", "nomination_plan198_border_1"):
+            nomination = ref("emulation_exemplar." + xmlid)
+            self.assertFalse(nomination.registration_id)
+            self.assertFalse(nomination.registration_date)
