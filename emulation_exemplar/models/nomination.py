@@ -231,7 +231,6 @@ class EmulationNomination(models.Model):
     )
     registration_id = fields.Many2one(
         "emulation.registration",
-        string="Registration",
         compute="_compute_registration_line_id",
         groups="emulation_exemplar.group_emulation_manager",
         help="The unit's registration of the year that names the nominee.",
@@ -862,6 +861,10 @@ class EmulationNomination(models.Model):
             row = candidates.filtered(lambda r, y=nomination.year: r.year == y)[:1]
             rows[nomination.id] = row or candidates[:1]
         return rows
+
+    def _take_snapshot(self):
+        """The snapshot of the nominees judged by criteria (a model, a practice, has none)."""
+        return super(EmulationNomination, self.filtered(lambda n: n._nominee()))._take_snapshot()
 
     def action_refresh_snapshot(self):
         """Take the snapshot again (an officer's explicit decision, logged in the chatter)."""

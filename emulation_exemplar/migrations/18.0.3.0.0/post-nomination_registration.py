@@ -183,8 +183,6 @@ def convert_snapshots(env):
         if not (text or "").strip():
             continue
         nomination = Nomination.browse(nomination_id)
-        if nomination.snapshot_date:
-            continue
         nomination._message_log(
             body=plaintext2html(
                 "Eligibility snapshot of %s, as the text kept before 18.0.3.0.0:\n%s"
@@ -193,6 +191,8 @@ def convert_snapshots(env):
         )
         verdict = _verdict(text)
         if verdict is None:
+            # no facts: no date of a snapshot that says nothing (the officer takes it again)
+            nomination._button_write({"snapshot_date": False})
             failed.append(nomination.id)
             _logger.warning(
                 "The eligibility snapshot of nomination %s (%s) could not be read as a verdict: "
