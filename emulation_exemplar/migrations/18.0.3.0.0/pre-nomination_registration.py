@@ -34,8 +34,14 @@ def date_registration_lines(cr):
 @openupgrade.migrate()
 def migrate(env, version):
     date_registration_lines(env.cr)
+    # the columns of before, copied once (a second run keeps the first copy)
     spec = {
-        table: [column for column in columns if openupgrade.column_exists(env.cr, table, column[0])]
+        table: [
+            column
+            for column in columns
+            if openupgrade.column_exists(env.cr, table, column[0])
+            and not openupgrade.column_exists(env.cr, table, openupgrade.get_legacy_name(column[0]))
+        ]
         for table, columns in LEGACY.items()
     }
     openupgrade.copy_columns(env.cr, spec)
