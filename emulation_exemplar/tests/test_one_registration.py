@@ -6,7 +6,7 @@ import importlib.util
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools.misc import file_path
 
 from ..models.write_policy_mixin import WritePolicyError
@@ -97,6 +97,28 @@ class TestOneRegistration(OneRegistrationCase):
         self.assertEqual(nomination.stage, "selected")
         self.assertFalse(nomination.registration_date)
         self.assertFalse(nomination.registration_id)
+
+    def test_through_the_forms(self):
+        """The officer's path on screen: a line ticked as an advanced exemplar in the unit's
+        registration form; the nomination's form shows the registration."""
+        nomination = self.nominate(self.emp_a, year=2021, stage="selected")
+        with Form(self.Registration.with_user(self.user_officer)) as form:
+            form.department_id = self.unit_office
+            form.year = 2021
+            with form.line_ids.new() as line:
+                line.employee_id = self.emp_a
+                line.exemplar = True
+                line.date = date(2021, 3, 26)
+        registration = form.record
+        self.assertEqual(nomination.stage, "registered")
+        self.assertEqual(nomination.registration_id, registration)
+        with Form(nomination.with_user(self.user_officer)) as form:
+            self.assertEqual(form.registration_date, "2021-03-26")
+            self.assertEqual(form.stage, "registered")
+        action = nomination.with_user(self.user_officer).action_view_registration()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), (registration._name, registration.id)
+        )
 
     def test_a_line_entered_before_the_nomination_registers_it(self):
         registration = self.registration(self.unit_office)
