@@ -97,6 +97,11 @@ class TestOneRegistration(OneRegistrationCase):
         self.assertEqual(nomination.stage, "selected")
         self.assertFalse(nomination.registration_date)
         self.assertFalse(nomination.registration_id)
+        # and so does deleting the draft registration with its lines
+        self.line(registration, self.emp_a, user=self.user_officer)
+        self.assertEqual(nomination.stage, "registered")
+        registration.with_user(self.user_officer).unlink()
+        self.assertEqual(nomination.stage, "selected")
 
     def test_through_the_forms(self):
         """The officer's path on screen: a line ticked as an advanced exemplar in the unit's
