@@ -138,12 +138,14 @@ class EmulationRegistrationLine(models.Model):
                     (nomination.nominee_key, nomination.year, nomination.company_id.id), nomination
                 )
         before = lines.nomination_id
+        moves = {}  # {nomination id or False: lines to point there}
         for line in lines:
-            nomination = line.exemplar and found.get(
-                (line.nominee_key, line.year, line.company_id.id)
-            )
-            if line.nomination_id != nomination:
-                line.write({"nomination_id": nomination.id if nomination else False})
+            nomination = found.get((line.nominee_key, line.year, line.company_id.id))
+            target = nomination.id if nomination and line.exemplar else False
+            if line.nomination_id.id != target:
+                moves.setdefault(target, []).append(line.id)
+        for target, line_ids in moves.items():
+            lines.browse(line_ids).write({"nomination_id": target})
         touched = before | lines.nomination_id
         touched._check_registration_kept()
         touched._after_registration()
