@@ -131,3 +131,20 @@ def test_in_period(year, first, last, inside):
 def test_no_odoo_import():
     source = PATH.read_text(encoding="utf-8")
     assert "import odoo" not in source and "from odoo" not in source
+
+
+def test_nominee_key_is_the_same_on_a_nomination_and_a_registration_line():
+    """One key for the person, unit or model registered and nominated (issue 23)."""
+    assert roadmap.nominee_key("individual", 7, 3) == "employee:7"
+    assert roadmap.nominee_key("individual", 0, 3) is False
+    assert roadmap.nominee_key("collective", 0, 3) == "department:3"
+    assert roadmap.nominee_key("collective", 7, 0) is False
+    # a model: its unit and its name, spaces and case aside
+    assert roadmap.nominee_key("model", 0, 3, "  Digital  Consular records ") == (
+        "model:3:digital consular records"
+    )
+    assert roadmap.nominee_key("model", 0, 3, "digital consular RECORDS") == (
+        roadmap.nominee_key("model", 0, 3, "Digital consular records")
+    )
+    assert roadmap.nominee_key("model", 0, 4, "x") != roadmap.nominee_key("model", 0, 3, "x")
+    assert roadmap.nominee_key("model", 0, 3, "   ") is False

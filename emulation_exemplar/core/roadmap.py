@@ -4,6 +4,7 @@ Pure Python, standard library only: no Odoo import. The Odoo models of the campa
 milestones and its nominations call these functions.
 """
 
+import re
 from datetime import timedelta
 
 # The life of an exemplar in the plan: detect → select → register → foster → replicate / honour;
@@ -98,3 +99,18 @@ def clamp_year(year, year_from, year_to):
     if year_to and year > year_to:
         return year_to
     return year
+
+
+def nominee_key(kind, employee_id=0, department_id=0, model_name=""):
+    """The key of a nominee, the same on a nomination and on a registration line: a person
+    (``employee:<id>``), a unit (``department:<id>``) or a model, named practice, of a unit
+    (``model:<unit id>:<name folded>``); False when the nominee is not named yet. A nomination
+    and a registration line of one year with the same key are the same registration."""
+    if kind == "individual":
+        return f"employee:{employee_id}" if employee_id else False
+    if kind == "collective":
+        return f"department:{department_id}" if department_id else False
+    name = re.sub(r"\s+", " ", model_name or "").strip().casefold()
+    if not name:
+        return False
+    return f"model:{department_id or 0}:{name}"

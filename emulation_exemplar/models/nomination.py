@@ -1,5 +1,3 @@
-import re
-
 from markupsafe import Markup
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -27,7 +25,11 @@ STAGE_LABELS = {
 # what only an officer sets on a nomination (besides its stage)
 OFFICER_ONLY_FIELDS = (
     "registration_date",
-    "eligibility_snapshot",
+    "eligibility_id",
+    "snapshot_eligible",
+    "snapshot_missing",
+    "snapshot_criteria_set_id",
+    "snapshot_year",
     "snapshot_date",
     "drop_reason",
     "is_late_registration",
@@ -36,14 +38,11 @@ OFFICER_ONLY_FIELDS = (
 NOMINATION_STAGES = [(stage, STAGE_LABELS[stage]) for stage in roadmap.STAGES]
 
 
-def _date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 class EmulationNomination(models.Model):
     _name = "emulation.nomination"
     _inherit = [
         "emulation.write.policy.mixin",
+        "emulation.eligibility.snapshot.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "emulation.list.mixin",
@@ -90,10 +89,21 @@ class EmulationNomination(models.Model):
             "name": SERVER,
             "unit_id": SERVER,
             "nominee_key": SERVER,
-            "eligibility_snapshot": SERVER,
-            "snapshot_date": SERVER,
             "is_late_registration": SERVER,
+            # the registration's lines point here (emulation.registration.line._link_nominations)
+            "registration_line_ids": SERVER,
         }
+        | dict.fromkeys(
+            (
+                "eligibility_id",
+                "snapshot_eligible",
+                "snapshot_missing",
+                "snapshot_criteria_set_id",
+                "snapshot_year",
+                "snapshot_date",
+            ),
+            SERVER,
+        )
     )
 
     name = fields.Char(
@@ -169,12 +179,18 @@ class EmulationNomination(models.Model):
     achievements = fields.Text(help="The achievements that make the nominee an exemplar.")
     stage = fields.Selection(
         NOMINATION_STAGES,
+        compute="_compute_stage",
+        store=True,
+        readonly=False,
+        precompute=True,
         required=True,
-        default="detected",
         tracking=True,
         index=True,
         group_expand=True,
         copy=False,
+        help="Where the nominee stands in the plan. Registered is read from the unit's "
+        "registration: a nominee is registered while a line of their unit's registration of the "
+        "year names them.",
     )
     drop_reason = fields.Text(string="Reason for dropping", tracking=True, copy=False)
     to_foster = fields.Boolean(
@@ -200,12 +216,37 @@ class EmulationNomination(models.Model):
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
     )
+    registration_line_ids = fields.One2many(
+        "emulation.registration.line",
+        "nomination_id",
+        string="Registration lines",
+        readonly=True,
+        groups="emulation_exemplar.group_emulation_manager",
+        help="The lines of the units' registrations that name the nominee for the year.",
+    )
+    registration_line_id = fields.Many2one(
+        "emulation.registration.line",
+        string="Registration line",
+        compute="_compute_registration_line_id",
+        groups="emulation_exemplar.group_emulation_manager",
+    )
+    registration_id = fields.Many2one(
+        "emulation.registration",
+        compute="_compute_registration_line_id",
+        groups="emulation_exemplar.group_emulation_manager",
+        help="The unit's registration of the year that names the nominee.",
+    )
     registration_date = fields.Date(
         string="Registered on",
+        compute="_compute_registration_date",
+        inverse="_inverse_registration_date",
+        store=True,
+        readonly=False,
         tracking=True,
         copy=False,
         help="The day the exemplar was registered with the provincial Emulation and "
-        "Commendation Board.",
+        "Commendation Board, as the registration line says. Entering it registers the nominee "
+        "in their unit's registration of the year.",
     )
     registration_deadline = fields.Date(related="campaign_id.registration_deadline")
     is_late_registration = fields.Boolean(
@@ -223,13 +264,14 @@ class EmulationNomination(models.Model):
         readonly=False,
         help="The criteria the nominee is judged by; its human-judged criteria are the checklist.",
     )
-    eligibility_snapshot = fields.Text(
-        readonly=True,
-        copy=False,
-        help="The eligibility explanation as it stood when the nominee was selected: later "
-        "changes to the history do not rewrite what the board was told.",
+    # the snapshot (emulation.eligibility.snapshot.mixin), taken when the nominee is selected
+    snapshot_eligible = fields.Boolean(
+        string="Eligible at selection",
+        help="Whether the nominee was eligible when selected: later changes to the history do "
+        "not rewrite what the board was told.",
     )
-    snapshot_date = fields.Date(string="Snapshot taken on", readonly=True, copy=False)
+    snapshot_missing = fields.Integer(string="Items missing at selection")
+    snapshot_criteria_set_id = fields.Many2one(string="Criteria set at selection")
     check_ids = fields.One2many(
         "emulation.nomination.check", "nomination_id", string="Checklist", copy=True
     )
@@ -289,14 +331,178 @@ class EmulationNomination(models.Model):
 
     def _nominee_key(self):
         self.ensure_one()
-        if self.nominee_kind == "individual":
-            return f"employee:{self.employee_id.id}" if self.employee_id else False
-        if self.nominee_kind == "collective":
-            return f"department:{self.department_id.id}" if self.department_id else False
-        if not self.model_name:
-            return False
-        model = re.sub(r"\s+", " ", self.model_name).strip().casefold()
-        return f"model:{self.department_id.id or 0}:{model}"
+        return roadmap.nominee_key(
+            self.nominee_kind, self.employee_id.id, self.department_id.id, self.model_name
+        )
+
+    # ------------------------------------------------------------------ registration
+    @api.depends("registration_line_ids")
+    def _compute_stage(self):
+        """Registered is what the registration says: a nominee named by a line of the year
+        reaches it (from Detected or Selected), one no longer named leaves it (back to
+        Selected). The officers move the other stages."""
+        for nomination in self:
+            stage = nomination.stage or "detected"
+            registered = bool(nomination.registration_line_ids)
+            if registered and stage in ("detected", "selected"):
+                stage = "registered"
+            elif not registered and stage == "registered":
+                stage = "selected"
+            nomination.stage = stage
+
+    @api.depends("registration_line_ids.date")
+    def _compute_registration_date(self):
+        for nomination in self:
+            dates = [d for d in nomination.registration_line_ids.mapped("date") if d]
+            nomination.registration_date = min(dates) if dates else False
+
+    def _inverse_registration_date(self):
+        for nomination in self:
+            lines = nomination.sudo().registration_line_ids
+            if lines:
+                if nomination.registration_date:
+                    lines.with_env(self.env).write({"date": nomination.registration_date})
+            elif nomination.registration_date:
+                nomination._register_nominees(nomination.registration_date)
+
+    @api.depends("registration_line_ids.date")
+    def _compute_registration_line_id(self):
+        for nomination in self:
+            line = nomination.registration_line_ids.sorted(
+                lambda line: (line.date or fields.Date.today(), line.id)
+            )[:1]
+            nomination.registration_line_id = line
+            nomination.registration_id = line.registration_id
+
+    def _match_registrations(self):
+        """Let the registration lines of the same person, unit or model and year point at
+        these nominations (and those that pointed here and no longer match point elsewhere)."""
+        keys = [key for key in self.mapped("nominee_key") if key]
+        lines = (
+            self.env["emulation.registration.line"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("nomination_id", "in", self.ids),
+                    "&",
+                    ("nominee_key", "in", keys),
+                    ("year", "in", list(set(self.mapped("year")))),
+                ]
+            )
+        )
+        lines._link_nominations()
+        # stage and date follow the lines (also on creation, where they were protected)
+        self.modified(["registration_line_ids"])
+
+    def _unit_registration(self):
+        """The registration of the year the nominee is registered in: the nearest one of their
+        unit or of a unit above that the caller may read, or a new draft of their unit. The
+        caller's rights decide (access rules, write policy, the units' limits)."""
+        self.ensure_one()
+        unit = self.unit_id
+        if not unit:
+            raise UserError(
+                _("%(name)s has no unit: set the unit before registering.", name=self.name)
+            )
+        Registration = self.env["emulation.registration"]
+        visible = Registration.search(
+            [
+                ("year", "=", self.year),
+                ("company_id", "=", self.company_id.id),
+                ("department_id", "parent_of", unit.id),
+            ]
+        )
+        if visible:
+            return visible.sorted(lambda r: len(r.department_id.sudo().parent_path or ""))[-1]
+        if Registration.sudo().search_count(
+            [("year", "=", self.year), ("department_id", "=", unit.id)], limit=1
+        ):
+            raise AccessError(
+                _(
+                    "The registration of the nominee's unit for %(year)s is not one you may "
+                    "change: ask the Office–Inspectorate.",
+                    year=self.year,
+                )
+            )
+        return Registration.create(
+            {"year": self.year, "department_id": unit.id, "company_id": self.company_id.id}
+        )
+
+    def _register_nominees(self, date=None):
+        """Register the nominees in their unit's registration of the year: point at the line
+        that names them as an advanced exemplar already, or add one (for the title of the
+        criteria set if it has one), as the caller, through the registration's rules."""
+        Line = self.env["emulation.registration.line"]
+        today = fields.Date.context_today(self)
+        for nomination in self:
+            if nomination.sudo().registration_line_ids:
+                continue
+            existing = Line.sudo().search(
+                [
+                    ("nominee_key", "=", nomination.nominee_key),
+                    ("year", "=", nomination.year),
+                    ("company_id", "=", nomination.company_id.id),
+                    ("exemplar", "=", True),
+                ]
+            )
+            if existing:
+                existing._link_nominations()
+                if nomination.sudo().registration_line_ids:
+                    continue
+            registration = nomination._unit_registration()
+            if registration.state not in ("draft", "returned"):
+                raise UserError(
+                    _(
+                        "%(name)s cannot be added to %(paper)s: it is %(state)s. Lines are "
+                        "added while a registration is a draft; return it to the unit first.",
+                        name=nomination.name,
+                        paper=registration.display_name,
+                        state=registration._policy_state_label(registration.state),
+                    )
+                )
+            award_type = nomination.sudo().criteria_set_id.award_type_id
+            collective = nomination.nominee_kind != "individual"
+            Line.create(
+                {
+                    "registration_id": registration.id,
+                    "recipient_type": "collective" if collective else "individual",
+                    "employee_id": nomination.employee_id.id if not collective else False,
+                    "department_id": nomination.department_id.id if collective else False,
+                    "model_name": nomination.model_name
+                    if nomination.nominee_kind == "model"
+                    else False,
+                    "exemplar": True,
+                    "award_type_id": award_type.id if award_type else False,
+                    "date": date or today,
+                }
+            )
+        self.modified(["registration_line_ids"])
+
+    def _check_registration_kept(self):
+        """A nominee fostered, replicated or honoured stays registered: their last line is not
+        removed (move the nomination back to Registered first)."""
+        stages = dict(self._fields["stage"]._description_selection(self.env))
+        for nomination in self.sudo().exists():
+            if nomination.stage in ("fostering", "replicated", "honoured") and not (
+                nomination.registration_line_ids
+            ):
+                raise UserError(
+                    _(
+                        "%(name)s is at the stage %(stage)s of the plan and stays registered: "
+                        "move the nomination back to Registered before removing the "
+                        "registration line that names them.",
+                        name=nomination.name,
+                        stage=stages.get(nomination.stage),
+                    )
+                )
+
+    def _after_registration(self):
+        """Nominations registered through the registration: frozen eligibility like selected ones
+        (a server fact, taken from the stored result)."""
+        self.sudo().exists().filtered(
+            lambda n: roadmap.stage_reached(n.stage, "selected") and not n.snapshot_date
+        )._take_snapshot()
 
     @api.depends("campaign_id.year_from", "campaign_id.year_to")
     def _compute_year(self):
@@ -545,26 +751,11 @@ class EmulationNomination(models.Model):
                     )
                 )
 
-    @api.constrains("registration_date")
-    def _check_registration_date(self):
-        today = fields.Date.context_today(self)
-        for nomination in self:
-            if nomination.registration_date and nomination.registration_date > today:
-                raise ValidationError(
-                    _(
-                        "The registration date of %(name)s, %(date)s, is in the future. Enter "
-                        "the day the provincial board received the registration.",
-                        name=nomination.name,
-                        date=_date(nomination.registration_date),
-                    )
-                )
-
     # ------------------------------------------------------------------ create / write
     @api.model_create_multi
     def create(self, vals_list):
         campaign_ids = {vals["campaign_id"] for vals in vals_list if vals.get("campaign_id")}
         campaigns = {c.id: c for c in self.env["emulation.campaign"].browse(campaign_ids)}
-        today = fields.Date.context_today(self)
         officer = self.env.su or self.env.user.has_group(
             "emulation_exemplar.group_emulation_officer"
         )
@@ -574,16 +765,20 @@ class EmulationNomination(models.Model):
             campaign = campaigns.get(vals.get("campaign_id"))
             if campaign and "company_id" not in vals:
                 vals["company_id"] = campaign.company_id.id
-            stage = vals.get("stage", "detected")
-            if roadmap.stage_reached(stage, "registered") and not vals.get("registration_date"):
-                vals["registration_date"] = today
         nominations = super().create(vals_list)
         # the checklist comes from the criteria set: also when a unit manager proposes, who may
         # not write checklists themselves
         nominations.sudo()._load_checklist()
+        # those created at a registered stage are registered (in a line that names them
+        # already, or a new one) before the stage follows the lines; then the lines of the
+        # units' registrations that already name the others point at them
         nominations.filtered(
-            lambda n: roadmap.stage_reached(n.stage, "selected") and not n.eligibility_snapshot
-        )._take_eligibility_snapshot()
+            lambda n: roadmap.stage_reached(n.stage, "registered")
+        )._register_nominees()
+        nominations._match_registrations()
+        nominations.filtered(
+            lambda n: roadmap.stage_reached(n.stage, "selected") and not n.snapshot_date
+        )._take_snapshot()
         return nominations
 
     def _check_proposal_values(self, vals):
@@ -612,17 +807,27 @@ class EmulationNomination(models.Model):
     def write(self, vals):
         vals = dict(vals)
         stage = vals.get("stage")
-        if stage and roadmap.stage_reached(stage, "registered") and "registration_date" not in vals:
-            unregistered = self.filtered(lambda n: not n.registration_date)
-            if unregistered and unregistered != self:
-                unregistered.write({"registration_date": fields.Date.context_today(self)})
-            elif unregistered:
-                vals["registration_date"] = fields.Date.context_today(self)
+        if stage in ("detected", "selected"):
+            registered = self.sudo().filtered("registration_line_ids")[:1]
+            if registered:
+                raise UserError(
+                    _(
+                        "%(name)s is registered: a line of their unit's registration of "
+                        "%(year)s names them. Unregister them (the line is removed from the "
+                        "registration) to move the nomination back.",
+                        name=registered.name,
+                        year=registered.year,
+                    )
+                )
         if stage and stage != "dropped" and "drop_reason" not in vals:
             vals["drop_reason"] = False
         result = super().write(vals)
+        if {"nominee_kind", "employee_id", "department_id", "model_name", "year"} & set(vals):
+            self._match_registrations()
+        if stage and roadmap.stage_reached(stage, "registered"):
+            self.filtered(lambda n: not n.sudo().registration_line_ids)._register_nominees()
         if stage and roadmap.stage_reached(stage, "selected"):
-            self.filtered(lambda n: not n.eligibility_snapshot)._take_eligibility_snapshot()
+            self.filtered(lambda n: not n.snapshot_date)._take_snapshot()
         if {"criteria_set_id", "nominee_kind", "employee_id", "department_id"} & set(vals):
             self._load_checklist()
         return result
@@ -664,66 +869,23 @@ class EmulationNomination(models.Model):
             rows[nomination.id] = row or candidates[:1]
         return rows
 
-    def _eligibility_texts(self):
-        """{nomination id: (criteria set, text)}: the explanation of the stored result of the
-        nominee under the nomination's criteria set, in the nomination's text language."""
-        texts = {}
-        rows = self.sudo()._eligibility_rows()
-        for nomination in self:
-            if not nomination._nominee():
-                continue
-            row = rows.get(nomination.id)
-            lang = nomination._text_lang()
-            if row:
-                texts[nomination.id] = (
-                    row.criteria_set_id,
-                    row.with_context(lang=lang).explanation or "",
-                )
-            else:
-                texts[nomination.id] = (
-                    nomination.criteria_set_id,
-                    nomination.with_context(lang=lang).env._(
-                        "No result of the criteria set for the nominee: the set is not active, "
-                        "or not for this kind of recipient."
-                    ),
-                )
-        return texts
-
-    def _take_eligibility_snapshot(self):
-        """Freeze the eligibility explanation on the nominations (when they are selected)."""
-        today = fields.Date.context_today(self)
-        texts = self._eligibility_texts()
-        for nomination in self:
-            if nomination.id not in texts:
-                continue
-            criteria_set, explanation = texts[nomination.id]
-            localized = nomination.with_context(lang=nomination._text_lang())
-            header = localized.env._(
-                "Eligibility on %(date)s, criteria set %(set)s:",
-                date=_date(today),
-                set=criteria_set.with_context(lang=localized.env.lang).display_name
-                or localized.env._("none"),
-            )
-            nomination._button_write(
-                {
-                    "eligibility_snapshot": f"{header}\n{explanation}",
-                    "snapshot_date": today,
-                }
-            )
+    def _take_snapshot(self):
+        """The snapshot of the nominees judged by criteria (a model, a practice, has none)."""
+        return super(EmulationNomination, self.filtered(lambda n: n._nominee()))._take_snapshot()
 
     def action_refresh_snapshot(self):
         """Take the snapshot again (an officer's explicit decision, logged in the chatter)."""
         self.check_access("write")
-        for nomination in self:
-            if nomination.eligibility_snapshot:
-                nomination._message_log(
-                    body=Markup("<p>%s</p>%s")
-                    % (
-                        _("Eligibility snapshot replaced; the previous one read:"),
-                        plaintext2html(nomination.eligibility_snapshot),
-                    )
+        for nomination in self.filtered("snapshot_date"):
+            previous = nomination.with_context(lang=nomination._text_lang())._explain_snapshot()
+            nomination._message_log(
+                body=Markup("<p>%s</p>%s")
+                % (
+                    _("Eligibility snapshot replaced; the previous one read:"),
+                    plaintext2html(previous),
                 )
-        self._take_eligibility_snapshot()
+            )
+        self._take_snapshot()
         return True
 
     # ------------------------------------------------------------------ checklist
@@ -765,7 +927,31 @@ class EmulationNomination(models.Model):
         return self._set_stage("selected")
 
     def action_register(self):
-        return self._set_stage("registered")
+        """Register the nominees in their unit's registration of the year (the registration's
+        rules decide who may: the officers, or a unit manager in their unit's draft)."""
+        self.check_access("read")
+        self._register_nominees()
+        return True
+
+    def action_unregister(self):
+        """Remove the registration lines that name the nominees (through the registration's
+        rules): the nominations go back to Selected."""
+        self.check_access("read")
+        lines = self.sudo().registration_line_ids
+        lines.with_env(self.env).unlink()
+        self.modified(["registration_line_ids"])
+        return True
+
+    def action_view_registration(self):
+        self.ensure_one()
+        line = self.registration_line_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emulation.registration",
+            "res_id": line.registration_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
 
     def action_foster(self):
         return self._set_stage("fostering")
@@ -777,7 +963,14 @@ class EmulationNomination(models.Model):
         return self._set_stage("honoured")
 
     def action_reset_detected(self):
-        return self._set_stage("detected")
+        """Reconsider a dropped nomination: back to Detected, or Registered while the
+        registration names it."""
+        registered = self.sudo().filtered("registration_line_ids").with_env(self.env)
+        if registered:
+            registered._set_stage("registered")
+        if self - registered:
+            (self - registered)._set_stage("detected")
+        return True
 
     def action_drop(self):
         self.check_access("write")

@@ -14,7 +14,11 @@ class EmulationProposalLine(models.Model):
     history records used as its basis and the council's ballot."""
 
     _name = "emulation.proposal.line"
-    _inherit = ["emulation.write.policy.mixin", "emulation.women.priority.mixin"]
+    _inherit = [
+        "emulation.write.policy.mixin",
+        "emulation.women.priority.mixin",
+        "emulation.eligibility.snapshot.mixin",
+    ]
     _description = "Proposed recipient"
     _order = "proposal_id, recipient_type desc, id"
     _check_company_auto = True
@@ -85,30 +89,20 @@ class EmulationProposalLine(models.Model):
     recipient_name = fields.Char(string="Recipient", compute="_compute_recipient_name")
     job_title = fields.Char(compute="_compute_recipient_name", string="Position")
     eligibility_id = fields.Many2one(
-        "emulation.eligibility",
-        string="Eligibility result",
-        ondelete="set null",
-        readonly=True,
-        help="The eligibility result of the title's criteria set the line rests on.",
+        help="The eligibility result of the title's criteria set the line rests on."
     )
     eligible_now = fields.Boolean(
         string="Eligible now",
         compute="_compute_eligible_now",
         help="Eligible by the history as it stands today.",
     )
+    # the snapshot (emulation.eligibility.snapshot.mixin), taken when the unit submits
     snapshot_eligible = fields.Boolean(
         string="Eligible at submission",
-        readonly=True,
-        copy=False,
         help="Whether the recipient was eligible when the unit submitted the proposal: later "
         "changes to the history do not rewrite what the council was told.",
     )
-    snapshot_missing = fields.Integer(string="Items missing at submission", readonly=True)
-    snapshot_criteria_set_id = fields.Many2one(
-        "emulation.criteria.set", string="Criteria set", readonly=True, ondelete="set null"
-    )
-    snapshot_year = fields.Integer(string="Evaluation year", readonly=True, aggregator=False)
-    snapshot_date = fields.Date(string="Snapshot taken on", readonly=True)
+    snapshot_missing = fields.Integer(string="Items missing at submission")
     justification = fields.Text(
         help="Why the unit proposes a recipient the history does not show as eligible "
         "(required then)."
@@ -228,23 +222,6 @@ class EmulationProposalLine(models.Model):
             )
             for line in self
         }
-
-    def _take_snapshot(self):
-        rows = self._eligibility_rows()
-        today = fields.Date.context_today(self)
-        for line in self:
-            row = rows.get(line.id)
-            line._button_write(
-                {
-                    "eligibility_id": row.id if row else False,
-                    "snapshot_eligible": bool(row and row.eligible),
-                    "snapshot_missing": row.missing if row else 0,
-                    "snapshot_criteria_set_id": row.criteria_set_id.id if row else False,
-                    "snapshot_year": row.year if row else line.year,
-                    "snapshot_date": today,
-                }
-            )
-        return True
 
     # ------------------------------------------------------------------ checks
     @api.constrains("recipient_type", "employee_id", "department_id", "proposal_id")

@@ -104,6 +104,14 @@ class EmulationRegistration(models.Model):
         if any(r.state != "draft" for r in self):
             raise UserError(_("Only a draft registration can be deleted."))
 
+    def unlink(self):
+        # the lines go through their own unlink, not the database's cascade: the plan's
+        # nominations they register follow (emulation.registration.line._link_nominations)
+        if any(r.state != "draft" for r in self):
+            self._unlink_only_drafts()
+        self.line_ids.unlink()
+        return super().unlink()
+
     # ------------------------------------------------------------------ buttons
     def action_submit(self):
         for registration in self:

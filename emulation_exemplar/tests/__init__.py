@@ -33,3 +33,4 @@ from . import test_women_priority
 from . import test_absence
 from . import test_reward_money
 from . import test_law_in_force
+from . import test_one_registration

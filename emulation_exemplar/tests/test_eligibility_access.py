@@ -109,7 +109,7 @@ class TestNoPlantedNomination(AccessCase):
 
     def test_no_planted_snapshot_or_registration(self):
         planted = (
-            {"eligibility_snapshot": "Eligible: all conditions met"},
+            {"snapshot_eligible": True},
             {"snapshot_date": "2024-01-01"},
             {"registration_date": "2024-01-01"},
         )
@@ -123,7 +123,7 @@ class TestNoPlantedNomination(AccessCase):
     def test_a_plain_proposal_still_works(self):
         nomination = self.propose({"achievements": "Bảo hộ công dân"})
         self.assertEqual(nomination.stage, "detected")
-        self.assertFalse(nomination.eligibility_snapshot)
+        self.assertFalse(nomination.snapshot_date)
         self.assertFalse(nomination.registration_date)
 
 

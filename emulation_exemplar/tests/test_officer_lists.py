@@ -41,7 +41,20 @@ class TestNaturalOrder(OfficerListsCase):
     def setUpClass(cls):
         super().setUpClass()
         common = {"campaign_id": cls.campaign.id, "year": 2031}
-        cls.nominations = cls.Nomination.create(
+        # the nominations registered and after are in their unit's registration of 2031, made in
+        # 2031 (a registration is for this year or the next)
+        with freeze_time("2031-03-02"):
+            cls.nominations = cls._create_nominations(common)
+        cls.classifications = (
+            cls.classify(cls.emp_a, 2021, "completed")
+            | cls.classify(cls.emp_a, 2022, "excellent")
+            | cls.classify(cls.emp_b, 2021, "not_completed")
+            | cls.classify(cls.emp_b, 2022, "good")
+        )
+
+    @classmethod
+    def _create_nominations(cls, common):
+        return cls.Nomination.create(
             [
                 dict(
                     common, nominee_kind="individual", employee_id=cls.emp_a.id, stage="fostering"
@@ -75,12 +88,6 @@ class TestNaturalOrder(OfficerListsCase):
                     drop_reason="The practice was discontinued.",
                 ),
             ]
-        )
-        cls.classifications = (
-            cls.classify(cls.emp_a, 2021, "completed")
-            | cls.classify(cls.emp_a, 2022, "excellent")
-            | cls.classify(cls.emp_b, 2021, "not_completed")
-            | cls.classify(cls.emp_b, 2022, "good")
         )
 
     def expected_stages(self):

@@ -160,22 +160,27 @@ class TestProposeCandidates(RoadmapCase):
 
     def test_selected_snapshot_is_frozen(self):
         nomination = self.nominate(self.eligible)
-        self.assertFalse(nomination.eligibility_snapshot)
+        self.assertFalse(nomination.snapshot_date)
         nomination.with_user(self.user_officer).action_select()
-        snapshot = nomination.eligibility_snapshot
-        self.assertIn("Plan 198 – non-leadership staff", snapshot)
-        self.assertIn("2 grassroots emulation soldier titles", snapshot)
-        self.assertIn("2022", snapshot)
+        # stored facts, explained when read
+        self.assertTrue(nomination.snapshot_eligible)
+        self.assertEqual(nomination.snapshot_criteria_set_id, self.set_staff)
+        self.assertEqual(nomination.snapshot_year, nomination.year)
         self.assertTrue(nomination.snapshot_date)
+        snapshot = nomination.snapshot_explanation
+        self.assertIn("Plan 198 – non-leadership staff", snapshot)
+        self.assertIn("Eligible on", snapshot)
         # later history changes do not rewrite what the board was told
         self.eligible.emulation_award_ids.filtered(lambda a: a.year == 2023).active = False
         self.assertFalse(self.eligible.exemplar_eligible)
         nomination.action_register()
-        self.assertEqual(nomination.eligibility_snapshot, snapshot)
+        self.assertTrue(nomination.snapshot_eligible)
+        nomination.invalidate_recordset(["snapshot_explanation"])
+        self.assertIn("not eligible today", nomination.snapshot_explanation)
         # an officer may replace it explicitly; the old one stays in the chatter
         nomination.action_refresh_snapshot()
-        self.assertNotEqual(nomination.eligibility_snapshot, snapshot)
-        self.assertIn("Not eligible", nomination.eligibility_snapshot)
+        self.assertFalse(nomination.snapshot_eligible)
+        self.assertIn("Not eligible", nomination.snapshot_explanation)
 
     def test_texts_in_the_language_of_the_officer_following(self):
         self.env["res.lang"]._activate_lang("vi_VN")
@@ -190,8 +195,11 @@ class TestProposeCandidates(RoadmapCase):
             [line.strip() for line in criteria_vi.splitlines() if line.strip()],
         )
         nomination.action_select()
-        self.assertIn("Đủ tiêu chuẩn", nomination.eligibility_snapshot)
-        self.assertNotIn("Eligibility on", nomination.eligibility_snapshot)
+        # the snapshot is explained in the reader's language (test_one_registration)
+        reader = nomination.with_user(self.user_officer)
+        explained = reader.with_context(lang=self.user_officer.lang).snapshot_explanation
+        self.assertIn(self.set_staff.with_context(lang="vi_VN").name, explained)
+        self.assertNotIn(self.set_staff.with_context(lang="en_US").name, explained)
 
     def test_checklist_from_human_criteria(self):
         nomination = self.nominate(self.eligible)
@@ -301,7 +309,9 @@ class TestNominationRules(RoadmapCase):
         self.env.cr.flush()
 
     def test_stage_flow_and_tracking(self):
-        nomination = self.nominate(self.emp_a).with_context(tracking_disable=False)
+        # registered in 2021: in the unit's registration of 2021 (a registration is for this
+        # year or the next)
+        nomination = self.nominate(self.emp_a, year=2021).with_context(tracking_disable=False)
         self.flush_tracking()
         officer_nomination = nomination.with_user(self.user_officer)
         with freeze_time("2021-03-20"):
