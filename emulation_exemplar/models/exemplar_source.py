@@ -23,9 +23,10 @@ EXEMPLAR_OWNER_FIELDS = {"recipient_type", "employee_id", "department_id", "empl
 class EmulationExemplarSource(models.AbstractModel):
     """History whose records count for eligibility: keeps their owners' results current.
 
-    Creating, changing (what counts) or deleting a record marks its owners, and the units above
-    the people among them (their member statistics), for re-evaluation: the engine evaluates all
-    the marked records together when the results are next read or the request ends.
+    Creating, changing (what counts) or deleting a record queues its owners, and the units above
+    the people among them (their member statistics), for re-evaluation
+    (``emulation.eligibility._queue``): the engine evaluates the whole queue together when the
+    results are next searched or the transaction flushes.
     """
 
     _name = "emulation.exemplar.source"
@@ -55,8 +56,9 @@ class EmulationExemplarSource(models.AbstractModel):
         return super().unlink()
 
     def _exemplar_mark_owners(self):
-        members_count = self.env["emulation.eligibility"]._eligibility_counts_members()
+        Eligibility = self.env["emulation.eligibility"]
+        members_count = Eligibility._eligibility_counts_members()
         for owners in self.sudo().with_context(active_test=False)._exemplar_owners():
-            owners._exemplar_mark()
+            Eligibility._queue(owners)
             if owners._name == "hr.employee" and members_count:
-                owners._emulation_units_above()._exemplar_mark()
+                Eligibility._queue(owners._emulation_units_above())

@@ -27,3 +27,5 @@ from . import test_leaks
 from . import test_criteria_kinds
 from . import test_one_truth
 from . import test_eligibility_write
+from . import test_eligibility_queue
+from . import test_employee_category
