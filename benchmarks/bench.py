@@ -1413,7 +1413,8 @@ def measure_incremental(env, chatter=True, commit=False):
     Classification = uenv["emulation.classification"]
     people = env["hr.employee"].search([], order="id desc", limit=4)
 
-    # each case prepares its values (unmeasured), then returns the operation to measure
+    # each case prepares its values (unmeasured), then returns the operation to measure and
+    # the record it changes (None: the record the operation returns)
     def create_award(person):
         vals = {
             "recipient_type": "individual",
@@ -1424,16 +1425,16 @@ def measure_incremental(env, chatter=True, commit=False):
             "decision_number": "%s/QĐ-BENCH-%s" % (person.id, uuid.uuid4().hex[:8]),
             "decision_date": "2025-01-15",
         }
-        return lambda: Award.create(vals)
+        return (lambda: Award.create(vals)), None
 
     def write_classification(person):
         record = Classification.search([("employee_id", "=", person.id)], limit=1, order="year")
         level = "not_completed" if record.level != "not_completed" else "excellent"
-        return lambda: record.write({"level": level})
+        return (lambda: record.write({"level": level})), record
 
     def archive_award(person):
         record = Award.search([("employee_id", "=", person.id)], limit=1)
-        return lambda: record.action_archive()
+        return (lambda: record.action_archive()), record
 
     cases = [
         ("create one award", create_award),
@@ -1443,14 +1444,15 @@ def measure_incremental(env, chatter=True, commit=False):
     results = []
     for name, case in cases:
         # warm-up on another person (registry caches: access rights, rules, criteria)
-        case(people[1 if chatter else 3])()
+        case(people[1 if chatter else 3])[0]()
         uenv.cr.flush()
         person = people[0 if chatter else 2]
-        operation = case(uenv["hr.employee"].browse(person.id))
+        operation, record = case(uenv["hr.employee"].browse(person.id))
         fresh_transaction(uenv, commit)
         with count_recomputed(uenv) as counter, Measure(uenv.cr) as m:
-            operation()
+            returned = operation()
             uenv.cr.flush()
+        record = returned if record is None else record
         results.append(
             {
                 "case": name,
@@ -1458,8 +1460,10 @@ def measure_incremental(env, chatter=True, commit=False):
                 "seconds": m.seconds,
                 "recomputed": counter["hr.employee"],
                 "recomputed_units": counter["hr.department"],
-                # the units whose members changed: the person's and those above it
+                # the units whose member statistics read the record: the person's and those
+                # above it (none when no set for collectives counts such a record)
                 "units_above": len(person.department_id.parent_path.strip("/").split("/")),
+                "counts_for_members": bool(record.sudo()._exemplar_member_records()),
             }
         )
     return results

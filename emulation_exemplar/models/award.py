@@ -176,6 +176,7 @@ class EmulationAward(models.Model):
         "year and decision number. Keep the right one and archive the other.",
     )
 
+    # stays: an imported row's empty authority takes the type's
     @api.model_create_multi
     def create(self, vals_list):
         importing = self.env.context.get("import_file")
@@ -189,6 +190,7 @@ class EmulationAward(models.Model):
             awards._check_decision_entered()
         return awards
 
+    # stays: a user may not erase an award's decision number or date
     def write(self, vals):
         if not self.env.su and not self.env.context.get("import_file"):
             erased = [

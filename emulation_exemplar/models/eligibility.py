@@ -456,6 +456,30 @@ class EmulationEligibility(models.Model):
         )
 
     @api.model
+    def _eligibility_member_sources(self):
+        """{history model: the award type ids it counts, or None for any record} of the history
+        of a unit's members that an active set for collectives reads (member ratio or count, no
+        discipline): only a change to such a record moves the results of the person's units."""
+        sources = {}
+        for set_rules in self.env["emulation.criteria.set"]._exemplar_rules():
+            if set_rules.recipient_kind != "collective":
+                continue
+            conditions = [c for a in set_rules.criteria.alternatives for c in a.conditions]
+            kinds = {c.kind for c in conditions}
+            if not kinds & MEMBER_KINDS:
+                continue
+            # the award types the engine reads for the members (see _eligibility_counts_many)
+            types = frozenset(t for c in conditions for t in c.award_type_ids)
+            for kind in kinds:
+                for history in rules.KINDS[kind].member_histories:
+                    model = HISTORY_MODELS[history]
+                    if model != "emulation.award":
+                        sources[model] = None
+                    elif sources.get(model, frozenset()) is not None:
+                        sources[model] = sources.get(model, frozenset()) | types
+        return sources
+
+    @api.model
     def _eligibility_years(self, criteria):
         """The evaluation years of ``criteria``: a fixed window's last year; each year of a
         rolling window's period that is not after the current year."""

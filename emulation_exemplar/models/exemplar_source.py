@@ -15,9 +15,16 @@ EXEMPLAR_HISTORY_FIELDS = {
     "company_id",
     "used_award_id",
 }
-# the fields that decide whose history a record is: a write changing them marks the owners
-# before it too (the others change the same owners' results: marking them after is enough)
-EXEMPLAR_OWNER_FIELDS = {"recipient_type", "employee_id", "department_id", "employee_ids"}
+# the fields that decide whose history a record is, or whether it counts for the members of
+# units: a write changing them queues the owners before it too (the others change the same
+# owners' results: queueing them after is enough)
+EXEMPLAR_OWNER_FIELDS = {
+    "recipient_type",
+    "employee_id",
+    "department_id",
+    "employee_ids",
+    "award_type_id",
+}
 
 
 class EmulationExemplarSource(models.AbstractModel):
@@ -36,12 +43,14 @@ class EmulationExemplarSource(models.AbstractModel):
         """Tuple of the recordsets (people, units) whose eligibility these records feed."""
         raise NotImplementedError
 
+    # stays: history that counts queues its owners for re-evaluation
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
         records._exemplar_mark_owners()
         return records
 
+    # stays: history that counts queues its owners for re-evaluation
     def write(self, vals):
         relevant = EXEMPLAR_HISTORY_FIELDS & set(vals)
         if EXEMPLAR_OWNER_FIELDS & set(vals):
@@ -51,14 +60,28 @@ class EmulationExemplarSource(models.AbstractModel):
             self._exemplar_mark_owners()
         return result
 
+    # stays: history that counts queues its owners for re-evaluation
     def unlink(self):
         self._exemplar_mark_owners()
         return super().unlink()
 
     def _exemplar_mark_owners(self):
         Eligibility = self.env["emulation.eligibility"]
-        members_count = Eligibility._eligibility_counts_members()
-        for owners in self.sudo().with_context(active_test=False)._exemplar_owners():
+        records = self.sudo().with_context(active_test=False)
+        for owners in records._exemplar_owners():
             Eligibility._queue(owners)
-            if owners._name == "hr.employee" and members_count:
+        # the units above the people, when their member statistics read these records
+        for owners in records._exemplar_member_records()._exemplar_owners():
+            if owners._name == "hr.employee":
                 Eligibility._queue(owners._emulation_units_above())
+
+    def _exemplar_member_records(self):
+        """Those of these records that the member statistics of a set for collectives read (a
+        classification, an award of a type a member condition counts, a discipline...)."""
+        sources = self.env["emulation.eligibility"]._eligibility_member_sources()
+        if self._name not in sources:
+            return self.browse()
+        types = sources[self._name]
+        if types is None:
+            return self
+        return self.filtered(lambda record: record.award_type_id.id in types)

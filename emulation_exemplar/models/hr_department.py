@@ -51,20 +51,22 @@ class HrDepartment(models.Model):
     def _exemplar_kinds(self):
         return dict.fromkeys(self.ids, "collective")
 
+    # stays: new units queue themselves; who heads what is stored at once
     @api.model_create_multi
-    def create(self, vals_list):
-        departments = super().create(vals_list)
+    def create(self, vals_list, *args, **kwargs):
+        departments = super().create(vals_list, *args, **kwargs)
         self.env["emulation.eligibility"]._queue(departments)
         departments._emulation_heads_now()
         return departments
 
-    def write(self, vals):
+    # stays: a unit moved, archived or of another company is evaluated again
+    def write(self, vals, *args, **kwargs):
         # a unit moved under another: the units above it, before and after, count their
         # members again; a unit archived or moved to another company is evaluated again
         Eligibility = self.env["emulation.eligibility"]
         if "parent_id" in vals:
             Eligibility._queue(self._emulation_units_above())
-        result = super().write(vals)
+        result = super().write(vals, *args, **kwargs)
         if "parent_id" in vals:
             Eligibility._queue(self._emulation_units_above())
         if {"active", "company_id"} & set(vals):

@@ -96,9 +96,10 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.emulation_category_by_hand = bool(employee.emulation_category_manual_ids)
 
+    # stays: new people queue themselves and their units for evaluation
     @api.model_create_multi
-    def create(self, vals_list):
-        employees = super().create(vals_list)
+    def create(self, vals_list, *args, **kwargs):
+        employees = super().create(vals_list, *args, **kwargs)
         # new people (their category's computation queues them) count among their units' members
         Eligibility = self.env["emulation.eligibility"]
         Eligibility._queue(employees)
@@ -106,14 +107,15 @@ class HrEmployee(models.Model):
             Eligibility._queue(employees._emulation_units_above())
         return employees
 
-    def write(self, vals):
+    # stays: a person who moves queues themselves and the units left and joined
+    def write(self, vals, *args, **kwargs):
         # the units a person leaves or joins count their members again
         Eligibility = self.env["emulation.eligibility"]
         moves = {"department_id", "active", "company_id"} & set(vals)
         members_count = moves and Eligibility._eligibility_counts_members()
         if members_count:
             Eligibility._queue(self._emulation_units_above())
-        result = super().write(vals)
+        result = super().write(vals, *args, **kwargs)
         if moves:
             Eligibility._queue(self)
         if members_count:

@@ -88,6 +88,34 @@ class TestEligibilityQueue(AccessCase):
             self.unit_visa._emulation_units_above(), self.unit_consular | self.unit_visa
         )
 
+    def test_units_are_queued_only_for_what_their_members_count(self):
+        """The shipped sets for collectives count their members' classifications and their
+        advanced worker and grassroots soldier titles: only a change to those evaluates the
+        units above the person again."""
+        Eligibility = self.env["emulation.eligibility"]
+        sources = Eligibility._eligibility_member_sources()
+        self.assertIsNone(sources["emulation.classification"])
+        self.assertIn(self.type_soldier.id, sources["emulation.award"])
+        self.assertNotIn(self.type_prov.id, sources["emulation.award"])
+        self.assertNotIn("emulation.initiative", sources)
+        above = {self.unit_visa.id, self.unit_consular.id}
+        for make, units in (
+            (lambda: self.award(self.emp_c, self.type_prov, 2024), set()),
+            (lambda: self.award(self.emp_c, self.type_soldier, 2024), above),
+            (lambda: self.classify(self.emp_c, 2024, "good"), above),
+        ):
+            self.env.cr.flush()
+            record = make()
+            with self.subTest(record=record):
+                queued = Eligibility._eligibility_queued()
+                self.assertEqual(queued["hr.employee"], {self.emp_c.id})
+                self.assertEqual(queued["hr.department"], units)
+        # a title that stops counting for the members still evaluates them (before the write)
+        soldier = self.award(self.emp_c, self.type_soldier, 2021)
+        self.env.cr.flush()
+        soldier.award_type_id = self.type_prov
+        self.assertEqual(Eligibility._eligibility_queued()["hr.department"], above)
+
     def test_the_queue_is_no_rpc_endpoint(self):
         """A unit manager may not queue, evaluate or read another unit's people by RPC: the
         queue's methods are private, and the results of the transaction stay behind the
