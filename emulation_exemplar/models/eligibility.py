@@ -547,18 +547,18 @@ class EmulationEligibility(models.Model):
             if field != "department_id" or not kinds & MEMBER_KINDS:
                 continue
             units[index] = owners.ids
+            # the members (the ORM's child_of query) with their department's path
             members = owners._emulation_members()
+            unit = members.join(
+                members.table, "department_id", "hr_department", "id", "department_id"
+            )
             cte = SQL.identifier("members_%s" % index)
             ctes.append(
                 SQL(
                     "%s AS (%s)",
                     cte,
                     members.select(
-                        SQL.identifier(members.table, "id"),
-                        SQL(
-                            "(SELECT d.parent_path FROM hr_department d WHERE d.id = %s)",
-                            SQL.identifier(members.table, "department_id"),
-                        ),
+                        SQL.identifier(members.table, "id"), SQL.identifier(unit, "parent_path")
                     ),
                 )
             )
