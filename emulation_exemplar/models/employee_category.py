@@ -22,7 +22,6 @@ class EmulationEmployeeCategory(models.Model):
 
     employee_id = fields.Many2one(
         "hr.employee",
-        string="Employee",
         required=True,
         index=True,
         ondelete="restrict",
