@@ -284,10 +284,10 @@ class EmulationEligibility(models.Model):
                 ]
             )
 
+    # stays: every read of results (search, read_group, the filters', papers' subqueries) runs
+    # the queue first, so that a change is seen in its own transaction
     @api.model
     def _search(self, *args, **kwargs):
-        # stays: the one read path of every result (search, read_group, the filters' and the
-        # papers' subqueries) runs the queue first, so a change is seen in its own transaction
         self._eligibility_flush_pending()
         return super()._search(*args, **kwargs)
 
