@@ -107,7 +107,7 @@ class ImportData:
         type_by_code = {t.code: t.id for t in types if t.code}
         self._awards(type_by_code)
         self._classifications()
-        env.flush_all()
+        env.cr.flush()
 
     def _awards(self, type_by_code):
         rows, vals = [], []
@@ -272,7 +272,7 @@ def plain_create(env, model, vals_list, batch=BATCH):
     created = 0
     for start in range(0, len(vals_list), batch):
         created += len(records.create([dict(v) for v in vals_list[start : start + batch]]))
-        env.flush_all()
+        env.cr.flush()
     return created
 
 

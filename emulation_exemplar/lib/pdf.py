@@ -12,7 +12,7 @@ import unicodedata
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
-from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.tools import parse_version
 from odoo.tools.pdf import PdfFileReader, PdfFileWriter
 
@@ -59,7 +59,8 @@ def pdf_scaling(binary=None):
     """(CSS style of a paper's page, dpi for wkhtmltopdf): what makes the papers print at their
     true size (13pt is 13pt) with the installed wkhtmltopdf; None where nothing is needed."""
     if binary is None:
-        binary = _get_wkhtmltopdf_bin()
+        # looked up when called (core's private helper, not bound at import)
+        binary = base_report._get_wkhtmltopdf_bin()
     version, patched = wkhtmltopdf_build(binary)
     if not version:
         return None, None

@@ -24,6 +24,7 @@ from . import criteria_set
 from . import criteria_alternative
 from . import criteria_condition
 from . import eligibility
+from . import employee_category
 from . import hr_employee_base
 from . import hr_employee
 from . import hr_department

@@ -228,6 +228,7 @@ class EmulationAward(models.Model):
         help="How the reward was fixed, or why the award has none.",
     )
 
+    # stays: an imported row's empty authority takes the type's
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su and any(f in vals for vals in vals_list for f in MONEY_FIELDS):
@@ -244,6 +245,7 @@ class EmulationAward(models.Model):
         awards._fix_amounts()
         return awards
 
+    # stays: a user may not erase an award's decision number or date
     def write(self, vals):
         if not self.env.su and MONEY_FIELDS & vals.keys():
             raise UserError(self._money_refusal())

@@ -233,19 +233,20 @@ class EmulationAwardType(models.Model):
         return action
 
     # the labels of the cached criteria (_exemplar_rules) name award types
+    # stays: a renamed type changes the cached rules' texts
     def write(self, vals):
         result = super().write(vals)
         if "name" in vals:
             self.env.registry.clear_cache()
         return result
 
+    # stays: a deleted type leaves the cached rules
     def unlink(self):
         result = super().unlink()
         self.env.registry.clear_cache()
         return result
 
-    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+    # stays: a translated name changes the cached rules' texts (no ORM write passes)
+    def _update_field_translations(self, *args, **kwargs):
         self.env.registry.clear_cache()
-        return super()._update_field_translations(
-            field_name, translations, digest=digest, source_lang=source_lang
-        )
+        return super()._update_field_translations(*args, **kwargs)

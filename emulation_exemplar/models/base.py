@@ -17,15 +17,17 @@ class Base(models.AbstractModel):
 
     _inherit = "base"
 
-    def _prepare_create_values(self, vals_list):
-        result = super()._prepare_create_values(vals_list)
+    # stays: the one place every create's values (defaults included) pass before the INSERT
+    def _prepare_create_values(self, vals_list, *args, **kwargs):
+        result = super()._prepare_create_values(vals_list, *args, **kwargs)
         for vals in result:
             self._emulation_check_integers(vals)
         return result
 
-    def write(self, vals):
+    # stays: the one place every write passes before it may flush
+    def write(self, vals, *args, **kwargs):
         self._emulation_check_integers(vals)
-        return super().write(vals)
+        return super().write(vals, *args, **kwargs)
 
     def _emulation_check_integers(self, vals):
         for fname, value in vals.items():

@@ -8,7 +8,8 @@ ATOMIC_IMPORT_ROWS = 50000
 class BaseImportImport(models.TransientModel):
     _inherit = "base_import.import"
 
-    def execute_import(self, fields, columns, options, dryrun=False):
+    # stays: an import of history is all or nothing (core commits it batch by batch)
+    def execute_import(self, fields, columns, options, *args, **kwargs):
         """Imports of history (awards, classifications, ...) are all or nothing.
 
         The import screen sends a file in batches ("limit", 2,000 rows by default), one request
@@ -24,12 +25,12 @@ class BaseImportImport(models.TransientModel):
         self.ensure_one()
         model = self.env.get(self.res_model)
         if model is None or not isinstance(model, self.env.registry["emulation.history.mixin"]):
-            return super().execute_import(fields, columns, options, dryrun=dryrun)
+            return super().execute_import(fields, columns, options, *args, **kwargs)
         options = dict(options)
         skip = options.get("skip") or 0
         if options.get("limit"):
             options["limit"] = max(options["limit"], ATOMIC_IMPORT_ROWS)
-        result = super().execute_import(fields, columns, options, dryrun=dryrun)
+        result = super().execute_import(fields, columns, options, *args, **kwargs)
         if skip:
             for message in result.get("messages") or ():
                 if isinstance(message.get("record"), int):
@@ -42,13 +43,14 @@ class BaseImportImport(models.TransientModel):
                     }
         return result
 
-    def _read_csv(self, options):
+    # stays: a file in the wrong encoding is told in words, not as a traceback
+    def _read_csv(self, options, *args, **kwargs):
         """A CSV file read in the wrong encoding (e.g. a UTF-16 file as UTF-8, the screen's
         default) fails in Python's decoder, which the import screen shows as a traceback when
         the file is imported (its preview only shows the decoder's words). Say which encoding
         failed and what to do, in the user's language."""
         try:
-            return super()._read_csv(options)
+            return super()._read_csv(options, *args, **kwargs)
         except (UnicodeError, LookupError) as error:
             raise ImportValidationError(
                 self.env._(

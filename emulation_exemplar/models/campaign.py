@@ -455,6 +455,7 @@ class EmulationCampaign(models.Model):
             campaign.progress_year_html = head + body + Markup("</tbody></table>")
 
     # ------------------------------------------------------------------ state changes
+    # stays: closing with open milestones needs the officer's confirmation
     def write(self, vals):
         if vals.get("state") == "closed" and not self.env.context.get("emulation_confirm_close"):
             open_milestones = self.milestone_ids.filtered(lambda m: m.state != "done")

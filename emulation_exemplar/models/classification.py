@@ -112,6 +112,7 @@ class EmulationClassification(models.Model):
     # One per recipient and year: the SQL constraints above guard the database, but they fire on
     # INSERT/UPDATE, before any @api.constrains method could run, with a message that names
     # neither the person nor the year. So the values are checked before they are written.
+    # stays: one classification per recipient and year, told in words
     @api.model_create_multi
     def create(self, vals_list):
         defaults = self.default_get(["employee_id", "department_id", "year"])
@@ -120,6 +121,7 @@ class EmulationClassification(models.Model):
         records._warn_decree_335()
         return records
 
+    # stays: one classification per recipient and year, told in words
     def write(self, vals):
         if {"employee_id", "department_id", "year"} & set(vals):
             rows = [

@@ -7,6 +7,7 @@ class EmulationCriteriaPart(models.AbstractModel):
     _name = "emulation.criteria.part"
     _description = "Part of a criteria set"
 
+    # stays: the cached rules change and the sets' owners are evaluated again
     @api.model_create_multi
     def create(self, vals_list):
         parts = super().create(vals_list)
@@ -14,6 +15,7 @@ class EmulationCriteriaPart(models.AbstractModel):
         parts.set_id._exemplar_recompute_owners()
         return parts
 
+    # stays: the cached rules change and the sets' owners are evaluated again
     def write(self, vals):
         sets = self.set_id
         result = super().write(vals)
@@ -21,6 +23,7 @@ class EmulationCriteriaPart(models.AbstractModel):
         (sets | self.set_id)._exemplar_recompute_owners()
         return result
 
+    # stays: the cached rules change and the sets' owners are evaluated again
     def unlink(self):
         sets = self.set_id
         result = super().unlink()
@@ -28,8 +31,7 @@ class EmulationCriteriaPart(models.AbstractModel):
         sets.exists()._exemplar_recompute_owners()
         return result
 
-    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+    # stays: a translated name changes the cached rules' texts (no ORM write passes)
+    def _update_field_translations(self, *args, **kwargs):
         self.env.registry.clear_cache()
-        return super()._update_field_translations(
-            field_name, translations, digest=digest, source_lang=source_lang
-        )
+        return super()._update_field_translations(*args, **kwargs)

@@ -278,6 +278,7 @@ class EmulationCriteriaSet(models.Model):
         employees._exemplar_recompute()
         departments._exemplar_recompute()
 
+    # stays: the cached rules change and the set's owners are evaluated again
     @api.model_create_multi
     def create(self, vals_list):
         sets = super().create(vals_list)
@@ -285,6 +286,7 @@ class EmulationCriteriaSet(models.Model):
         sets._exemplar_recompute_owners()
         return sets
 
+    # stays: the cached rules change and the set's owners are evaluated again
     def write(self, vals):
         before = self.with_context(active_test=False)
         result = super().write(vals)
@@ -302,6 +304,7 @@ class EmulationCriteriaSet(models.Model):
             before._exemplar_recompute_owners()
         return result
 
+    # stays: the cached rules change and the set's owners are evaluated again
     def unlink(self):
         owners = self.with_context(active_test=False)._exemplar_owners()
         result = super().unlink()
@@ -310,8 +313,7 @@ class EmulationCriteriaSet(models.Model):
             records._exemplar_recompute()
         return result
 
-    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+    # stays: a translated name changes the cached rules' texts (no ORM write passes)
+    def _update_field_translations(self, *args, **kwargs):
         self.env.registry.clear_cache()
-        return super()._update_field_translations(
-            field_name, translations, digest=digest, source_lang=source_lang
-        )
+        return super()._update_field_translations(*args, **kwargs)

@@ -329,7 +329,8 @@ class EmulationDecision(models.Model):
             decision.display_name = name
 
     # ------------------------------------------------------------------ checks
-    def _check_company(self, fnames=None):
+    # stays: core's message names the people and units of another company; refuse those first
+    def _check_company(self, fnames=None, *args, **kwargs):
         # The core message names the people and units of another company: refuse first, without
         # names, those the caller may not read (a recipient id sent through RPC).
         for fname, public_model in RECIPIENT_FIELDS.items():
@@ -338,7 +339,7 @@ class EmulationDecision(models.Model):
                 self.env[public_model].browse(ids).check_access("read")
         if fnames is None or "award_type_id" in fnames:
             self.sudo().award_type_id.with_env(self.env).check_access("read")
-        return super()._check_company(fnames)
+        return super()._check_company(fnames, *args, **kwargs)
 
     @api.constrains("award_type_id", "employee_ids", "department_ids")
     def _check_award_scope(self):
@@ -448,6 +449,7 @@ class EmulationDecision(models.Model):
             )
 
     # ------------------------------------------------------------------ ORM
+    # stays: archiving or correcting a decision archives or corrects its awards
     def write(self, vals):
         archiving = self.filtered("active") if "active" in vals and not vals["active"] else None
         restoring = self.filtered(lambda d: not d.active) if vals.get("active") else None

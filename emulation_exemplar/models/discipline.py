@@ -137,6 +137,7 @@ class EmulationDiscipline(models.Model):
     )
 
     # ------------------------------------------------------------------ create / write
+    # stays: a discipline's person belongs to its company
     @api.model_create_multi
     def create(self, vals_list):
         context = self.env.context
@@ -154,6 +155,7 @@ class EmulationDiscipline(models.Model):
         self._check_employee_company(vals_list)
         return super().create(vals_list)
 
+    # stays: a discipline's person belongs to its company
     def write(self, vals):
         if {"employee_id", "company_id"} & set(vals):
             self._check_employee_company(

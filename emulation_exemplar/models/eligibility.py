@@ -31,6 +31,8 @@ SET_KINDS = {
     "staff": ("staff", "individual"),
 }
 OWNER_FIELD = {"hr.employee": "employee_id", "hr.department": "department_id"}
+# the key of the queue of owners to evaluate again in the cursor's precommit data
+QUEUE_KEY = "emulation.eligibility.queue"
 # people or units evaluated together by a full recompute: a whole province (40,000-60,000
 # people) in one chunk, so the recompute makes the same queries at every size up to it (3 per
 # chunk: read the people, their history, write their rows); beyond it, the chunks bound the
@@ -228,23 +230,69 @@ class EmulationEligibility(models.Model):
             "context": context,
         }
 
-    # ------------------------------------------------------------------ reading
+    # ------------------------------------------------------------------ the queue
+    @api.model
+    def _queue(self, owners):
+        """Queue ``owners`` (people or units) for re-evaluation: the one way to say that their
+        results may have changed. The queue belongs to the transaction (the cursor's
+        ``precommit`` data: a rollback drops it with the changes it follows); it is processed
+        in one batch, in a few grouped queries, by :meth:`_eligibility_flush_pending`, before
+        the results are next searched and at the latest when the transaction flushes (the end
+        of every request and cron job, before it commits; a savepoint). Private: not callable
+        by RPC."""
+        ids = {i for i in owners._ids if isinstance(i, int)}  # not the records of a form
+        if not ids:
+            return
+        precommit = self.env.cr.precommit
+        queue = precommit.data.get(QUEUE_KEY)
+        if queue is None:
+            # run with the superuser: the queue holds what this transaction changed, whoever
+            # changed it, and only the engine writes results
+            precommit.add(self.env(su=True)["emulation.eligibility"]._eligibility_flush_pending)
+            queue = dict.fromkeys(OWNER_FIELD, frozenset())
+        # a new value, never changed in place: whoever keeps the data (a test's savepoint)
+        # keeps the queue as it was
+        precommit.data[QUEUE_KEY] = {**queue, owners._name: queue[owners._name] | ids}
+        # the values people and units read from their rows are read again (through the queue)
+        for model in ("hr.employee", "hr.employee.public", "hr.department"):
+            self.env[model].invalidate_model(RESULT_FIELDS)
+
+    @api.model
+    def _eligibility_queued(self):
+        """{owner model: frozenset of ids} waiting in the queue."""
+        queue = self.env.cr.precommit.data.get(QUEUE_KEY) or {}
+        return {model: queue.get(model, frozenset()) for model in OWNER_FIELD}
+
+    @api.model
+    def _eligibility_unqueue(self, owners):
+        """Take ``owners`` out of the queue (they are being evaluated)."""
+        data = self.env.cr.precommit.data
+        queue = data.get(QUEUE_KEY)
+        if queue and queue[owners._name] & set(owners._ids):
+            data[QUEUE_KEY] = {**queue, owners._name: queue[owners._name] - set(owners._ids)}
+
     @api.model
     def _eligibility_flush_pending(self):
-        """Run the pending re-evaluations (owners marked by history changes) before reading."""
-        for model in ("hr.employee", "hr.department"):
-            field = self.env[model]._fields["emulation_eligibility_token"]
-            if self.env.records_to_compute(field):
-                self.env[model]._recompute_field(field)
+        """The one flush point of the queue: evaluate the queued people and units together and
+        store their results. People whose category is pending are computed first (a new
+        category queues them)."""
+        Employee = self.env["hr.employee"]
+        if self.env.records_to_compute(Employee._fields["emulation_category"]):
+            Employee.sudo().flush_model(["emulation_category"])
+        while any(queued := self._eligibility_queued().values()):
+            self._eligibility_update(
+                *[
+                    self.env[model].sudo().browse(sorted(ids))
+                    for model, ids in zip(OWNER_FIELD, queued, strict=True)
+                ]
+            )
 
-    def flush_model(self, fnames=None):
-        self._eligibility_flush_pending()
-        return super().flush_model(fnames)
-
+    # stays: every read of results (search, read_group, the filters', papers' subqueries) runs
+    # the queue first, so that a change is seen in its own transaction
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
+    def _search(self, *args, **kwargs):
         self._eligibility_flush_pending()
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        return super()._search(*args, **kwargs)
 
     def _owners(self):
         """(owner model name, owner ids) of these rows, which share their recipient type."""
@@ -423,6 +471,30 @@ class EmulationEligibility(models.Model):
         )
 
     @api.model
+    def _eligibility_member_sources(self):
+        """{history model: the award type ids it counts, or None for any record} of the history
+        of a unit's members that an active set for collectives reads (member ratio or count, no
+        discipline): only a change to such a record moves the results of the person's units."""
+        sources = {}
+        for set_rules in self.env["emulation.criteria.set"]._exemplar_rules():
+            if set_rules.recipient_kind != "collective":
+                continue
+            conditions = [c for a in set_rules.criteria.alternatives for c in a.conditions]
+            kinds = {c.kind for c in conditions}
+            if not kinds & MEMBER_KINDS:
+                continue
+            # the award types the engine reads for the members (see _eligibility_counts_many)
+            types = frozenset(t for c in conditions for t in c.award_type_ids)
+            for kind in kinds:
+                for history in rules.KINDS[kind].member_histories:
+                    model = HISTORY_MODELS[history]
+                    if model != "emulation.award":
+                        sources[model] = None
+                    elif sources.get(model, frozenset()) is not None:
+                        sources[model] = sources.get(model, frozenset()) | types
+        return sources
+
+    @api.model
     def _eligibility_years(self, criteria):
         """The evaluation years of ``criteria``: a fixed window's last year; each year of a
         rolling window's period that is not after the current year."""
@@ -492,19 +564,19 @@ class EmulationEligibility(models.Model):
             if field != "department_id" or not kinds & MEMBER_KINDS:
                 continue
             units[index] = owners.ids
-            paths = [
-                path + "%"
-                for path in owners.sudo().with_context(active_test=False).mapped("parent_path")
-                if path
-            ]
+            # the members (the ORM's child_of query) with their department's path
+            members = owners._emulation_members()
+            unit = members.join(
+                members.table, "department_id", "hr_department", "id", "department_id"
+            )
             cte = SQL.identifier("members_%s" % index)
             ctes.append(
                 SQL(
-                    """%s AS (SELECT e.id, d.parent_path
-                                FROM hr_employee e JOIN hr_department d ON d.id = e.department_id
-                               WHERE e.active AND d.parent_path LIKE ANY(%s::varchar[]))""",
+                    "%s AS (%s)",
                     cte,
-                    paths,
+                    members.select(
+                        SQL.identifier(members.table, "id"), SQL.identifier(unit, "parent_path")
+                    ),
                 )
             )
             branches.append(
@@ -638,12 +710,14 @@ class EmulationEligibility(models.Model):
         """Evaluate the people and units of ``owner_sets`` and store their results, in ONE
         statement: per model, an INSERT … ON CONFLICT of the new and changed rows (the unchanged
         ones are not rewritten) and a DELETE of the rows that no longer apply (an archived
-        owner, a set that stopped applying)."""
+        owner, a set that stopped applying). They leave the queue."""
         owner_sets = [
             owners.sudo().with_context(active_test=False) for owners in owner_sets if owners
         ]
         if not owner_sets:
             return
+        for owners in owner_sets:
+            self._eligibility_unqueue(owners)
         all_results = self._eligibility_evaluate_many(owner_sets)
         self.env.cr.execute(self._eligibility_write_sql(owner_sets, all_results))
         self.invalidate_model()

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 # the fields of people and units computed from the rows
 RESULT_FIELDS = [
@@ -117,7 +118,8 @@ class EmulationExemplarResultMixin(models.AbstractModel):
         if not Eligibility.has_access("read"):
             return expression.FALSE_DOMAIN
         query = Eligibility._search(self._exemplar_rows_domain(domain))
-        return [("id", "in", query.subselect(self._exemplar_result_field))]
+        column = SQL.identifier(query.table, self._exemplar_result_field)
+        return [("id", "in", query.subselect(column))]
 
     def _search_emulation_private_access(self, operator, value):
         wanted = _searched_booleans(self.env, operator, value)

@@ -60,6 +60,7 @@ class EmulationHistoryMixin(models.AbstractModel):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
+    # stays: the recipient must be visible to the caller, its values completed
     @api.model_create_multi
     def create(self, vals_list):
         companies = self._check_recipients_visible(vals_list)

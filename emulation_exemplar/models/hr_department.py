@@ -82,42 +82,29 @@ class HrDepartment(models.Model):
                 department.manager_id.user_id | department.parent_id.emulation_head_user_ids
             )
 
-    @api.depends(
-        "company_id",
-        "active",
-        "parent_id",
-        "emulation_award_ids.award_type_id",
-        "emulation_award_ids.year",
-        "emulation_award_ids.active",
-        "emulation_classification_ids.level",
-        "emulation_classification_ids.year",
-        "emulation_classification_ids.active",
-    )
-    def _compute_emulation_eligibility_token(self):
-        return super()._compute_emulation_eligibility_token()
-
-    @api.depends("emulation_eligibility_token")
-    @api.depends_context("uid", "lang", "allowed_company_ids")
-    def _compute_exemplar_result(self):
-        return super()._compute_exemplar_result()
-
     def _exemplar_kinds(self):
         return dict.fromkeys(self.ids, "collective")
 
+    # stays: new units queue themselves; who heads what is stored at once
     @api.model_create_multi
-    def create(self, vals_list):
-        departments = super().create(vals_list)
+    def create(self, vals_list, *args, **kwargs):
+        departments = super().create(vals_list, *args, **kwargs)
+        self.env["emulation.eligibility"]._queue(departments)
         departments._emulation_heads_now()
         return departments
 
-    def write(self, vals):
+    # stays: a unit moved, archived or of another company is evaluated again
+    def write(self, vals, *args, **kwargs):
         # a unit moved under another: the units above it, before and after, count their
-        # members again
+        # members again; a unit archived or moved to another company is evaluated again
+        Eligibility = self.env["emulation.eligibility"]
         if "parent_id" in vals:
-            self._emulation_units_above()._exemplar_mark()
-        result = super().write(vals)
+            Eligibility._queue(self._emulation_units_above())
+        result = super().write(vals, *args, **kwargs)
         if "parent_id" in vals:
-            self._emulation_units_above()._exemplar_mark()
+            Eligibility._queue(self._emulation_units_above())
+        if {"active", "company_id"} & set(vals):
+            Eligibility._queue(self)
         if {"parent_id", "manager_id"} & set(vals):
             self._emulation_heads_now()
         return result
@@ -129,13 +116,21 @@ class HrDepartment(models.Model):
         self.env["hr.department"].flush_model(["emulation_head_user_ids"])
 
     def _emulation_units_above(self):
-        ids = {
-            int(part)
-            for path in self.sudo().with_context(active_test=False).mapped("parent_path")
-            for part in (path or "").split("/")
-            if part
-        }
-        return self.sudo().with_context(active_test=False).browse(sorted(ids))
+        """The one home of "the units above": these units and every unit above them (archived
+        ones too), from the ORM's ``parent_path`` (usually in the record cache already: no
+        query). People use it through their departments (``hr.employee``), and the engine reads
+        the other direction, a unit's members, with :meth:`_emulation_members`."""
+        units = self.sudo().with_context(active_test=False)
+        paths = units.mapped("parent_path")
+        ids = {int(part) for path in paths for part in (path or "").split("/") if part}
+        return units.browse(sorted(ids))
+
+    def _emulation_members(self):
+        """The query (:class:`odoo.tools.Query`, to embed in the engine's statement) of the
+        active people whose department is one of these units or below them: the people for whom
+        these units are among "the units above" (:meth:`_emulation_units_above`)."""
+        Employee = self.env["hr.employee"].sudo().with_context(active_test=False)
+        return Employee._search([("active", "=", True), ("department_id", "child_of", self.ids)])
 
     def _compute_emulation_history_counts(self):
         counts = {}

@@ -1,10 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+
+from .employee_category import EMULATION_CATEGORIES
 
 PRIVATE = "emulation_exemplar.group_emulation_officer"
-
-EMULATION_CATEGORIES = [("key_cadre", "Key cadre"), ("staff", "Non-leadership staff")]
 
 
 class HrEmployee(models.Model):
@@ -22,12 +21,21 @@ class HrEmployee(models.Model):
         help="Which criteria set applies. By default a manager of a department, or someone with "
         "direct reports, is a key cadre; an officer can set it by hand.",
     )
-    emulation_category_manual = fields.Selection(
-        EMULATION_CATEGORIES,
-        string="Category set by hand",
+    # the category an officer set by hand has a home of its own (at most one record): officers
+    # read and set it there, through its access rights and rules, without any HR right
+    emulation_category_manual_ids = fields.One2many(
+        "emulation.employee.category",
+        "employee_id",
+        string="Category record set by hand",
         groups=PRIVATE,
         copy=False,
-        help="When set, it overrides the automatic category and survives later changes.",
+    )
+    emulation_category_by_hand = fields.Boolean(
+        string="Category set by hand",
+        compute="_compute_emulation_category_by_hand",
+        groups=PRIVATE,
+        help="The emulation category was set by an officer instead of following the organisation "
+        "chart.",
     )
     emulation_managed_department_ids = fields.One2many(
         "hr.department", "manager_id", string="Managed departments", groups=PRIVATE
@@ -61,132 +69,71 @@ class HrEmployee(models.Model):
         groups="emulation_exemplar.group_emulation_manager",
     )
 
-    @api.depends("emulation_category_manual", "child_ids", "emulation_managed_department_ids")
+    @api.depends(
+        "emulation_category_manual_ids.category", "child_ids", "emulation_managed_department_ids"
+    )
     def _compute_emulation_category(self):
         for employee in self:
-            if employee.emulation_category_manual:
-                employee.emulation_category = employee.emulation_category_manual
+            manual = employee.emulation_category_manual_ids[:1].category
+            if manual:
+                employee.emulation_category = manual
             elif employee.child_ids or employee.emulation_managed_department_ids:
                 employee.emulation_category = "key_cadre"
             else:
                 employee.emulation_category = "staff"
+        # the criteria sets that apply follow the category: evaluate these people again
+        self.env["emulation.eligibility"]._queue(self)
 
     def _inverse_emulation_category(self):
+        Manual = self.env["emulation.employee.category"]
+        for category, employees in self.grouped("emulation_category").items():
+            Manual._emulation_set(employees, category)
+        # a category written (not computed): the sets that apply change all the same
+        self.env["emulation.eligibility"]._queue(self)
+
+    @api.depends("emulation_category_manual_ids")
+    def _compute_emulation_category_by_hand(self):
         for employee in self:
-            employee.emulation_category_manual = employee.emulation_category
+            employee.emulation_category_by_hand = bool(employee.emulation_category_manual_ids)
 
-    # ------------------------------------------------------------------ reads without HR rights
-    def _emulation_own_private_fields(self, field_names):
-        """The stored fields of ``field_names`` that this module adds to ``hr.employee`` with
-        ``groups`` the user has (e.g. ``emulation_category_manual`` for an officer). Core reads
-        employees for people without HR rights through ``hr.employee.public`` and refuses any
-        field the public profile lacks, even one whose ``groups`` the user has: an emulation
-        officer is not an HR officer. Fields the user's groups do not allow still go through the
-        public profile, where their guarded copies answer within the user's scope."""
-        own = []
-        for fname in field_names:
-            field = self._fields.get(fname)
-            if (
-                field
-                and field.store
-                and field.groups
-                and field._module == "emulation_exemplar"
-                and field.is_accessible(self.env)
-            ):
-                own.append(fname)
-        return own
+    # stays: new people queue themselves and their units for evaluation
+    @api.model_create_multi
+    def create(self, vals_list, *args, **kwargs):
+        employees = super().create(vals_list, *args, **kwargs)
+        # new people (their category's computation queues them) count among their units' members
+        Eligibility = self.env["emulation.eligibility"]
+        Eligibility._queue(employees)
+        if Eligibility._eligibility_counts_members():
+            Eligibility._queue(employees._emulation_units_above())
+        return employees
 
-    def _emulation_split_fetch(self, field_names):
-        """(fields core's public path reads, fields of this module read here)."""
-        if self.env.su or self.browse().has_access("read"):
-            return list(field_names), []
-        own = self._emulation_own_private_fields(field_names)
-        return [fname for fname in field_names if fname not in own], own
-
-    def _emulation_fetch_own(self, own):
-        """Read the module's own fields ``own`` of these employees, which the caller may read
-        (the public profile's record rules), within the fields' ``groups``."""
-        if not own or not self:
-            return
-        self.check_field_access_rights("read", own)
-        self.env["hr.employee.public"].browse(self._ids).check_access("read")
-        self.sudo().fetch(own)
-
-    def fetch(self, field_names):
-        public_path, own = self._emulation_split_fetch(field_names)
-        result = super().fetch(public_path)
-        self._emulation_fetch_own(own)
-        return result
-
-    def search_fetch(self, domain, field_names, offset=0, limit=None, order=None):
-        public_path, own = self._emulation_split_fetch(field_names)
-        records = super().search_fetch(domain, public_path, offset, limit, order)
-        records._emulation_fetch_own(own)
-        return records
-
-    def write(self, vals):
+    # stays: a person who moves queues themselves and the units left and joined
+    def write(self, vals, *args, **kwargs):
         # the units a person leaves or joins count their members again
+        Eligibility = self.env["emulation.eligibility"]
         moves = {"department_id", "active", "company_id"} & set(vals)
-        members_count = moves and self.env["emulation.eligibility"]._eligibility_counts_members()
+        members_count = moves and Eligibility._eligibility_counts_members()
         if members_count:
-            self._emulation_units_above()._exemplar_mark()
-        result = super().write(vals)
+            Eligibility._queue(self._emulation_units_above())
+        result = super().write(vals, *args, **kwargs)
         if moves:
-            self._exemplar_mark()
+            Eligibility._queue(self)
         if members_count:
-            self._emulation_units_above()._exemplar_mark()
+            Eligibility._queue(self._emulation_units_above())
         if "user_id" in vals:
             self.env["hr.department"]._emulation_heads_now()
         return result
 
     def _emulation_units_above(self):
         """The units whose member statistics count these people: their departments and the
-        units above them, with what the engine needs of them (one query, without loading the
-        people)."""
-        self.env["hr.employee"].flush_model(["department_id"])
-        self.env["hr.department"].flush_model(["parent_path"])
-        units = SQL(
-            """(SELECT DISTINCT part::int
-                  FROM hr_employee e
-                  JOIN hr_department d ON d.id = e.department_id,
-                       unnest(string_to_array(d.parent_path, '/')) AS part
-                 WHERE e.id = ANY(%s::int[]) AND part <> '')""",
-            list(self._ids),
-        )
-        Units = self.env["hr.department"].sudo().with_context(active_test=False)
-        return Units.search_fetch(
-            [("id", "in", units)], ["active", "company_id", "parent_path"], order="id"
-        )
+        units above them (one method for people and units: ``hr.department``'s)."""
+        return self.sudo().with_context(active_test=False).department_id._emulation_units_above()
 
     def action_reset_emulation_category(self):
         self.check_access("write")
-        self.emulation_category_manual = False
+        self.env["emulation.employee.category"]._emulation_set(self, False)
 
     # ------------------------------------------------------------------ eligibility
-    @api.depends(
-        "company_id",
-        "active",
-        "department_id",
-        "emulation_category",
-        "emulation_award_ids.award_type_id",
-        "emulation_award_ids.year",
-        "emulation_award_ids.active",
-        "emulation_classification_ids.level",
-        "emulation_classification_ids.year",
-        "emulation_classification_ids.active",
-        "emulation_initiative_ids.level",
-        "emulation_initiative_ids.year",
-        "emulation_initiative_ids.applied_effectively",
-        "emulation_initiative_ids.active",
-    )
-    def _compute_emulation_eligibility_token(self):
-        return super()._compute_emulation_eligibility_token()
-
-    @api.depends("emulation_eligibility_token")
-    @api.depends_context("uid", "lang", "allowed_company_ids")
-    def _compute_exemplar_result(self):
-        return super()._compute_exemplar_result()
-
     def _exemplar_kinds(self):
         return {employee.id: employee.emulation_category for employee in self}
 

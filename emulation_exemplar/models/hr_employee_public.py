@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .hr_employee import EMULATION_CATEGORIES
+from .employee_category import EMULATION_CATEGORIES
 
 OFFICER = "emulation_exemplar.group_emulation_officer"
 
@@ -82,13 +82,14 @@ class HrEmployeePublic(models.Model):
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_emulation_category_by_hand(self):
-        if not self.env.user.has_group(OFFICER):
+        Manual = self.env["emulation.employee.category"]
+        if not Manual.has_access("read"):
             self.emulation_category_by_hand = False
             return
-        manual = self.env["hr.employee"].browse(self.ids)
-        manual.fetch(["emulation_category_manual"])
-        for employee, private in zip(self, manual, strict=True):
-            employee.emulation_category_by_hand = bool(private.emulation_category_manual)
+        # read as the user: the access rights and the company rule decide
+        by_hand = set(Manual.search([("employee_id", "in", self.ids)]).employee_id.ids)
+        for employee in self:
+            employee.emulation_category_by_hand = employee.id in by_hand
 
     # ------------------------------------------------------------------ the officer's actions
     def _emulation_private_employee(self):
@@ -152,7 +153,6 @@ class HrEmployeePublic(models.Model):
             not isinstance(category, str) or category not in dict(EMULATION_CATEGORIES)
         ):
             raise UserError(self.env._("Unknown emulation category: %s", category))
-        # an officer manages this field (its groups) but has no right to write employees
-        employee.check_field_access_rights("write", ["emulation_category_manual"])
-        employee.sudo().emulation_category_manual = category
+        # as the officer: the category's own model grants it (no right on employees needed)
+        self.env["emulation.employee.category"]._emulation_set(employee, category)
         return True

@@ -48,28 +48,31 @@ class EmulationImportMixin(models.AbstractModel):
         people who have left since, and retired award types)."""
         return dict(IMPORT_CONTEXT, emulation_import_errors=ImportErrors())
 
-    def load(self, fields, data):
+    # stays: an import matches archived people and composed Vietnamese text
+    def load(self, fields, data, *args, **kwargs):
         records = self.with_context(**self._import_context())
-        return super(EmulationImportMixin, records).load(fields, composed_text(data))
+        return super(EmulationImportMixin, records).load(
+            fields, composed_text(data), *args, **kwargs
+        )
 
-    def _convert_records(self, records, log=lambda a: None):
+    # stays: a row that could not be read stops the creation of the others
+    def _convert_records(self, records, log=lambda a: None, *args, **kwargs):
         errors = self.env.context.get("emulation_import_errors")
         if not isinstance(errors, ImportErrors):
-            return super()._convert_records(records, log=log)
+            return super()._convert_records(records, log, *args, **kwargs)
 
         def log_and_note(message):
             if message.get("type") == "error":
                 errors.failed = True
             log(message)
 
-        return super()._convert_records(records, log=log_and_note)
+        return super()._convert_records(records, log_and_note, *args, **kwargs)
 
-    def _load_records(self, data_list, update=False, ignore_duplicates=False):
+    # stays: the import's bad-row search (halving a refused batch instead of row by row)
+    def _load_records(self, data_list, *args, **kwargs):
         errors = self.env.context.get("emulation_import_errors")
         if not isinstance(errors, ImportErrors):  # not an import (data files)
-            return super()._load_records(
-                data_list, update=update, ignore_duplicates=ignore_duplicates
-            )
+            return super()._load_records(data_list, *args, **kwargs)
         if errors.failed:
             # load() reported a row it could not read: it rolls everything back anyway
             return self.browse()
@@ -88,18 +91,16 @@ class EmulationImportMixin(models.AbstractModel):
             rest = [data for data in data_list if data["info"].get("record") not in known]
             refused = dict(known)
             if rest:
-                refused.update(self._import_refused_rows(rest, update, ignore_duplicates))
+                refused.update(self._import_refused_rows(rest, *args, **kwargs))
             errors.refused = refused
             raise ImportBatchRefused(str(next(iter(known.values()))))
         try:
             with self.env.cr.savepoint():
-                return super()._load_records(
-                    data_list, update=update, ignore_duplicates=ignore_duplicates
-                )
+                return super()._load_records(data_list, *args, **kwargs)
         except Exception as error:
             if len(data_list) == 1:
                 raise
-            errors.refused = self._import_refused_rows(data_list, update, ignore_duplicates)
+            errors.refused = self._import_refused_rows(data_list, *args, **kwargs)
             if not errors.refused:
                 # the batch fails but no part of it does: let Odoo try its rows one by one
                 errors.refused = None
@@ -112,7 +113,7 @@ class EmulationImportMixin(models.AbstractModel):
         rows, each created alone. One query per batch, not one per row. None by default."""
         return {}
 
-    def _import_refused_rows(self, data_list, update, ignore_duplicates):
+    def _import_refused_rows(self, data_list, *args, **kwargs):
         """{row: exception} of the rows of ``data_list`` that cannot be created, found by
         halving: each half is created in a savepoint and kept when it passes (so a row meets the
         rows above it, as when Odoo creates them one by one), halved again when it fails. The
@@ -123,7 +124,7 @@ class EmulationImportMixin(models.AbstractModel):
             rows = pending.pop(0)
             try:
                 with self.env.cr.savepoint():
-                    super()._load_records(rows, update=update, ignore_duplicates=ignore_duplicates)
+                    super()._load_records(rows, *args, **kwargs)
             except Exception as error:  # noqa: BLE001 - any failure of a row is reported by load()
                 if len(rows) == 1:
                     refused[rows[0]["info"].get("record")] = error

@@ -91,6 +91,7 @@ class IrActionsReport(models.Model):
             seconds = WKHTMLTOPDF_TIMEOUT
         return seconds if seconds > 0 else WKHTMLTOPDF_TIMEOUT
 
+    # stays: marks our timed runs (a cookie) so that the watchdog stops only its own process
     def _build_wkhtmltopdf_args(self, *args, **kwargs):
         """The arguments of Odoo's, and during one of our timed runs the cookie that marks it."""
         command_args = super()._build_wkhtmltopdf_args(*args, **kwargs)
@@ -99,6 +100,7 @@ class IrActionsReport(models.Model):
             command_args = [*command_args, "--cookie", MARKER_COOKIE, marker]
         return command_args
 
+    # stays: one run for several records with any build, the page stamping, and the timeout
     def _run_wkhtmltopdf(self, bodies, report_ref=False, *args, **kwargs):
         """Our papers of several records print in one wkhtmltopdf run with any wkhtmltopdf:
         with an unpatched build (Debian's), which refuses several documents, the records are put

@@ -11,8 +11,9 @@ class NameLookups(dict):
 class IrFieldsConverter(models.AbstractModel):
     _inherit = "ir.fields.converter"
 
+    # stays: an import of history finds each name once (name_search per row costs more than the row)
     @api.model
-    def db_id_for(self, model, field, subfield, value):
+    def db_id_for(self, model, field, subfield, value, *args, **kwargs):
         """While importing history rows (see EmulationHistoryMixin.load), find each name once,
         by its id only: a five-year file names the same person and award type on many rows, and
         Odoo's name_search of a person computes their display name through the public employee
@@ -30,14 +31,14 @@ class IrFieldsConverter(models.AbstractModel):
             or not value
             or (self.env.context.get("name_create_enabled_fields") or {}).get(field.name)
         ):
-            return super().db_id_for(model, field, subfield, value)
+            return super().db_id_for(model, field, subfield, value, *args, **kwargs)
         key = (model._name, field.name, value)
         if key not in lookups:
             comodel = self.env[field.comodel_name]
             if type(comodel).name_search is not models.BaseModel.name_search:
-                return super().db_id_for(model, field, subfield, value)
+                return super().db_id_for(model, field, subfield, value, *args, **kwargs)
             found = comodel.search([("display_name", "=", value)], limit=2)
             if len(found) != 1:
-                return super().db_id_for(model, field, subfield, value)
+                return super().db_id_for(model, field, subfield, value, *args, **kwargs)
             lookups[key] = found.id
         return lookups[key], "name", []

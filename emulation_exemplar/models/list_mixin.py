@@ -41,16 +41,20 @@ class EmulationListMixin(models.AbstractModel):
         field = self._fields.get(fname)
         return bool(field and field.type == "selection" and field.store and field.column_type)
 
-    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+    # stays: selections sort in their declared order (core sorts their keys alphabetically)
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query, *args, **kwargs):
         if "." in field_name or not self._is_natural_selection(field_name):
-            return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
+            return super()._order_field_to_sql(
+                alias, field_name, direction, nulls, query, *args, **kwargs
+            )
         sql_field = self._field_to_sql(alias, field_name, query)
         if query.groupby:
             query.groupby = SQL("%s, %s", query.groupby, sql_field)
         natural = self._natural_selection_order(self._fields[field_name], sql_field)
         return SQL("%s %s %s", natural, direction, nulls)
 
-    def _read_group_orderby(self, order, groupby_terms, query):
+    # stays: groups of a selection come in its declared order too
+    def _read_group_orderby(self, order, groupby_terms, *args, **kwargs):
         # only the ORDER BY changes: the groups stay those of the raw values
         terms = {
             spec: (
@@ -60,7 +64,7 @@ class EmulationListMixin(models.AbstractModel):
             )
             for spec, sql_expr in groupby_terms.items()
         }
-        return super()._read_group_orderby(order, terms, query)
+        return super()._read_group_orderby(order, terms, *args, **kwargs)
 
     # ------------------------------------------------------------------ help per role
     @api.model
@@ -71,8 +75,9 @@ class EmulationListMixin(models.AbstractModel):
                 return role
         return "user"
 
+    # stays: the empty list's help tells each role what it can do
     @api.model
-    def get_empty_list_help(self, help_message):
+    def get_empty_list_help(self, help_message, *args, **kwargs):
         if help_message and ROLE_HELP_PREFIX in help_message:
             role_class = ROLE_HELP_PREFIX + self._emulation_role()
             parts = html.fragments_fromstring(str(help_message))
@@ -92,4 +97,4 @@ class EmulationListMixin(models.AbstractModel):
                 if part is not None:
                     kept.append(html.tostring(part, encoding="unicode"))
             help_message = "".join(kept)
-        return super().get_empty_list_help(help_message)
+        return super().get_empty_list_help(help_message, *args, **kwargs)

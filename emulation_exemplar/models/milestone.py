@@ -184,6 +184,7 @@ class EmulationCampaignMilestone(models.Model):
                 )
 
     # ------------------------------------------------------------------ create / write
+    # stays: a milestone done gets its date and its reminders follow
     @api.model_create_multi
     def create(self, vals_list):
         today = fields.Date.context_today(self)
@@ -194,6 +195,7 @@ class EmulationCampaignMilestone(models.Model):
         milestones._sync_activities()
         return milestones
 
+    # stays: a milestone's deadline and state keep its date and reminders
     def write(self, vals):
         vals = dict(vals)
         if "deadline" in vals:

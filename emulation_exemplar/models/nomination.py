@@ -752,6 +752,7 @@ class EmulationNomination(models.Model):
                 )
 
     # ------------------------------------------------------------------ create / write
+    # stays: a nomination's stage, dates and snapshot follow its campaign and role
     @api.model_create_multi
     def create(self, vals_list):
         campaign_ids = {vals["campaign_id"] for vals in vals_list if vals.get("campaign_id")}
@@ -804,6 +805,7 @@ class EmulationNomination(models.Model):
         self.ensure_one()
         return self.stage
 
+    # stays: a nomination's stage dates follow its stage
     def write(self, vals):
         vals = dict(vals)
         stage = vals.get("stage")

@@ -220,6 +220,7 @@ class EmulationWritePolicyMixin(models.AbstractModel):
             )
         }
 
+    # stays: the declared write policy (_write_policy) is enforced here
     @api.model_create_multi
     def create(self, vals_list):
         if self._policy_skip():
@@ -233,6 +234,7 @@ class EmulationWritePolicyMixin(models.AbstractModel):
             record._check_write_policy(given, creating=True)
         return records.with_env(self.env)
 
+    # stays: the declared write policy (_write_policy) is enforced here
     def write(self, vals):
         if not self._policy_skip():
             # who may not write the records at all learns that first (access rights, rules)

@@ -34,3 +34,5 @@ from . import test_absence
 from . import test_reward_money
 from . import test_law_in_force
 from . import test_one_registration
+from . import test_eligibility_queue
+from . import test_employee_category

@@ -59,6 +59,12 @@ class EmulationCase(TransactionCase):
         cls.type_soldier = cls.env.ref("emulation_exemplar.award_type_grassroots_soldier")
         cls.type_flag = cls.env.ref("emulation_exemplar.award_type_provincial_flag")
 
+    def setUp(self):
+        # the class's records are evaluated before each test's savepoint, as the end of the
+        # request that made them would (the queue of emulation.eligibility runs on a flush)
+        self.env.cr.flush()
+        super().setUp()
+
     @classmethod
     def award(cls, recipient, award_type, year, **vals):
         values = {"award_type_id": award_type.id, "year": year}

@@ -183,7 +183,7 @@ class TestPlainUser(AccessCase):
     def test_no_access_to_private_employee_fields(self):
         Employee = self.as_user(self.user_plain, "hr.employee")
         with self.assertRaises(AccessError):
-            Employee.browse(self.emp_a.id).read(["emulation_category_manual"])
+            Employee.browse(self.emp_a.id).read(["emulation_category_manual_ids"])
         Department = self.as_user(self.user_plain, "hr.department")
         # the unit's result exists (the officer reads it) but the plain user reads no value
         self.assertTrue(self.unit_office.emulation_private_access)

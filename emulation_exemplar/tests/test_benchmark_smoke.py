@@ -90,11 +90,18 @@ class TestBenchmarkSmoke(TransactionCase):
         )
         for row in result["incremental"]:
             self.assertEqual(row["recomputed"], 1, row["case"])
-            # the shipped sets for collectives judge members: the person's unit and the units
-            # above it too
+            # the shipped sets for collectives judge members (classifications, the advanced
+            # worker and grassroots soldier titles): the person's unit and the units above it
+            # too, when the record counts for them; the certificate of commendation does not
             self.assertIn(row["units_above"], (1, 2), "units in a tree of two levels")
-            self.assertEqual(row["recomputed_units"], row["units_above"], row["case"])
+            expected = row["units_above"] if row["counts_for_members"] else 0
+            self.assertEqual(row["recomputed_units"], expected, row["case"])
             self.assertLessEqual(row["queries"], bench.TARGET_INCREMENTAL_QUERIES, row["case"])
+        counted = {row["case"]: row["counts_for_members"] for row in result["incremental"]}
+        self.assertEqual(
+            {k: v for k, v in counted.items() if k != "archive one award"},
+            {"create one award": False, "write one classification": True},
+        )
         table = bench.format_table(result)
         self.assertIn("whole engine, full recompute", table)
         self.assertIn("ratio ORM / raw SQL", table)

@@ -1,6 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from ..models.eligibility import OWNER_FIELD
 from .common import EmulationCase
 
 
@@ -37,7 +38,8 @@ class TestEligibility(EmulationCase):
         self.assertEqual(self.emp_a.emulation_category, "key_cadre", "has a direct report")
         # an officer's override survives later changes
         self.emp_a.emulation_category = "staff"
-        self.assertEqual(self.emp_a.emulation_category_manual, "staff")
+        self.assertEqual(self.emp_a.emulation_category_manual_ids.category, "staff")
+        self.assertTrue(self.emp_a.emulation_category_by_hand)
         self.emp_b.parent_id = self.emp_a
         self.assertEqual(self.emp_a.emulation_category, "staff")
         self.emp_a.action_reset_emulation_category()
@@ -284,29 +286,28 @@ class TestEligibility(EmulationCase):
         self.assertEqual(set(people.mapped("exemplar_missing")), {1})
 
     def test_incremental_recompute_touches_only_the_owner(self):
+        Eligibility = self.env["emulation.eligibility"]
         self.award(self.staff, self.type_soldier, 2022)
-        self.env.flush_all()
-        field = self.env["hr.employee"]._fields["emulation_eligibility_token"]
-        unit_field = self.env["hr.department"]._fields["emulation_eligibility_token"]
-        self.assertFalse(self.env.records_to_compute(field))
+        self.env.cr.flush()
+        self.assertEqual(Eligibility._eligibility_queued(), dict.fromkeys(OWNER_FIELD, set()))
         self.award(self.staff, self.type_soldier, 2023)
-        to_compute = self.env.records_to_compute(field)
-        self.assertEqual(to_compute, self.staff)
+        queued = Eligibility._eligibility_queued()
+        self.assertEqual(queued["hr.employee"], set(self.staff.ids))
         # the Law's sets for collectives judge members: the person's unit and those above it
-        self.assertTrue(self.env["emulation.eligibility"]._eligibility_counts_members())
+        self.assertTrue(Eligibility._eligibility_counts_members())
         self.assertEqual(
-            self.env.records_to_compute(unit_field).ids,
-            [int(i) for i in self.staff.department_id.parent_path.split("/") if i],
+            queued["hr.department"],
+            {int(i) for i in self.staff.department_id.parent_path.split("/") if i},
         )
-        # reading the result runs the pending evaluation of those records only
+        # reading the result runs the queue: those records only
         self.assertTrue(self.staff.exemplar_eligible)
-        self.assertFalse(self.env.records_to_compute(field))
-        self.assertFalse(self.env.records_to_compute(unit_field))
+        self.assertEqual(Eligibility._eligibility_queued(), dict.fromkeys(OWNER_FIELD, set()))
         # without a set judging members, the units are left alone
         self.env["emulation.criteria.set"].search(
             [("recipient_kind", "=", "collective"), ("award_type_id", "!=", False)]
         ).action_archive()
-        self.assertFalse(self.env["emulation.eligibility"]._eligibility_counts_members())
+        self.assertFalse(Eligibility._eligibility_counts_members())
         self.award(self.staff, self.type_prov, 2024)
-        self.assertEqual(self.env.records_to_compute(field), self.staff)
-        self.assertFalse(self.env.records_to_compute(unit_field))
+        queued = Eligibility._eligibility_queued()
+        self.assertEqual(queued["hr.employee"], set(self.staff.ids))
+        self.assertFalse(queued["hr.department"])

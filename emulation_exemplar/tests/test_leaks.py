@@ -254,7 +254,7 @@ class TestClearMessages(LeaksCase):
                         self.emp_b.ids,
                         context={"emulation_category": category},
                     )
-        self.assertFalse(self.emp_b.emulation_category_manual)
+        self.assertFalse(self.emp_b.emulation_category_manual_ids)
         self.rpc(
             self.user_officer,
             "hr.employee.public",
@@ -262,7 +262,7 @@ class TestClearMessages(LeaksCase):
             self.emp_b.ids,
             context={"emulation_category": "key_cadre"},
         )
-        self.assertEqual(self.emp_b.emulation_category_manual, "key_cadre")
+        self.assertEqual(self.emp_b.emulation_category_manual_ids.category, "key_cadre")
 
     def test_propose_candidates_on_two_campaigns(self):
         other = self.campaign.copy({"name": "Other plan"})

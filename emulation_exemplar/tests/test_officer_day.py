@@ -29,7 +29,7 @@ class TestOfficerDay(EmulationCase):
 
     def test_record_award_picking_a_person_like_the_web_client(self):
         """Picking a person in a new award runs the form's onchanges and reads the person's
-        fields: it used to fail on emulation_category_manual."""
+        fields: it used to fail on the category set by hand."""
         Award = self.env["emulation.award"].with_user(self.user_officer)
         with Form(Award) as form:
             form.award_type_id = self.type_prov
@@ -56,18 +56,36 @@ class TestOfficerDay(EmulationCase):
         self.assertEqual(line.employee_id, self.emp_b)
 
     def test_officer_reads_the_module_fields_of_people(self):
+        """The category set by hand lives in its own model, which the officer reads without any
+        HR right; the person's effective category is on the public profile (core's own path)."""
         self.emp_b.emulation_category = "key_cadre"
+        Manual = self.env["emulation.employee.category"].with_user(self.user_officer)
+        line = Manual.search([("employee_id", "=", self.emp_b.id)])
+        self.assertEqual(line.read(["category", "employee_id"])[0]["category"], "key_cadre")
+        profile = self.env["hr.employee.public"].with_user(self.user_officer).browse(self.emp_b.id)
+        self.assertEqual(profile.emulation_category, "key_cadre")
+        self.assertTrue(profile.emulation_category_by_hand)
         person = self.env["hr.employee"].with_user(self.user_officer).browse(self.emp_b.id)
-        self.assertEqual(person.emulation_category, "key_cadre")
-        self.assertEqual(person.emulation_category_manual, "key_cadre")
-        values = person.read(["name", "emulation_category_manual", "exemplar_missing"])[0]
-        self.assertEqual(values["emulation_category_manual"], "key_cadre")
+        values = person.read(["name", "emulation_category", "exemplar_missing"])[0]
+        self.assertEqual(values["emulation_category"], "key_cadre")
 
     def test_plain_user_still_refused_the_private_fields(self):
+        self.emp_b.emulation_category = "key_cadre"
+        line = self.emp_b.emulation_category_manual_ids
         for user in (self.user_plain, self.user_manager):
             person = self.env["hr.employee"].with_user(user).browse(self.emp_b.id)
             with self.subTest(user=user.login), self.assertRaises(AccessError):
-                person.read(["emulation_category_manual"])
+                person.read(["emulation_category_manual_ids"])
+            Manual = self.env["emulation.employee.category"].with_user(user)
+            for attempt in (
+                lambda M=Manual: M.search([]),
+                lambda M=Manual: M.browse(line.id).read(["category"]),
+                lambda M=Manual: M.browse(line.id).write({"category": "staff"}),
+                lambda M=Manual: M.create({"employee_id": self.emp_a.id, "category": "staff"}),
+            ):
+                with self.subTest(user=user.login), self.assertRaises(AccessError):
+                    attempt()
+        self.assertEqual(line.category, "key_cadre")
 
     def test_officer_of_another_company_reads_nothing(self):
         company_2 = self.env["res.company"].create({"name": "Sở Nội vụ"})
@@ -78,9 +96,14 @@ class TestOfficerDay(EmulationCase):
             company_id=company_2.id,
             company_ids=[(6, 0, company_2.ids)],
         )
-        person = self.env["hr.employee"].with_user(officer_2).browse(self.emp_b.id)
+        self.emp_b.emulation_category = "key_cadre"
+        line = self.emp_b.emulation_category_manual_ids
+        Manual = self.env["emulation.employee.category"].with_user(officer_2)
+        self.assertFalse(Manual.search([]))
         with self.assertRaises(AccessError):
-            person.read(["emulation_category_manual"])
+            Manual.browse(line.id).read(["category"])
+        with self.assertRaises(AccessError):
+            Manual.create({"employee_id": self.emp_a.id, "category": "staff"})
         profile = self.env["hr.employee.public"].with_user(officer_2).browse(self.emp_b.id)
         with self.assertRaises(AccessError):
             profile.action_set_emulation_category()
@@ -121,11 +144,11 @@ class TestOfficerDay(EmulationCase):
         self.assertFalse(profile.emulation_category_by_hand)
         profile.with_context(emulation_category="key_cadre").action_set_emulation_category()
         self.assertEqual(self.emp_b.emulation_category, "key_cadre")
-        self.assertEqual(self.emp_b.emulation_category_manual, "key_cadre")
+        self.assertEqual(self.emp_b.emulation_category_manual_ids.category, "key_cadre")
         profile.invalidate_recordset()
         self.assertTrue(profile.emulation_category_by_hand)
         profile.with_context(emulation_category=False).action_set_emulation_category()
-        self.assertFalse(self.emp_b.emulation_category_manual)
+        self.assertFalse(self.emp_b.emulation_category_manual_ids)
         self.assertEqual(self.emp_b.emulation_category, "staff")
 
     def test_category_buttons_refused_below_the_officer(self):
@@ -139,7 +162,7 @@ class TestOfficerDay(EmulationCase):
                 with self.subTest(user=user.login, method=method.__name__):
                     with self.assertRaises(AccessError):
                         method()
-        self.assertFalse(self.emp_b.emulation_category_manual)
+        self.assertFalse(self.emp_b.emulation_category_manual_ids)
         profile = self.env["hr.employee.public"].with_user(self.user_plain).browse(self.emp_b.id)
         self.assertFalse(profile.emulation_category_by_hand)
 
