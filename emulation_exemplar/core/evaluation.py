@@ -3,7 +3,9 @@
 Pure Python, standard library only. The criteria are checked and compiled once per call (each
 condition by its kind, :mod:`.kinds`); each recipient's counts are then read once into what the
 kinds read (:class:`_History`), and each condition's result comes from its kind, shared between
-recipients with the same relevant history.
+recipients with the same relevant history. With ``counted=True`` each result also names the
+history records that counted (:class:`~.criteria.Counted`, from the ids the counts carry): what
+the engine stores with the verdict, so that nothing matches the history a second time.
 """
 
 from dataclasses import replace
@@ -13,14 +15,18 @@ from .criteria import (
     CLASSIFICATION_RANK,
     DISCIPLINE,
     DISCIPLINE_FORMS,
+    HISTORIES,
     INITIATIVE_LEVELS,
     INITIATIVE_RANK,
+    NOTHING_COUNTED,
     WINDOW_ROLLING,
     WINDOWS,
     AlternativeResult,
+    Counted,
     Criteria,
     Evaluation,
     RecipientCounts,
+    Verdict,
 )
 from .kinds import KINDS, MEMBERS, CompiledCondition
 
@@ -234,18 +240,57 @@ class _Compiled:
             self.evaluations[key] = evaluation
         return evaluation
 
+    def counted(self, evaluation, counts):
+        """The :class:`Counted` of ``evaluation`` (of ``counts``): the records its kinds name for
+        the conditions of the alternative met, or else of the nearest one (the first with the
+        fewest items missing, as :func:`~.explain.missing_summary` chooses)."""
+        if not (
+            counts.award_ids
+            or counts.classification_ids
+            or counts.initiative_ids
+            or counts.discipline_ids
+        ):
+            return NOTHING_COUNTED
+        chosen = None
+        for index, result in enumerate(evaluation.alternatives):
+            if result.met:
+                chosen = index
+                break
+            if chosen is None and result.conditions and result.missing == evaluation.missing:
+                chosen = index
+        if chosen is None:
+            return NOTHING_COUNTED
+        _alternative, indexes, _cache = self.plan[chosen]
+        found = {}
+        for index, result in zip(indexes, evaluation.alternatives[chosen].conditions, strict=True):
+            compiled = self.conditions[index]
+            for history, ids in compiled.kind.counted(compiled, result, counts).items():
+                if ids:
+                    found.setdefault(history, set()).update(ids)
+        if not found:
+            return NOTHING_COUNTED
+        return Counted(*(tuple(sorted(found[h])) if h in found else () for h in HISTORIES))
+
 
 # ---------------------------------------------------------------------------- evaluation
-def evaluate(criteria: Criteria, counts: RecipientCounts | None = None) -> Evaluation:
-    """Evaluate ``criteria`` on one recipient's ``counts`` (``None``: an empty history).
+def evaluate(criteria: Criteria, counts: RecipientCounts | None = None, counted=False):
+    """Evaluate ``criteria`` on one recipient's ``counts`` (``None``: an empty history): its
+    :class:`Evaluation`, or with ``counted`` its :class:`Verdict` (the evaluation and the
+    records that counted).
 
     Raises ``ValueError`` on an unknown condition kind or level, or an invalid period.
     """
-    return _Compiled(criteria).evaluate(counts if counts is not None else RecipientCounts())
+    counts = counts if counts is not None else RecipientCounts()
+    compiled = _Compiled(criteria)
+    evaluation = compiled.evaluate(counts)
+    if counted:
+        return Verdict(evaluation, compiled.counted(evaluation, counts))
+    return evaluation
 
 
-def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
-    """Evaluate ``criteria`` on many recipients: ``{key: Evaluation}``.
+def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None, counted=False) -> dict:
+    """Evaluate ``criteria`` on many recipients: ``{key: Evaluation}``, or with ``counted``
+    ``{key: Verdict}`` (each evaluation with the records that counted for it).
 
     Without ``keys``, the result has the keys of ``counts_by_recipient``. With ``keys`` (any
     iterable), it has exactly those keys; those absent from ``counts_by_recipient`` are evaluated
@@ -259,17 +304,27 @@ def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None) -> d
     empty = RecipientCounts()
     get = counts_by_recipient.get  # never [key]: a defaultdict must not grow
     evaluate_one = compiled.evaluate
-    return {key: evaluate_one(get(key) or empty) for key in keys}
+    if not counted:
+        return {key: evaluate_one(get(key) or empty) for key in keys}
+    counted_of = compiled.counted
+    verdicts = {}
+    for key in keys:
+        counts = get(key) or empty
+        evaluation = evaluate_one(counts)
+        verdicts[key] = Verdict(evaluation, counted_of(evaluation, counts))
+    return verdicts
 
 
-def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
+def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None, counted=False):
     """Evaluate ``criteria`` for each of its :meth:`Criteria.evaluation_years`:
-    ``{year: {key: Evaluation}}``, ``keys`` as in :func:`evaluate_many`. The counts must cover
-    :meth:`Criteria.history_years`."""
+    ``{year: {key: Evaluation or Verdict}}``, ``keys`` and ``counted`` as in
+    :func:`evaluate_many`. The counts must cover :meth:`Criteria.history_years`."""
     if keys is not None:
         keys = tuple(keys)
     return {
-        year: evaluate_many(criteria.for_year(year), counts_by_recipient, keys=keys)
+        year: evaluate_many(
+            criteria.for_year(year), counts_by_recipient, keys=keys, counted=counted
+        )
         for year in criteria.evaluation_years()
     }
 
@@ -279,7 +334,8 @@ def without_used(counts_by_recipient: dict, award_type_id, year) -> dict:
     of ``year`` because some of their initiatives are the basis of another award (Law
     06/2022/QH15 art. 5: one achievement, one award): an initiative used for an award counts
     only for that award's title and year, and for the plan's exemplar (no title:
-    ``award_type_id`` empty, nothing changes)."""
+    ``award_type_id`` empty, nothing changes). A used initiative that carries its id (the sixth
+    item of ``used_initiatives``) leaves ``initiative_ids`` too: it is not named as counted."""
     adjusted = {}
     if not award_type_id:
         return adjusted
@@ -288,10 +344,17 @@ def without_used(counts_by_recipient: dict, award_type_id, year) -> dict:
         if not dropped:
             continue
         initiatives = dict(recipient.initiatives)
-        for level, applied, item_year, _type, _year in dropped:
-            item = (level, applied, item_year)
+        initiative_ids = dict(recipient.initiative_ids)
+        for used in dropped:
+            item = tuple(used[:3])
             initiatives[item] -= 1
             if not initiatives[item]:
                 del initiatives[item]
-        adjusted[key] = replace(recipient, initiatives=initiatives)
+            if len(used) > 5 and item in initiative_ids:
+                ids = tuple(i for i in initiative_ids[item] if i != used[5])
+                if ids:
+                    initiative_ids[item] = ids
+                else:
+                    del initiative_ids[item]
+        adjusted[key] = replace(recipient, initiatives=initiatives, initiative_ids=initiative_ids)
     return adjusted

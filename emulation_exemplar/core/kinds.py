@@ -13,7 +13,8 @@ Defining a subclass of :class:`ConditionKind` with a ``key`` registers it in :da
   the rule core evaluates (:meth:`ConditionKind.condition`);
 - the history it reads: ``histories`` (the recipient's own: keys of :data:`HISTORIES`),
   ``member_histories`` (a unit's members'), ``member_statistics`` (whether it reads the member
-  fields of the counts), and whether one history record counts (:meth:`ConditionKind.counts`);
+  fields of the counts), and which history records counted for a result
+  (:meth:`ConditionKind.counted`: their ids, which the engine stores with the verdict);
 - what it compiles (:meth:`ConditionKind.compile`: the accepted keys and the need) and its
   result on one recipient (:meth:`ConditionKind.result`, cached by the history it reads);
 - its line of explanation (:meth:`ConditionKind.explain`);
@@ -48,6 +49,7 @@ from .criteria import (
     WINDOW_ROLLING,
     Condition,
     ConditionResult,
+    award_keys,
     ranked_levels,
 )
 
@@ -77,6 +79,7 @@ PARAMETERS = (
     Parameter("ratio", "ratio", True),
     Parameter("member_basis", "member_basis", True),
     Parameter("discipline_form", "form", True),
+    Parameter("any_award_method", "any_method", False),
 )
 PARAMETER_NAMES = tuple(parameter.name for parameter in PARAMETERS)
 
@@ -200,6 +203,8 @@ class ConditionKind:
                 value = values.get(parameter.name)
                 if parameter.name == "award_type_ids":
                     value = frozenset(value or ())
+                elif parameter.name == "any_award_method":
+                    value = bool(value)
                 attributes[parameter.attribute] = value
         return Condition(kind=self.key, label=label, key=key, **attributes)
 
@@ -209,7 +214,7 @@ class ConditionKind:
         each value of the selection parameters (``{parameter name: {key: label}}``)."""
         name = self.label_parameter
         if name == "award_type_ids":
-            return awards
+            return _awards_label(values, awards, gettext)
         return _value_label(values, name, labels)
 
     def sentence(self, values, label, gettext=None):
@@ -222,10 +227,13 @@ class ConditionKind:
         }
 
     # ------------------------------------------------------------------ history
-    def counts(self, condition, item):
-        """Whether the history record ``item`` (a :class:`HistoryItem` of the period) counts
-        for ``condition``."""
-        return False
+    def counted(self, compiled, result, counts):
+        """The history records that counted for ``result`` (this kind's result of the
+        :class:`CompiledCondition` ``compiled`` on ``counts``, the recipient's
+        :class:`RecipientCounts`, its ``*_ids`` fields): ``{history: ids}`` (keys of
+        :data:`HISTORIES`), exactly those behind the result's figures. A kind that names no
+        record of the recipient's own history (the member kinds) gives none."""
+        return {}
 
     # ------------------------------------------------------------------ evaluation
     def compile(self, condition, scope):
@@ -266,16 +274,41 @@ def _counted(compiled, years):
     return result
 
 
+def _awards_label(values, awards, gettext):
+    """The names of the award types of a condition, and whether every method counts."""
+    _ = gettext or _identity
+    if values.get("any_award_method"):
+        return _("%(awards)s (any method)") % {"awards": awards}
+    return awards
+
+
+def _in_period(compiled):
+    return compiled.period[0], compiled.period[-1]
+
+
+def _award_ids(compiled, counts, years=None):
+    """The ids of the awards of the accepted keys of ``compiled`` in the period (or in
+    ``years``)."""
+    accepted = compiled.accepted
+    first, last = _in_period(compiled)
+    return [
+        award_id
+        for (key, year), ids in counts.award_ids.items()
+        if key in accepted and first <= year <= last and (years is None or year in years)
+        for award_id in ids
+    ]
+
+
+def _classification_ids(result, counts):
+    """The ids of the classifications of the years that counted for ``result``."""
+    ids = counts.classification_ids
+    return [ids[year] for year in result.years if year in ids]
+
+
 def _classification_levels(condition):
     return ranked_levels(
         CLASSIFICATION_LEVELS, CLASSIFICATION_RANK, condition.level, condition, better=True
     )
-
-
-def _classified_at_least(condition, item):
-    return item.level in CLASSIFICATION_RANK and CLASSIFICATION_RANK[
-        item.level
-    ] <= CLASSIFICATION_RANK.get(condition.level, -1)
 
 
 def _count_lines(result, values, text):
@@ -312,16 +345,16 @@ class AwardCount(ConditionKind):
 
     key = "award_count"
     label = "At least N awards of the given types"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     histories = frozenset({AWARD})
     raw_sql_windows = (WINDOW_FIXED, WINDOW_ROLLING)
 
-    def counts(self, condition, item):
-        return item.history == AWARD and item.type_id in condition.award_type_ids
+    def counted(self, compiled, result, counts):
+        return {AWARD: _award_ids(compiled, counts)} if counts.award_ids else {}
 
     def compile(self, condition, scope):
-        return frozenset(condition.award_type_ids or ()), condition.min_count
+        return award_keys(condition.award_type_ids, condition.any_method), condition.min_count
 
     def result(self, compiled, history):
         awards = history.awards
@@ -368,12 +401,20 @@ class InitiativeCount(ConditionKind):
         level = _value_label(values, "initiative_level", labels)
         return self._label(level, values.get("applied_only"), gettext or _identity)
 
-    def counts(self, condition, item):
-        return (
-            item.history == INITIATIVE
-            and INITIATIVE_RANK.get(item.level, -1) >= INITIATIVE_RANK.get(condition.level, 99)
-            and (item.applied or not condition.applied_only)
-        )
+    def counted(self, compiled, result, counts):
+        if not counts.initiative_ids:
+            return {}
+        accepted = compiled.accepted
+        applied_only = compiled.condition.applied_only
+        first, last = _in_period(compiled)
+        return {
+            INITIATIVE: [
+                initiative_id
+                for (level, applied, year), ids in counts.initiative_ids.items()
+                if level in accepted and (applied or not applied_only) and first <= year <= last
+                for initiative_id in ids
+            ]
+        }
 
     def compile(self, condition, scope):
         accepted = ranked_levels(
@@ -422,8 +463,8 @@ class ClassificationCount(ConditionKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+    def counted(self, compiled, result, counts):
+        return {CLASSIFICATION: _classification_ids(result, counts)}
 
     def compile(self, condition, scope):
         return _classification_levels(condition), condition.min_count
@@ -486,8 +527,8 @@ class ClassificationEveryYear(ConditionKind):
         _ = gettext or _identity
         return _("Every year classified %(label)s or better") % {"label": label}
 
-    def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+    def counted(self, compiled, result, counts):
+        return {CLASSIFICATION: _classification_ids(result, counts)}
 
     def compile(self, condition, scope):
         return _classification_levels(condition), len(scope.period)
@@ -627,7 +668,7 @@ class AwardStreak(_StreakKind):
 
     key = "award_streak"
     label = "At least N consecutive years each with an award of the given types"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     histories = frozenset({AWARD})
     # the raw-SQL statement counts the years of the N ending at the evaluated year
@@ -640,11 +681,13 @@ class AwardStreak(_StreakKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        return item.history == AWARD and item.type_id in condition.award_type_ids
+    def counted(self, compiled, result, counts):
+        if not counts.award_ids or not result.years:
+            return {}
+        return {AWARD: _award_ids(compiled, counts, frozenset(result.years))}
 
     def _accepted(self, condition):
-        return frozenset(condition.award_type_ids or ())
+        return award_keys(condition.award_type_ids, condition.any_method)
 
     def result(self, compiled, history):
         held = set()
@@ -707,8 +750,8 @@ class ClassificationStreak(_StreakKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+    def counted(self, compiled, result, counts):
+        return {CLASSIFICATION: _classification_ids(result, counts)}
 
     def _accepted(self, condition):
         return _classification_levels(condition)
@@ -805,14 +848,14 @@ class MemberRatio(_MemberKind):
     def uses(self, values):
         basis = values.get("member_basis")
         if basis == "award":
-            return ("award_type_ids", "ratio", "member_basis")
+            return ("award_type_ids", "ratio", "member_basis", "any_award_method")
         if basis == "classification":
             return ("classification_level", "ratio", "member_basis")
         return ("ratio", "member_basis")
 
     def describe(self, values, awards="", labels=None, gettext=None):
         if values.get("member_basis") == "award":
-            return awards
+            return _awards_label(values, awards, gettext)
         return _value_label(values, "classification_level", labels)
 
     def sentence(self, values, label, gettext=None):
@@ -839,7 +882,7 @@ class MemberRatio(_MemberKind):
         if condition.member_basis == "classification":
             accepted = _classification_levels(condition)
         elif condition.member_basis == "award":
-            accepted = frozenset(condition.award_type_ids or ())
+            accepted = award_keys(condition.award_type_ids, condition.any_method)
         else:
             raise ValueError(
                 "Unknown member basis %r in condition %r: expected one of %s."
@@ -912,7 +955,7 @@ class MemberCount(_MemberKind):
 
     key = "member_count"
     label = "At least N members hold an award of the given types (units)"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     member_histories = frozenset({AWARD})
 
@@ -924,7 +967,7 @@ class MemberCount(_MemberKind):
         }
 
     def compile(self, condition, scope):
-        return frozenset(condition.award_type_ids or ()), condition.min_count
+        return award_keys(condition.award_type_ids, condition.any_method), condition.min_count
 
     def explain(self, result, values, text):
         _ = text.gettext
@@ -959,10 +1002,20 @@ class NoDiscipline(ConditionKind):
         _ = gettext or _identity
         return _("No discipline of %(label)s or heavier") % {"label": label}
 
-    def counts(self, condition, item):
-        return item.history == DISCIPLINE and DISCIPLINE_RANK.get(
-            item.level, -1
-        ) >= DISCIPLINE_RANK.get(condition.form, 99)
+    def counted(self, compiled, result, counts):
+        """The disciplines that blocked: of the form or heavier, in the failing years."""
+        if not counts.discipline_ids or not result.missing_years:
+            return {}
+        accepted = compiled.accepted
+        found = counts.discipline_ids
+        return {
+            DISCIPLINE: [
+                discipline_id
+                for year in result.missing_years
+                for discipline_id, form in found.get(year, ())
+                if form in accepted
+            ]
+        }
 
     def compile(self, condition, scope):
         forms = ranked_levels(
