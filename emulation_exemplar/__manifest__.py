@@ -2,7 +2,7 @@
     "name": "Emulation & Commendation: advanced exemplars",
     "summary": "Awards, titles, annual classifications and initiatives of staff and units; "
     "who qualifies as an advanced exemplar; the plan that fosters them; official reports",
-    "version": "18.0.2.1.0",
+    "version": "18.0.3.0.0",
     "category": "Human Resources",
     "website": "https://github.com/emulation-exemplar/emulation_exemplar",
     "author": "emulation_exemplar contributors",

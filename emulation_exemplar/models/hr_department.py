@@ -54,6 +54,7 @@ class HrDepartment(models.Model):
         "parent_id",
         "emulation_award_ids.award_type_id",
         "emulation_award_ids.year",
+        "emulation_award_ids.method",
         "emulation_award_ids.active",
         "emulation_classification_ids.level",
         "emulation_classification_ids.year",

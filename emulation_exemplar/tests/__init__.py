@@ -27,3 +27,4 @@ from . import test_leaks
 from . import test_criteria_kinds
 from . import test_one_truth
 from . import test_eligibility_write
+from . import test_counted
