@@ -4,12 +4,14 @@ art. 4(3)): the engine stores, with each verdict, the ids of the history records
 paper show exactly them, read as the reader may; a sudden or thematic award counts only for a
 condition that says "any method"."""
 
+import logging
 from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import EmulationCase
+from .migration import run_migrations
 
 THIS_YEAR = date.today().year
 
@@ -220,3 +222,20 @@ class TestCountedHistory(EmulationCase):
         self.assertFalse(awards.filtered("any_award_method"))
         for criteria_set in awards.alternative_id.set_id:
             self.assertIn("art. 4(3)", criteria_set.with_context(lang="en_US").description)
+
+    def test_upgrade_fills_what_counted(self):
+        """The upgrade to 18.0.3.0.0 evaluates everyone again: the rows of a database upgraded
+        from 18.0.2.x (no ids stored) get what counted, and the sudden awards are listed."""
+        person = self.emp_a
+        regular = self.award(person, self.type_prov, THIS_YEAR)
+        sudden = self.award(person, self.type_prov, THIS_YEAR - 1, method="sudden")
+        self.env.flush_all()
+        self.env.cr.execute("UPDATE emulation_eligibility SET counted_history = NULL")
+        self.env.invalidate_all()
+        self.assertFalse(self.row(person).award_ids, "nothing stored before the upgrade")
+        with self.assertLogs("odoo.addons.emulation_exemplar.migrations", logging.WARNING) as logs:
+            run_migrations(self.env, "18.0.2.1.0")
+        self.assertIn(str(sudden.id), "\n".join(logs.output))
+        self.env.invalidate_all()
+        self.assertEqual(self.row(person).award_ids, regular)
+        self.assertEqual(self.env["emulation.eligibility"]._eligibility_disagreements(), [])
