@@ -339,6 +339,12 @@ def test_which_history_counted(condition, counted):
     assert verdict.evaluation == rules.evaluate(criteria, HISTORY)
 
 
+def test_a_kind_names_records_of_a_history_it_reads():
+    for key, k in rules.KINDS.items():
+        assert k.names is None or k.names in k.histories, key
+    assert {k.names for k in rules.KINDS.values()} == {None, *rules.HISTORIES}
+
+
 def test_nothing_named_without_ids():
     """Counts without ids (a caller that does not ask) name nothing, and decide the same."""
     bare = rules.RecipientCounts(awards=dict(HISTORY.awards))
@@ -403,7 +409,8 @@ def test_a_new_kind_is_its_class(new_kind):
     assert (evaluation.eligible, evaluation.missing) == (False, 1)
     assert "  - no award: 2023" in rules.explain(evaluation, criteria)
     assert rules.evaluate(criteria, rules.RecipientCounts()).eligible
-    assert new_kind.counted(None, None, history) == {}, "a kind names nothing by default"
+    assert new_kind.names is None
+    assert new_kind.counted(None, None, history) == (), "a kind names nothing by default"
     assert "test_no_award" not in rules.ALL_CONDITION_KINDS, "the constants are of the module"
 
 

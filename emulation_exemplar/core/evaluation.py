@@ -34,6 +34,10 @@ _CLASSIFICATION_KEYS = frozenset((*CLASSIFICATION_LEVELS, None))
 _DISCIPLINE_KEYS = frozenset((*DISCIPLINE_FORMS, None))
 
 
+# the field of the ids of each history in RecipientCounts, in the order of HISTORIES (Counted)
+_ID_FIELDS = ("award_ids", "classification_ids", "initiative_ids", "discipline_ids")
+
+
 class _History:
     """One recipient's history within the period, as the kinds read it (see
     :meth:`~.kinds.ConditionKind.result`)."""
@@ -66,6 +70,7 @@ class _Compiled:
         "steps",
         "plan",
         "evaluations",
+        "counted_steps",
         "reads_disciplines",
         "reads_members",
     )
@@ -117,6 +122,7 @@ class _Compiled:
         self.steps = tuple((compiled.kind.result, compiled) for compiled in conditions)
         self.plan = tuple(plan)
         self.evaluations = {}
+        self.counted_steps = {}
         reads = set()
         for compiled in conditions:
             reads |= compiled.kind.reads
@@ -240,17 +246,11 @@ class _Compiled:
             self.evaluations[key] = evaluation
         return evaluation
 
-    def counted(self, evaluation, counts):
-        """The :class:`Counted` of ``evaluation`` (of ``counts``): the records its kinds name for
-        the conditions of the alternative met, or else of the nearest one (the first with the
-        fewest items missing, as :func:`~.explain.missing_summary` chooses)."""
-        if not (
-            counts.award_ids
-            or counts.classification_ids
-            or counts.initiative_ids
-            or counts.discipline_ids
-        ):
-            return NOTHING_COUNTED
+    def _counted_steps(self, evaluation):
+        """((kind's counted, compiled condition, result, position in :class:`Counted`, field of
+        the ids in the counts), ...) of the conditions of the alternative met by ``evaluation``,
+        or else of the nearest one (the first with the fewest items missing, as
+        :func:`~.explain.missing_summary` chooses), whose kind names records."""
         chosen = None
         for index, result in enumerate(evaluation.alternatives):
             if result.met:
@@ -259,17 +259,38 @@ class _Compiled:
             if chosen is None and result.conditions and result.missing == evaluation.missing:
                 chosen = index
         if chosen is None:
-            return NOTHING_COUNTED
+            return ()
         _alternative, indexes, _cache = self.plan[chosen]
-        found = {}
+        steps = []
         for index, result in zip(indexes, evaluation.alternatives[chosen].conditions, strict=True):
             compiled = self.conditions[index]
-            for history, ids in compiled.kind.counted(compiled, result, counts).items():
+            history = compiled.kind.names
+            if history:
+                slot = HISTORIES.index(history)
+                steps.append((compiled.kind.counted, compiled, result, slot, _ID_FIELDS[slot]))
+        return tuple(steps)
+
+    def counted(self, evaluation, counts):
+        """The :class:`Counted` of ``evaluation`` (of ``counts``): the records its kinds name for
+        the conditions of the alternative met, or else of the nearest one."""
+        # evaluations are shared and live as long as self: their ids are stable keys
+        steps = self.counted_steps.get(id(evaluation))
+        if steps is None:
+            steps = self.counted_steps[id(evaluation)] = self._counted_steps(evaluation)
+        parts = None
+        for counted, compiled, result, slot, field in steps:
+            if getattr(counts, field):
+                ids = counted(compiled, result, counts)
                 if ids:
-                    found.setdefault(history, set()).update(ids)
-        if not found:
+                    if parts is None:
+                        parts = [(), (), (), ()]
+                    parts[slot] = (*parts[slot], *ids) if parts[slot] else ids
+        if parts is None:
             return NOTHING_COUNTED
-        return Counted(*(tuple(sorted(found[h])) if h in found else () for h in HISTORIES))
+        return Counted._make(
+            () if not ids else (ids[0],) if len(ids) == 1 else tuple(sorted(set(ids)))
+            for ids in parts
+        )
 
 
 # ---------------------------------------------------------------------------- evaluation

@@ -130,6 +130,8 @@ class ConditionKind:
     member_histories = frozenset()
     # whether it reads the member statistics of the counts (members, member levels and awards)
     member_statistics = False
+    # the history (key of HISTORIES) whose records :meth:`counted` names; None: it names none
+    names = None
     # the windows in which the benchmark's raw-SQL limit computes it
     raw_sql_windows = ()
 
@@ -228,12 +230,12 @@ class ConditionKind:
 
     # ------------------------------------------------------------------ history
     def counted(self, compiled, result, counts):
-        """The history records that counted for ``result`` (this kind's result of the
-        :class:`CompiledCondition` ``compiled`` on ``counts``, the recipient's
-        :class:`RecipientCounts`, its ``*_ids`` fields): ``{history: ids}`` (keys of
-        :data:`HISTORIES`), exactly those behind the result's figures. A kind that names no
-        record of the recipient's own history (the member kinds) gives none."""
-        return {}
+        """The ids of the records of its history :attr:`names` that counted for ``result`` (this
+        kind's result of the :class:`CompiledCondition` ``compiled`` on ``counts``, the
+        recipient's :class:`RecipientCounts`, its ``*_ids`` fields): exactly those behind the
+        result's figures. Called only when the recipient has ids of that history. A kind that
+        names no record of the recipient's own history (the member kinds) names none."""
+        return ()
 
     # ------------------------------------------------------------------ evaluation
     def compile(self, condition, scope):
@@ -350,8 +352,10 @@ class AwardCount(ConditionKind):
     histories = frozenset({AWARD})
     raw_sql_windows = (WINDOW_FIXED, WINDOW_ROLLING)
 
+    names = AWARD
+
     def counted(self, compiled, result, counts):
-        return {AWARD: _award_ids(compiled, counts)} if counts.award_ids else {}
+        return _award_ids(compiled, counts)
 
     def compile(self, condition, scope):
         return award_keys(condition.award_type_ids, condition.any_method), condition.min_count
@@ -401,20 +405,18 @@ class InitiativeCount(ConditionKind):
         level = _value_label(values, "initiative_level", labels)
         return self._label(level, values.get("applied_only"), gettext or _identity)
 
+    names = INITIATIVE
+
     def counted(self, compiled, result, counts):
-        if not counts.initiative_ids:
-            return {}
         accepted = compiled.accepted
         applied_only = compiled.condition.applied_only
         first, last = _in_period(compiled)
-        return {
-            INITIATIVE: [
-                initiative_id
-                for (level, applied, year), ids in counts.initiative_ids.items()
-                if level in accepted and (applied or not applied_only) and first <= year <= last
-                for initiative_id in ids
-            ]
-        }
+        return [
+            initiative_id
+            for (level, applied, year), ids in counts.initiative_ids.items()
+            if level in accepted and (applied or not applied_only) and first <= year <= last
+            for initiative_id in ids
+        ]
 
     def compile(self, condition, scope):
         accepted = ranked_levels(
@@ -463,8 +465,10 @@ class ClassificationCount(ConditionKind):
             "label": label,
         }
 
+    names = CLASSIFICATION
+
     def counted(self, compiled, result, counts):
-        return {CLASSIFICATION: _classification_ids(result, counts)}
+        return _classification_ids(result, counts)
 
     def compile(self, condition, scope):
         return _classification_levels(condition), condition.min_count
@@ -527,8 +531,10 @@ class ClassificationEveryYear(ConditionKind):
         _ = gettext or _identity
         return _("Every year classified %(label)s or better") % {"label": label}
 
+    names = CLASSIFICATION
+
     def counted(self, compiled, result, counts):
-        return {CLASSIFICATION: _classification_ids(result, counts)}
+        return _classification_ids(result, counts)
 
     def compile(self, condition, scope):
         return _classification_levels(condition), len(scope.period)
@@ -681,10 +687,12 @@ class AwardStreak(_StreakKind):
             "label": label,
         }
 
+    names = AWARD
+
     def counted(self, compiled, result, counts):
-        if not counts.award_ids or not result.years:
-            return {}
-        return {AWARD: _award_ids(compiled, counts, frozenset(result.years))}
+        if not result.years:
+            return ()
+        return _award_ids(compiled, counts, frozenset(result.years))
 
     def _accepted(self, condition):
         return award_keys(condition.award_type_ids, condition.any_method)
@@ -750,8 +758,10 @@ class ClassificationStreak(_StreakKind):
             "label": label,
         }
 
+    names = CLASSIFICATION
+
     def counted(self, compiled, result, counts):
-        return {CLASSIFICATION: _classification_ids(result, counts)}
+        return _classification_ids(result, counts)
 
     def _accepted(self, condition):
         return _classification_levels(condition)
@@ -1002,20 +1012,20 @@ class NoDiscipline(ConditionKind):
         _ = gettext or _identity
         return _("No discipline of %(label)s or heavier") % {"label": label}
 
+    names = DISCIPLINE
+
     def counted(self, compiled, result, counts):
         """The disciplines that blocked: of the form or heavier, in the failing years."""
-        if not counts.discipline_ids or not result.missing_years:
-            return {}
+        if not result.missing_years:
+            return ()
         accepted = compiled.accepted
         found = counts.discipline_ids
-        return {
-            DISCIPLINE: [
-                discipline_id
-                for year in result.missing_years
-                for discipline_id, form in found.get(year, ())
-                if form in accepted
-            ]
-        }
+        return [
+            discipline_id
+            for year in result.missing_years
+            for discipline_id, form in found.get(year, ())
+            if form in accepted
+        ]
 
     def compile(self, condition, scope):
         forms = ranked_levels(

@@ -942,6 +942,18 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
     return branches
 
 
+def _grouped(keys, values):
+    """{key: (value, ...)} of the values of each key (tuples, not lists: tuples of numbers leave
+    the garbage collector's watch, and a province holds some 600,000 of them during a
+    recompute)."""
+    grouped = {}
+    get = grouped.get
+    for key, value in zip(keys, values, strict=True):
+        found = get(key)
+        grouped[key] = (value,) if found is None else (*found, value)
+    return grouped
+
+
 def _fill(recipient, kind, ints, years, texts, flags, ids):
     """Put one row of :func:`_history_branches` into ``recipient`` (RecipientCounts), with the
     ids of its records unless ``ids`` is None. An award of another method than regular is
@@ -953,10 +965,7 @@ def _fill(recipient, kind, ints, years, texts, flags, ids):
         ]
         recipient.awards = _count(zip(keys, years, strict=True))
         if ids is not None:
-            award_ids = defaultdict(list)
-            for key, year, award_id in zip(keys, years, ids, strict=True):
-                award_ids[(key, year)].append(award_id)
-            recipient.award_ids = award_ids
+            recipient.award_ids = _grouped(zip(keys, years, strict=True), ids)
     elif kind == "classification":
         recipient.classifications = dict(zip(years, texts, strict=True))
         if ids is not None:
@@ -964,10 +973,7 @@ def _fill(recipient, kind, ints, years, texts, flags, ids):
     elif kind == "initiative":
         recipient.initiatives = _count(zip(texts, flags, years, strict=True))
         if ids is not None:
-            initiative_ids = defaultdict(list)
-            for item in zip(texts, flags, years, ids, strict=True):
-                initiative_ids[item[:3]].append(item[3])
-            recipient.initiative_ids = initiative_ids
+            recipient.initiative_ids = _grouped(zip(texts, flags, years, strict=True), ids)
         used = [
             (level, applied, year, basis // 10000, basis % 10000, initiative_id)
             for level, applied, year, basis, initiative_id in zip(
@@ -982,10 +988,7 @@ def _fill(recipient, kind, ints, years, texts, flags, ids):
         for year, form in zip(years, texts, strict=True):
             disciplines[year] = rules.heaviest_form((disciplines.get(year), form))
         if ids is not None:
-            discipline_ids = defaultdict(list)
-            for year, form, discipline_id in zip(years, texts, ids, strict=True):
-                discipline_ids[year].append((discipline_id, form))
-            recipient.discipline_ids = discipline_ids
+            recipient.discipline_ids = _grouped(years, zip(ids, texts, strict=True))
 
 
 def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years):
