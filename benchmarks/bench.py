@@ -1034,6 +1034,7 @@ WITH active_set AS (
 ), cond AS (
     SELECT c.id, c.alternative_id, a.set_id, c.kind, c.min_count, c.ratio, c.member_basis,
            COALESCE(c.applied_only, false) AS applied_only,
+           COALESCE(c.any_award_method, false) AS any_method,
            array_position(ARRAY['grassroots', 'provincial', 'national']::varchar[],
                           c.initiative_level) AS initiative_rank,
            array_position(ARRAY['excellent', 'good', 'completed', 'not_completed']::varchar[],
@@ -1042,10 +1043,12 @@ WITH active_set AS (
       JOIN emulation_criteria_alternative a ON a.id = c.alternative_id
       JOIN active_set s ON s.id = a.set_id
 ), award AS (
-    SELECT 'e' AS model, employee_id AS owner, award_type_id, year
+    -- regular: the awards every award condition counts (Decree 152/2025, art. 4(3))
+    SELECT 'e' AS model, employee_id AS owner, award_type_id, year,
+           COALESCE(method, 'regular') = 'regular' AS regular
       FROM emulation_award WHERE active AND employee_id IS NOT NULL
      UNION ALL
-    SELECT 'd', department_id, award_type_id, year
+    SELECT 'd', department_id, award_type_id, year, COALESCE(method, 'regular') = 'regular'
       FROM emulation_award WHERE active AND department_id IS NOT NULL
 ), classification AS (
     SELECT 'e' AS model, employee_id AS owner, year, level
@@ -1072,7 +1075,7 @@ WITH active_set AS (
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_count'
       JOIN evaluation ev ON ev.set_id = r.set_id
       JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
-     WHERE x.year BETWEEN ev.first AND ev.last
+     WHERE x.year BETWEEN ev.first AND ev.last AND (x.regular OR c.any_method)
      GROUP BY 1, 2, 3, 4
      UNION ALL
     -- a rolling streak: the years holding such an award among the N ending at the evaluation
@@ -1090,6 +1093,7 @@ WITH active_set AS (
               WHERE d.employee_id = x.owner AND d.active AND d.state = 'decided'
                 AND d.year <= ev.last AND d.effect_last_year >= x.year
                 AND d.effect_last_year >= ev.first))
+       AND (x.regular OR c.any_method)
      GROUP BY 1, 2, 3, 4
      UNION ALL
     SELECT 'e', ie.employee_id, c.id, ev.year, count(*)
@@ -1122,6 +1126,7 @@ WITH active_set AS (
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'member_ratio' AND c.member_basis = 'award'
       JOIN evaluation ev ON ev.set_id = r.set_id
       JOIN emulation_award x ON x.employee_id = m.employee AND x.active AND x.year = ev.year
+                            AND (COALESCE(x.method, 'regular') = 'regular' OR c.any_method)
       JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
      GROUP BY 1, 2, 3, 4
      UNION ALL

@@ -9,6 +9,7 @@ tested in ``test_rules_core.py``.
 
 import ast
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import exemplar_rules_core as rules
@@ -46,6 +47,7 @@ VALUES = {
     "ratio": 70.0,
     "member_basis": "classification",
     "discipline_form": "warning",
+    "any_award_method": False,
 }
 LABELS = {
     "initiative_level": {"provincial": "cấp tỉnh"},
@@ -121,16 +123,16 @@ def test_history_each_kind_reads(key, histories, member_histories, raw_sql):
 @pytest.mark.parametrize(
     ("key", "basis", "uses"),
     [
-        ("award_count", None, ("min_count", "award_type_ids")),
+        ("award_count", None, ("min_count", "award_type_ids", "any_award_method")),
         ("initiative_count", None, ("min_count", "initiative_level", "applied_only")),
         ("classification_count", None, ("min_count", "classification_level")),
         ("classification_every_year", None, ("classification_level",)),
-        ("award_streak", None, ("min_count", "award_type_ids")),
+        ("award_streak", None, ("min_count", "award_type_ids", "any_award_method")),
         ("classification_streak", None, ("min_count", "classification_level")),
-        ("member_ratio", "award", ("award_type_ids", "ratio", "member_basis")),
+        ("member_ratio", "award", ("award_type_ids", "ratio", "member_basis", "any_award_method")),
         ("member_ratio", "classification", ("classification_level", "ratio", "member_basis")),
         ("member_ratio", None, ("ratio", "member_basis")),
-        ("member_count", None, ("min_count", "award_type_ids")),
+        ("member_count", None, ("min_count", "award_type_ids", "any_award_method")),
         ("no_discipline", None, ("discipline_form",)),
         ("cluster_lead", None, ()),
         ("months_worked", None, ("min_count",)),
@@ -314,60 +316,94 @@ def test_sentence_ratio_and_labels_without_translation():
 
 
 # ---------------------------------------------------------------------------- history
-def item(history, level=None, type_id=None, applied=False):
-    return rules.HistoryItem(history, 2024, type_id=type_id, level=level, applied=applied)
+# the ids behind a recipient's counts, 2021–2025: awards 11 (PROV 2022), 12 (PROV 2024, sudden),
+# 13 (type 9, 2024); classifications 21 (2022 excellent), 22 (2023 completed), 23 (2024 good);
+# initiatives 31 (national 2024), 32 (grassroots 2024, applied); disciplines 41 (2023 warning),
+# 42 (2023 reprimand), 43 (2025 reprimand)
+HISTORY = rules.RecipientCounts(
+    awards={(PROV, 2022): 1, ((PROV, "sudden"), 2024): 1, (9, 2024): 1},
+    award_ids={(PROV, 2022): (11,), ((PROV, "sudden"), 2024): (12,), (9, 2024): (13,)},
+    classifications={2022: "excellent", 2023: "completed", 2024: "good"},
+    classification_ids={2022: 21, 2023: 22, 2024: 23},
+    initiatives={("national", False, 2024): 1, ("grassroots", True, 2024): 1},
+    initiative_ids={("national", False, 2024): (31,), ("grassroots", True, 2024): (32,)},
+    disciplines={2023: "warning", 2025: "reprimand"},
+    discipline_ids={2023: ((41, "warning"), (42, "reprimand")), 2025: ((43, "reprimand"),)},
+)
 
 
 @pytest.mark.parametrize(
-    ("condition", "history_item", "counts"),
+    ("condition", "counted"),
     [
-        (C("award_count", award_type_ids=frozenset({PROV})), item("award", type_id=PROV), True),
-        (C("award_count", award_type_ids=frozenset({PROV})), item("award", type_id=9), False),
-        (C("award_streak", award_type_ids=frozenset({PROV})), item("award", type_id=PROV), True),
+        # the regular awards of the chosen types (Decree 152/2025, art. 4(3))
+        (C("award_count", award_type_ids=frozenset({PROV})), {"award": (11,)}),
+        (C("award_count", award_type_ids=frozenset({PROV}), any_method=True), {"award": (11, 12)}),
+        (C("award_count", award_type_ids=frozenset({SOLDIER})), {}),
         # a unit's member conditions count its members' history, not its own
-        (C("member_count", award_type_ids=frozenset({PROV})), item("award", type_id=PROV), False),
-        (C("member_ratio", level="good"), item("classification", "excellent"), False),
-        (C("classification_count", level="good"), item("classification", "excellent"), True),
-        (C("classification_count", level="good"), item("classification", "good"), True),
-        (C("classification_count", level="good"), item("classification", "completed"), False),
-        (C("classification_every_year", level="good"), item("classification", "good"), True),
-        (C("classification_streak", level="good"), item("classification", "completed"), False),
-        (C("classification_streak", level="good"), item("classification", "good"), True),
-        # a discipline restarts the streaks: it is cited with what counted
-        (
-            C("award_streak", award_type_ids=frozenset({PROV})),
-            item("discipline", "reprimand"),
-            True,
-        ),
-        (C("classification_streak", level="good"), item("discipline", "warning"), True),
-        (C("initiative_count", level="provincial"), item("initiative", "national"), True),
-        (C("initiative_count", level="provincial"), item("initiative", "grassroots"), False),
-        (
-            C("initiative_count", level="provincial", applied_only=True),
-            item("initiative", "provincial"),
-            False,
-        ),
-        (
-            C("initiative_count", level="provincial", applied_only=True),
-            item("initiative", "provincial", applied=True),
-            True,
-        ),
-        (C("no_discipline", form="warning"), item("discipline", "warning"), True),
-        (C("no_discipline", form="warning"), item("discipline", "reprimand"), False),
-        (C("no_discipline", form="warning"), item("discipline", "dismissal"), True),
-        # another history never counts
-        (C("award_count", award_type_ids=frozenset({PROV})), item("initiative", "national"), False),
-        (C("no_discipline", form="reprimand"), item("classification", "good"), False),
-        # a cluster's ranking counts when it marks the unit as leading
-        (C("cluster_lead"), item("cluster", applied=True), True),
-        (C("cluster_lead"), item("cluster", applied=False), False),
-        (C("cluster_lead"), item("award", type_id=PROV, applied=True), False),
-        # the periods not worked are no record of a year: the explanation names the years
-        (C("months_worked", 10), item("absence", None), False),
+        (C("member_count", award_type_ids=frozenset({PROV})), {}),
+        (C("classification_count", level="good"), {"classification": (21, 23)}),
+        (C("classification_count", level="completed"), {"classification": (21, 22, 23)}),
+        (C("classification_every_year", level="good"), {"classification": (21, 23)}),
+        (C("initiative_count", level="provincial"), {"initiative": (31,)}),
+        (C("initiative_count", level="grassroots", applied_only=True), {"initiative": (32,)}),
+        # the disciplines that blocked: of the form or heavier
+        (C("no_discipline", form="warning"), {"discipline": (41,)}),
+        (C("no_discipline", form="reprimand"), {"discipline": (41, 42, 43)}),
+        (C("no_discipline", form="dismissal"), {}),
+        # a cluster's ranking and the periods not worked are no record to name
+        (C("cluster_lead"), {}),
+        (C("months_worked", 10), {}),
     ],
 )
-def test_which_history_counts(condition, history_item, counts):
-    assert kind(condition.kind).counts(condition, history_item) is counts
+def test_which_history_counted(condition, counted):
+    """Each kind names exactly the records behind its result (:meth:`ConditionKind.counted`);
+    the evaluation gathers them for the alternative that decided (:class:`rules.Counted`)."""
+    criteria = rules.Criteria(2021, 2025, (rules.Alternative("Only", (condition,)),))
+    verdict = rules.evaluate(criteria, HISTORY, counted=True)
+    expected = rules.Counted(*(counted.get(history, ()) for history in rules.Counted._fields))
+    assert verdict.counted == expected
+    assert verdict.evaluation == rules.evaluate(criteria, HISTORY)
+
+
+@pytest.mark.parametrize(
+    ("condition", "counted"),
+    [
+        # a streak names the awards (classifications) of its run only
+        (C("award_streak", min_count=1, award_type_ids=frozenset({PROV, 9})), {"award": (13,)}),
+        (C("classification_streak", min_count=1, level="good"), {"classification": (23,)}),
+    ],
+)
+def test_a_streak_names_its_run_and_nothing_before_a_discipline(condition, counted):
+    """A streak names its run; the person's own discipline restarts it (Decree 152/2025, art.
+    4: the years up to the end of its term do not count), and then nothing before is named."""
+    criteria = rules.Criteria(2021, 2025, (rules.Alternative("Only", (condition,)),))
+    clean = replace(HISTORY, disciplines={}, discipline_ids={})
+    expected = rules.Counted(*(counted.get(history, ()) for history in rules.Counted._fields))
+    assert rules.evaluate(criteria, clean, counted=True).counted == expected
+    # the reprimand of 2025 (HISTORY) restarts the run after 2025: no year of it is left
+    verdict = rules.evaluate(criteria, HISTORY, counted=True)
+    assert not verdict.evaluation.eligible
+    assert verdict.counted == rules.NOTHING_COUNTED
+
+
+def test_a_kind_names_records_of_a_history_it_reads():
+    for key, k in rules.KINDS.items():
+        assert k.names is None or k.names in k.histories, key
+    # every history whose records a verdict names is named by a kind; a cluster's ranking and
+    # the periods not worked are no records to name
+    assert {k.names for k in rules.KINDS.values()} == {None, *rules.Counted._fields}
+    assert set(rules.Counted._fields) < set(rules.HISTORIES)
+
+
+def test_nothing_named_without_ids():
+    """Counts without ids (a caller that does not ask) name nothing, and decide the same."""
+    bare = rules.RecipientCounts(awards=dict(HISTORY.awards))
+    condition = C("award_count", award_type_ids=frozenset({PROV}))
+    criteria = rules.Criteria(2021, 2025, (rules.Alternative("Only", (condition,)),))
+    verdict = rules.evaluate(criteria, bare, counted=True)
+    assert verdict.evaluation.eligible
+    assert verdict.counted == rules.NOTHING_COUNTED
+    assert not verdict.counted
 
 
 # ---------------------------------------------------------------------------- a new kind
@@ -423,7 +459,8 @@ def test_a_new_kind_is_its_class(new_kind):
     assert (evaluation.eligible, evaluation.missing) == (False, 1)
     assert "  - no award: 2023" in rules.explain(evaluation, criteria)
     assert rules.evaluate(criteria, rules.RecipientCounts()).eligible
-    assert new_kind.counts(condition, item("award", type_id=PROV)) is False
+    assert new_kind.names is None
+    assert new_kind.counted(None, None, history) == (), "a kind names nothing by default"
     assert "test_no_award" not in rules.ALL_CONDITION_KINDS, "the constants are of the module"
 
 

@@ -602,6 +602,7 @@ def _kind_sentences(gettext):
         "award_type_ids": (PROV,),
         "initiative_level": "provincial",
         "applied_only": False,
+        "any_award_method": True,
         "classification_level": "good",
         "ratio": 70.0,
         "member_basis": "classification",
@@ -1768,3 +1769,106 @@ def test_rolling_streak_restarts_at_the_evaluation_year():
     assert not results[2025]["p"].eligible
     assert not results[2026]["p"].eligible
     assert results[2026]["p"].alternatives[0].conditions[0].have == 1
+
+
+# ------------------------------------------------------------------ what counted (issue 23)
+def test_verdicts_name_the_records_that_counted():
+    """With ``counted=True`` every verdict carries the ids of the records that decided: those of
+    the alternative met (not of another alternative also met, nor of the period's other
+    records)."""
+    history = Counts(
+        awards={(PROV, 2022): 1, (PROV, 2024): 1},
+        award_ids={(PROV, 2022): (101,), (PROV, 2024): (102,)},
+        classifications={2021: "completed", 2024: "good", 2025: "excellent"},
+        classification_ids={2021: 201, 2024: 202, 2025: 203},
+    )
+    two_years = C(rules.CLASSIFICATION_COUNT, min_count=2, level="good", label="good")
+    crit = criteria(A("Classified", (two_years,)), A("Awards", (award_cond({PROV}, n=2),)))
+    verdicts = rules.evaluate_many(crit, {"x": history, "y": Counts()}, counted=True)
+    evaluation, counted = verdicts["x"]
+    assert evaluation.path == "Classified"
+    assert counted == rules.Counted(classification=(202, 203))
+    assert verdicts["y"].counted == rules.NOTHING_COUNTED
+    # the same verdicts as without the ids
+    assert rules.evaluate_many(crit, {"x": history})["x"] == evaluation
+
+
+def test_not_eligible_names_the_nearest_alternative():
+    history = Counts(
+        awards={(PROV, 2022): 1},
+        award_ids={(PROV, 2022): (101,)},
+        classifications={2025: "good"},
+        classification_ids={2025: 203},
+    )
+    crit = criteria(
+        A("Three years", (years_at("good", n=3),)), A("Two awards", (award_cond({PROV}, n=2),))
+    )
+    evaluation, counted = rules.evaluate(crit, history, counted=True)
+    assert not evaluation.eligible and evaluation.missing == 1
+    assert counted == rules.Counted(award=(101,)), "the nearest alternative: one award missing"
+
+
+def test_rolling_one_year_names_that_year_alone():
+    """A one-year rolling set counted the evaluation year: only its classification is named."""
+    history = Counts(
+        classifications={2023: "not_completed", 2025: "good"},
+        classification_ids={2023: 301, 2025: 302},
+    )
+    crit = rules.Criteria(
+        2025, 2026, (A("Good", (every_year("good"),)),), window=rules.WINDOW_ROLLING
+    )
+    verdicts = rules.evaluate_years(crit, {"x": history}, counted=True)
+    assert verdicts[2025]["x"].counted == rules.Counted(classification=(302,))
+    assert verdicts[2026]["x"].counted == rules.NOTHING_COUNTED
+
+
+def test_sudden_award_is_no_basis():
+    """Decree 152/2025, art. 4(3): a sudden Bằng khen next to a regular one: only the regular one
+    counts, and only it is named; a condition that says "any method" counts both."""
+    sudden = rules.award_key(PROV, "sudden")
+    assert rules.award_key(PROV, "regular") == rules.award_key(PROV) == PROV
+    history = Counts(
+        awards={(PROV, 2023): 1, (sudden, 2024): 1},
+        award_ids={(PROV, 2023): (401,), (sudden, 2024): (402,)},
+    )
+    two = award_cond({PROV}, n=2)
+    evaluation, counted = rules.evaluate(one(two), history, counted=True)
+    assert (evaluation.eligible, evaluation.missing) == (False, 1)
+    assert counted == rules.Counted(award=(401,))
+    any_method = C(
+        rules.AWARD_COUNT, min_count=2, award_type_ids=frozenset({PROV}), any_method=True
+    )
+    evaluation, counted = rules.evaluate(one(any_method), history, counted=True)
+    assert evaluation.eligible
+    assert counted == rules.Counted(award=(401, 402))
+    # a thematic award in a streak year does not make the streak either
+    thematic = rules.award_key(PROV, "thematic")
+    streak = C(rules.AWARD_STREAK, min_count=2, award_type_ids=frozenset({PROV}))
+    history = Counts(awards={(PROV, 2024): 1, (thematic, 2025): 1})
+    assert not rules.evaluate(one(streak), history).eligible
+    # a unit's members: a sudden award does not make a member qualify
+    ratio = C(rules.MEMBER_RATIO, award_type_ids=frozenset({PROV}), ratio=50, member_basis="award")
+    unit = rules.member_statistics([(2025, None, {sudden}), (2025, None, {PROV})])
+    result = condition_result(rules.evaluate(one(ratio), unit))
+    assert (result.have, result.members, result.met) == (1, 2, True)
+    unit = rules.member_statistics([(2025, None, {sudden}), (2025, None, ())])
+    assert not rules.evaluate(one(ratio), unit).eligible
+
+
+def test_used_initiative_is_not_named():
+    """One achievement, one award: an initiative used for another award neither counts nor is
+    named as counted."""
+    history = Counts(
+        initiatives={("provincial", True, 2024): 2},
+        initiative_ids={("provincial", True, 2024): (501, 502)},
+        used_initiatives=(("provincial", True, 2024, 7, 2024, 501),),
+    )
+    crit = one(initiative_cond("provincial", n=1))
+    adjusted = rules.without_used({"x": history}, 8, 2024)
+    evaluation, counted = rules.evaluate(crit, adjusted["x"], counted=True)
+    assert evaluation.eligible
+    assert counted == rules.Counted(initiative=(502,))
+    # for the award it is the basis of, both
+    assert rules.evaluate(crit, history, counted=True).counted == rules.Counted(
+        initiative=(501, 502)
+    )

@@ -25,6 +25,7 @@ Items outside the period are ignored.
 """
 
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 # Classification levels, best first (Decree 90/2020/NĐ-CP): "at level X or better" means
 # index <= index(X).
@@ -53,6 +54,21 @@ ABOLISHED_FROM = (2025, 7, 1)
 # demotion or removal from office. The model does not record whether a person is a civil servant
 # or a public employee, so the form check cannot depend on it (README "The Law as in force").
 PUBLIC_EMPLOYEE_FORMS = ("reprimand", "warning", "dismissal_from_post", "dismissal")
+# How an award was made (``emulation.award.method``, the statistical forms' methods). Decree
+# 152/2025/NĐ-CP, art. 4(3): the results of commendation for sudden achievements and of thematic
+# emulation are no basis for merit-based commendation, so an award condition counts only regular
+# awards unless it says otherwise (``Condition.any_method``). In the counts, a regular award is
+# keyed by its award type id, an award of another method by ``(award type id, method)``.
+AWARD_METHODS = (
+    "regular",
+    "thematic",
+    "sudden",
+    "external",
+    "contribution",
+    "seniority",
+    "resistance",
+)
+REGULAR = "regular"
 # What qualifies a member for a member_ratio condition.
 MEMBER_BASES = ("classification", "award")
 # Windows of a criteria set.
@@ -87,8 +103,10 @@ class Condition:
     classification level key; ``applied_only``: only initiatives applied effectively;
     ``min_count``: the N of the counts, streaks and member counts; ``ratio``: the percentage of
     members (0 < ratio <= 100) and ``member_basis`` one of :data:`MEMBER_BASES`; ``form``: the
-    lightest discipline form that fails. ``label`` is the already translated description of what
-    is counted (awards: the award types' names); ``key`` is an opaque id (the Odoo record id).
+    lightest discipline form that fails; ``any_method``: awards of every method count (sudden,
+    thematic, ...), not only the regular ones (Decree 152/2025/NĐ-CP, art. 4(3)). ``label`` is
+    the already translated description of what is counted (awards: the award types' names);
+    ``key`` is an opaque id (the Odoo record id).
     """
 
     kind: str
@@ -101,6 +119,7 @@ class Condition:
     ratio: float = 0.0
     member_basis: str | None = None
     form: str | None = None
+    any_method: bool = False
 
 
 @dataclass(frozen=True)
@@ -172,6 +191,14 @@ class RecipientCounts:
     ``members`` the number of members, ``member_levels`` the number of members classified at each
     level, ``member_awards`` the number of members holding exactly a given (frozen) set of award
     types that year (so that a member holding several accepted types counts once).
+
+    The ``*_ids`` fields give the ids of the history records behind the counts (Odoo's record
+    ids; any hashable), so that the evaluation can say which records counted
+    (:class:`Counted`); without them nothing is named.
+
+    An award type "id" is the award type id of a regular award, ``(award type id, method)``
+    of an award of another method (:data:`AWARD_METHODS`), in ``awards``, ``award_ids`` and
+    ``member_awards``.
     """
 
     awards: dict = field(default_factory=dict)  # {(award_type_id, year): count}
@@ -191,23 +218,31 @@ class RecipientCounts:
     # maternity leave not among them (it counts as time worked: Decree 152/2025, art. 4(5))
     days_away: dict = field(default_factory=dict)
     # the initiatives already the basis of an award (one achievement, one award):
-    # ((level, applied_effectively, year, award_type_id, award_year), ...)
+    # ((level, applied_effectively, year, award_type_id, award_year[, initiative id]), ...)
     used_initiatives: tuple = ()
+    # the ids of the records behind the counts
+    award_ids: dict = field(default_factory=dict)  # {(award_type_id, year): (id, ...)}
+    classification_ids: dict = field(default_factory=dict)  # {year: id}
+    # {(level, applied_effectively, year): (id, ...)}
+    initiative_ids: dict = field(default_factory=dict)
+    discipline_ids: dict = field(default_factory=dict)  # {year: ((id, form), ...)}
 
 
-@dataclass(frozen=True)
-class HistoryItem:
-    """One record of a recipient's history, as :meth:`~.kinds.ConditionKind.counts` judges it:
-    ``history`` one of :data:`HISTORIES`; ``type_id`` the award type of an award; ``level`` the
-    level of a classification or an initiative, or the form of a discipline; ``applied``
-    whether an initiative was applied effectively, or whether a cluster ranking leads its
-    cluster or block."""
+def award_key(type_id, method=None):
+    """The key of an award of ``type_id`` made by ``method`` in the counts: the type id of a
+    regular award (``None``: regular, the field's default), ``(type id, method)`` otherwise."""
+    if not method or method == REGULAR:
+        return type_id
+    return (type_id, method)
 
-    history: str
-    year: int
-    type_id: object = None
-    level: str | None = None
-    applied: bool = False
+
+def award_keys(type_ids, any_method=False):
+    """The award keys an award condition accepts: the regular awards of ``type_ids``, and with
+    ``any_method`` those of every other method too."""
+    keys = set(type_ids or ())
+    if any_method:
+        keys.update((t, m) for t in type_ids or () for m in AWARD_METHODS if m != REGULAR)
+    return frozenset(keys)
 
 
 def heaviest_form(forms):
@@ -321,6 +356,31 @@ class AlternativeResult:
     met: bool
     missing: int  # sum of its conditions' missing
     conditions: tuple = ()  # ConditionResult, in condition order
+
+
+class Counted(NamedTuple):
+    """The ids of the history records that counted for one result (sorted, each once): of the
+    alternative met, or else of the nearest one (the one :func:`~.explain.missing_summary`
+    names). ``discipline``: the disciplines that blocked. The engine stores them with the
+    verdict, and every "what counted" reads them."""
+
+    award: tuple = ()
+    classification: tuple = ()
+    initiative: tuple = ()
+    discipline: tuple = ()
+
+    def __bool__(self):
+        return any(self)
+
+
+NOTHING_COUNTED = Counted()
+
+
+class Verdict(NamedTuple):
+    """An :class:`Evaluation` and what counted for it (:class:`Counted`)."""
+
+    evaluation: object
+    counted: Counted
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 Pure Python, standard library only. The criteria are checked and compiled once per call (each
 condition by its kind, :mod:`.kinds`); each recipient's counts are then read once into what the
 kinds read (:class:`_History`), and each condition's result comes from its kind, shared between
-recipients with the same relevant history.
+recipients with the same relevant history. With ``counted=True`` each result also names the
+history records that counted (:class:`~.criteria.Counted`, from the ids the counts carry): what
+the engine stores with the verdict, so that nothing matches the history a second time.
 """
 
 from dataclasses import replace
@@ -15,20 +17,28 @@ from .criteria import (
     CLUSTER,
     DISCIPLINE,
     DISCIPLINE_FORMS,
+    HISTORIES,
     INITIATIVE_LEVELS,
     INITIATIVE_RANK,
+    NOTHING_COUNTED,
     WINDOW_ROLLING,
     WINDOWS,
     AlternativeResult,
+    Counted,
     Criteria,
     Evaluation,
     RecipientCounts,
+    Verdict,
     heaviest_form,
 )
 from .kinds import KINDS, MEMBERS, CompiledCondition
 
 _CLASSIFICATION_KEYS = frozenset((*CLASSIFICATION_LEVELS, None))
 _DISCIPLINE_KEYS = frozenset((*DISCIPLINE_FORMS, None))
+
+
+# the field of the ids of each history in RecipientCounts, in the order of HISTORIES (Counted)
+_ID_FIELDS = ("award_ids", "classification_ids", "initiative_ids", "discipline_ids")
 
 
 class _History:
@@ -90,6 +100,7 @@ class _Compiled:
         "steps",
         "plan",
         "evaluations",
+        "counted_steps",
         "reads_disciplines",
         "reads_members",
         "reads_clusters",
@@ -143,6 +154,7 @@ class _Compiled:
         self.steps = tuple((compiled.kind.result, compiled) for compiled in conditions)
         self.plan = tuple(plan)
         self.evaluations = {}
+        self.counted_steps = {}
         reads = set()
         for compiled in conditions:
             reads |= compiled.kind.reads
@@ -295,18 +307,72 @@ class _Compiled:
             self.evaluations[key] = evaluation
         return evaluation
 
+    def _counted_steps(self, evaluation):
+        """((kind's counted, compiled condition, result, position in :class:`Counted`, field of
+        the ids in the counts), ...) of the conditions of the alternative met by ``evaluation``,
+        or else of the nearest one (the first with the fewest items missing, as
+        :func:`~.explain.missing_summary` chooses), whose kind names records."""
+        chosen = None
+        for index, result in enumerate(evaluation.alternatives):
+            if result.met:
+                chosen = index
+                break
+            if chosen is None and result.conditions and result.missing == evaluation.missing:
+                chosen = index
+        if chosen is None:
+            return ()
+        _alternative, indexes, _cache = self.plan[chosen]
+        steps = []
+        for index, result in zip(indexes, evaluation.alternatives[chosen].conditions, strict=True):
+            compiled = self.conditions[index]
+            history = compiled.kind.names
+            if history:
+                slot = Counted._fields.index(history)
+                steps.append((compiled.kind.counted, compiled, result, slot, _ID_FIELDS[slot]))
+        return tuple(steps)
+
+    def counted(self, evaluation, counts):
+        """The :class:`Counted` of ``evaluation`` (of ``counts``): the records its kinds name for
+        the conditions of the alternative met, or else of the nearest one."""
+        # evaluations are shared and live as long as self: their ids are stable keys
+        steps = self.counted_steps.get(id(evaluation))
+        if steps is None:
+            steps = self.counted_steps[id(evaluation)] = self._counted_steps(evaluation)
+        parts = None
+        for counted, compiled, result, slot, field in steps:
+            if getattr(counts, field):
+                ids = counted(compiled, result, counts)
+                if ids:
+                    if parts is None:
+                        parts = [(), (), (), ()]
+                    parts[slot] = (*parts[slot], *ids) if parts[slot] else ids
+        if parts is None:
+            return NOTHING_COUNTED
+        return Counted._make(
+            () if not ids else (ids[0],) if len(ids) == 1 else tuple(sorted(set(ids)))
+            for ids in parts
+        )
+
 
 # ---------------------------------------------------------------------------- evaluation
-def evaluate(criteria: Criteria, counts: RecipientCounts | None = None) -> Evaluation:
-    """Evaluate ``criteria`` on one recipient's ``counts`` (``None``: an empty history).
+def evaluate(criteria: Criteria, counts: RecipientCounts | None = None, counted=False):
+    """Evaluate ``criteria`` on one recipient's ``counts`` (``None``: an empty history): its
+    :class:`Evaluation`, or with ``counted`` its :class:`Verdict` (the evaluation and the
+    records that counted).
 
     Raises ``ValueError`` on an unknown condition kind or level, or an invalid period.
     """
-    return _Compiled(criteria).evaluate(counts if counts is not None else RecipientCounts())
+    counts = counts if counts is not None else RecipientCounts()
+    compiled = _Compiled(criteria)
+    evaluation = compiled.evaluate(counts)
+    if counted:
+        return Verdict(evaluation, compiled.counted(evaluation, counts))
+    return evaluation
 
 
-def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
-    """Evaluate ``criteria`` on many recipients: ``{key: Evaluation}``.
+def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None, counted=False) -> dict:
+    """Evaluate ``criteria`` on many recipients: ``{key: Evaluation}``, or with ``counted``
+    ``{key: Verdict}`` (each evaluation with the records that counted for it).
 
     Without ``keys``, the result has the keys of ``counts_by_recipient``. With ``keys`` (any
     iterable), it has exactly those keys; those absent from ``counts_by_recipient`` are evaluated
@@ -320,17 +386,27 @@ def evaluate_many(criteria: Criteria, counts_by_recipient: dict, keys=None) -> d
     empty = RecipientCounts()
     get = counts_by_recipient.get  # never [key]: a defaultdict must not grow
     evaluate_one = compiled.evaluate
-    return {key: evaluate_one(get(key) or empty) for key in keys}
+    if not counted:
+        return {key: evaluate_one(get(key) or empty) for key in keys}
+    counted_of = compiled.counted
+    verdicts = {}
+    for key in keys:
+        counts = get(key) or empty
+        evaluation = evaluate_one(counts)
+        verdicts[key] = Verdict(evaluation, counted_of(evaluation, counts))
+    return verdicts
 
 
-def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None) -> dict:
+def evaluate_years(criteria: Criteria, counts_by_recipient: dict, keys=None, counted=False):
     """Evaluate ``criteria`` for each of its :meth:`Criteria.evaluation_years`:
-    ``{year: {key: Evaluation}}``, ``keys`` as in :func:`evaluate_many`. The counts must cover
-    :meth:`Criteria.history_years`."""
+    ``{year: {key: Evaluation or Verdict}}``, ``keys`` and ``counted`` as in
+    :func:`evaluate_many`. The counts must cover :meth:`Criteria.history_years`."""
     if keys is not None:
         keys = tuple(keys)
     return {
-        year: evaluate_many(criteria.for_year(year), counts_by_recipient, keys=keys)
+        year: evaluate_many(
+            criteria.for_year(year), counts_by_recipient, keys=keys, counted=counted
+        )
         for year in criteria.evaluation_years()
     }
 
@@ -340,7 +416,8 @@ def without_used(counts_by_recipient: dict, award_type_id, year) -> dict:
     of ``year`` because some of their initiatives are the basis of another award (Law
     06/2022/QH15 art. 5: one achievement, one award): an initiative used for an award counts
     only for that award's title and year, and for the plan's exemplar (no title:
-    ``award_type_id`` empty, nothing changes)."""
+    ``award_type_id`` empty, nothing changes). A used initiative that carries its id (the sixth
+    item of ``used_initiatives``) leaves ``initiative_ids`` too: it is not named as counted."""
     adjusted = {}
     if not award_type_id:
         return adjusted
@@ -349,10 +426,17 @@ def without_used(counts_by_recipient: dict, award_type_id, year) -> dict:
         if not dropped:
             continue
         initiatives = dict(recipient.initiatives)
-        for level, applied, item_year, _type, _year in dropped:
-            item = (level, applied, item_year)
+        initiative_ids = dict(recipient.initiative_ids)
+        for used in dropped:
+            item = tuple(used[:3])
             initiatives[item] -= 1
             if not initiatives[item]:
                 del initiatives[item]
-        adjusted[key] = replace(recipient, initiatives=initiatives)
+            if len(used) > 5 and item in initiative_ids:
+                ids = tuple(i for i in initiative_ids[item] if i != used[5])
+                if ids:
+                    initiative_ids[item] = ids
+                else:
+                    del initiative_ids[item]
+        adjusted[key] = replace(recipient, initiatives=initiatives, initiative_ids=initiative_ids)
     return adjusted

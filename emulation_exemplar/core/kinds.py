@@ -13,7 +13,8 @@ Defining a subclass of :class:`ConditionKind` with a ``key`` registers it in :da
   the rule core evaluates (:meth:`ConditionKind.condition`);
 - the history it reads: ``histories`` (the recipient's own: keys of :data:`HISTORIES`),
   ``member_histories`` (a unit's members'), ``member_statistics`` (whether it reads the member
-  fields of the counts), and whether one history record counts (:meth:`ConditionKind.counts`);
+  fields of the counts), and which history records counted for a result
+  (:meth:`ConditionKind.counted`: their ids, which the engine stores with the verdict);
 - what it compiles (:meth:`ConditionKind.compile`: the accepted keys and the need) and its
   result on one recipient (:meth:`ConditionKind.result`, cached by the history it reads);
 - its line of explanation (:meth:`ConditionKind.explain`);
@@ -50,6 +51,7 @@ from .criteria import (
     WINDOW_ROLLING,
     Condition,
     ConditionResult,
+    award_keys,
     ranked_levels,
 )
 
@@ -79,6 +81,7 @@ PARAMETERS = (
     Parameter("ratio", "ratio", True),
     Parameter("member_basis", "member_basis", True),
     Parameter("discipline_form", "form", True),
+    Parameter("any_award_method", "any_method", False),
 )
 PARAMETER_NAMES = tuple(parameter.name for parameter in PARAMETERS)
 
@@ -129,6 +132,8 @@ class ConditionKind:
     member_histories = frozenset()
     # whether it reads the member statistics of the counts (members, member levels and awards)
     member_statistics = False
+    # the history (key of HISTORIES) whose records :meth:`counted` names; None: it names none
+    names = None
     # the windows in which the benchmark's raw-SQL limit computes it
     raw_sql_windows = ()
 
@@ -202,6 +207,8 @@ class ConditionKind:
                 value = values.get(parameter.name)
                 if parameter.name == "award_type_ids":
                     value = frozenset(value or ())
+                elif parameter.name == "any_award_method":
+                    value = bool(value)
                 attributes[parameter.attribute] = value
         return Condition(kind=self.key, label=label, key=key, **attributes)
 
@@ -211,7 +218,7 @@ class ConditionKind:
         each value of the selection parameters (``{parameter name: {key: label}}``)."""
         name = self.label_parameter
         if name == "award_type_ids":
-            return awards
+            return _awards_label(values, awards, gettext)
         return _value_label(values, name, labels)
 
     def sentence(self, values, label, gettext=None):
@@ -224,10 +231,13 @@ class ConditionKind:
         }
 
     # ------------------------------------------------------------------ history
-    def counts(self, condition, item):
-        """Whether the history record ``item`` (a :class:`HistoryItem` of the period) counts
-        for ``condition``."""
-        return False
+    def counted(self, compiled, result, counts):
+        """The ids of the records of its history :attr:`names` that counted for ``result`` (this
+        kind's result of the :class:`CompiledCondition` ``compiled`` on ``counts``, the
+        recipient's :class:`RecipientCounts`, its ``*_ids`` fields): exactly those behind the
+        result's figures. Called only when the recipient has ids of that history. A kind that
+        names no record of the recipient's own history (the member kinds) names none."""
+        return ()
 
     # ------------------------------------------------------------------ evaluation
     def compile(self, condition, scope):
@@ -268,16 +278,41 @@ def _counted(compiled, years):
     return result
 
 
+def _awards_label(values, awards, gettext):
+    """The names of the award types of a condition, and whether every method counts."""
+    _ = gettext or _identity
+    if values.get("any_award_method"):
+        return _("%(awards)s (any method)") % {"awards": awards}
+    return awards
+
+
+def _in_period(compiled):
+    return compiled.period[0], compiled.period[-1]
+
+
+def _award_ids(compiled, counts, years=None):
+    """The ids of the awards of the accepted keys of ``compiled`` in the period (or in
+    ``years``)."""
+    accepted = compiled.accepted
+    first, last = _in_period(compiled)
+    return [
+        award_id
+        for (key, year), ids in counts.award_ids.items()
+        if key in accepted and first <= year <= last and (years is None or year in years)
+        for award_id in ids
+    ]
+
+
+def _classification_ids(result, counts):
+    """The ids of the classifications of the years that counted for ``result``."""
+    ids = counts.classification_ids
+    return [ids[year] for year in result.years if year in ids]
+
+
 def _classification_levels(condition):
     return ranked_levels(
         CLASSIFICATION_LEVELS, CLASSIFICATION_RANK, condition.level, condition, better=True
     )
-
-
-def _classified_at_least(condition, item):
-    return item.level in CLASSIFICATION_RANK and CLASSIFICATION_RANK[
-        item.level
-    ] <= CLASSIFICATION_RANK.get(condition.level, -1)
 
 
 def _count_lines(result, values, text):
@@ -314,16 +349,18 @@ class AwardCount(ConditionKind):
 
     key = "award_count"
     label = "At least N awards of the given types"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     histories = frozenset({AWARD})
     raw_sql_windows = (WINDOW_FIXED, WINDOW_ROLLING)
 
-    def counts(self, condition, item):
-        return item.history == AWARD and item.type_id in condition.award_type_ids
+    names = AWARD
+
+    def counted(self, compiled, result, counts):
+        return _award_ids(compiled, counts)
 
     def compile(self, condition, scope):
-        return frozenset(condition.award_type_ids or ()), condition.min_count
+        return award_keys(condition.award_type_ids, condition.any_method), condition.min_count
 
     def result(self, compiled, history):
         awards = history.awards
@@ -370,12 +407,18 @@ class InitiativeCount(ConditionKind):
         level = _value_label(values, "initiative_level", labels)
         return self._label(level, values.get("applied_only"), gettext or _identity)
 
-    def counts(self, condition, item):
-        return (
-            item.history == INITIATIVE
-            and INITIATIVE_RANK.get(item.level, -1) >= INITIATIVE_RANK.get(condition.level, 99)
-            and (item.applied or not condition.applied_only)
-        )
+    names = INITIATIVE
+
+    def counted(self, compiled, result, counts):
+        accepted = compiled.accepted
+        applied_only = compiled.condition.applied_only
+        first, last = _in_period(compiled)
+        return [
+            initiative_id
+            for (level, applied, year), ids in counts.initiative_ids.items()
+            if level in accepted and (applied or not applied_only) and first <= year <= last
+            for initiative_id in ids
+        ]
 
     def compile(self, condition, scope):
         accepted = ranked_levels(
@@ -424,8 +467,10 @@ class ClassificationCount(ConditionKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+    names = CLASSIFICATION
+
+    def counted(self, compiled, result, counts):
+        return _classification_ids(result, counts)
 
     def compile(self, condition, scope):
         return _classification_levels(condition), condition.min_count
@@ -488,8 +533,10 @@ class ClassificationEveryYear(ConditionKind):
         _ = gettext or _identity
         return _("Every year classified %(label)s or better") % {"label": label}
 
-    def counts(self, condition, item):
-        return item.history == CLASSIFICATION and _classified_at_least(condition, item)
+    names = CLASSIFICATION
+
+    def counted(self, compiled, result, counts):
+        return _classification_ids(result, counts)
 
     def compile(self, condition, scope):
         return _classification_levels(condition), len(scope.period)
@@ -652,7 +699,7 @@ class AwardStreak(_StreakKind):
 
     key = "award_streak"
     label = "At least N consecutive years each with an award of the given types"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     histories = frozenset({AWARD, DISCIPLINE})
     # the raw-SQL statement counts the years of the N ending at the evaluated year
@@ -665,14 +712,15 @@ class AwardStreak(_StreakKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        # a discipline of the period counts: the run restarts after its term
-        return item.history == DISCIPLINE or (
-            item.history == AWARD and item.type_id in condition.award_type_ids
-        )
+    names = AWARD
+
+    def counted(self, compiled, result, counts):
+        if not result.years:
+            return ()
+        return _award_ids(compiled, counts, frozenset(result.years))
 
     def _accepted(self, condition):
-        return frozenset(condition.award_type_ids or ())
+        return award_keys(condition.award_type_ids, condition.any_method)
 
     def result(self, compiled, history):
         held = set()
@@ -740,11 +788,10 @@ class ClassificationStreak(_StreakKind):
             "label": label,
         }
 
-    def counts(self, condition, item):
-        # a discipline of the period counts: the run restarts after its term
-        return item.history == DISCIPLINE or (
-            item.history == CLASSIFICATION and _classified_at_least(condition, item)
-        )
+    names = CLASSIFICATION
+
+    def counted(self, compiled, result, counts):
+        return _classification_ids(result, counts)
 
     def _accepted(self, condition):
         return _classification_levels(condition)
@@ -846,14 +893,14 @@ class MemberRatio(_MemberKind):
     def uses(self, values):
         basis = values.get("member_basis")
         if basis == "award":
-            return ("award_type_ids", "ratio", "member_basis")
+            return ("award_type_ids", "ratio", "member_basis", "any_award_method")
         if basis == "classification":
             return ("classification_level", "ratio", "member_basis")
         return ("ratio", "member_basis")
 
     def describe(self, values, awards="", labels=None, gettext=None):
         if values.get("member_basis") == "award":
-            return awards
+            return _awards_label(values, awards, gettext)
         return _value_label(values, "classification_level", labels)
 
     def sentence(self, values, label, gettext=None):
@@ -880,7 +927,7 @@ class MemberRatio(_MemberKind):
         if condition.member_basis == "classification":
             accepted = _classification_levels(condition)
         elif condition.member_basis == "award":
-            accepted = frozenset(condition.award_type_ids or ())
+            accepted = award_keys(condition.award_type_ids, condition.any_method)
         else:
             raise ValueError(
                 "Unknown member basis %r in condition %r: expected one of %s."
@@ -953,7 +1000,7 @@ class MemberCount(_MemberKind):
 
     key = "member_count"
     label = "At least N members hold an award of the given types (units)"
-    parameters = ("min_count", "award_type_ids")
+    parameters = ("min_count", "award_type_ids", "any_award_method")
     label_parameter = "award_type_ids"
     member_histories = frozenset({AWARD})
 
@@ -965,7 +1012,7 @@ class MemberCount(_MemberKind):
         }
 
     def compile(self, condition, scope):
-        return frozenset(condition.award_type_ids or ()), condition.min_count
+        return award_keys(condition.award_type_ids, condition.any_method), condition.min_count
 
     def explain(self, result, values, text):
         _ = text.gettext
@@ -1002,10 +1049,20 @@ class NoDiscipline(ConditionKind):
         _ = gettext or _identity
         return _("No discipline of %(label)s or heavier") % {"label": label}
 
-    def counts(self, condition, item):
-        return item.history == DISCIPLINE and DISCIPLINE_RANK.get(
-            item.level, -1
-        ) >= DISCIPLINE_RANK.get(condition.form, 99)
+    names = DISCIPLINE
+
+    def counted(self, compiled, result, counts):
+        """The disciplines that blocked: of the form or heavier, in the failing years."""
+        if not result.missing_years:
+            return ()
+        accepted = compiled.accepted
+        found = counts.discipline_ids
+        return [
+            discipline_id
+            for year in result.missing_years
+            for discipline_id, form in found.get(year, ())
+            if form in accepted
+        ]
 
     def compile(self, condition, scope):
         forms = ranked_levels(
@@ -1069,9 +1126,6 @@ class LeadsCluster(ConditionKind):
     def sentence(self, values, label, gettext=None):
         _ = gettext or _identity
         return _("Leads its emulation cluster or block in the evaluated year")
-
-    def counts(self, condition, item):
-        return item.history == CLUSTER and bool(item.applied)
 
     def compile(self, condition, scope):
         return None, 1
@@ -1156,9 +1210,6 @@ class MonthsWorked(ConditionKind):
         return _("At least %(count)s months worked in each year") % {
             "count": values.get("min_count")
         }
-
-    def counts(self, condition, item):
-        return False
 
     def compile(self, condition, scope):
         if not 1 <= (condition.min_count or 0) <= 12:

@@ -70,6 +70,13 @@ class EmulationCriteriaCondition(models.Model):
         help="A discipline of this form, or of a heavier one, in the period fails the condition "
         "(for a unit: a discipline of any of its members).",
     )
+    any_award_method = fields.Boolean(
+        string="Any method",
+        help="Count awards of every method (sudden, thematic, contribution...). Left unticked, "
+        "only regular (merit-based) awards count: Decree 152/2025/NĐ-CP, art. 4(3), says the "
+        "results of commendation for sudden achievements and of thematic emulation are no "
+        "basis for merit-based commendation.",
+    )
     # which parameters the kind uses (rules.ConditionKind.uses): the views show those, and
     # require those the rule core marks required; one field per rules.PARAMETERS
     uses_min_count = fields.Boolean(compute="_compute_uses", string="Uses a number")
@@ -88,6 +95,7 @@ class EmulationCriteriaCondition(models.Model):
         compute="_compute_uses", string="Uses what makes a member qualify"
     )
     uses_discipline_form = fields.Boolean(compute="_compute_uses", string="Uses a discipline form")
+    uses_any_award_method = fields.Boolean(compute="_compute_uses", string="Uses “any method”")
 
     def _kind(self):
         """The rule core's class of this condition's kind (``None`` without a kind)."""

@@ -1,6 +1,6 @@
 from collections import ChainMap, defaultdict
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
@@ -40,7 +40,22 @@ QUEUE_KEY = "emulation.eligibility.queue"
 CHUNK = 100000
 # the stored facts of a result, as the engine writes them: a result is the tuple of these
 # values, in this order (a tuple, not a dict: a province holds some 450,000 of them at once)
-FACTS = ("eligible", "missing", "alternative_id", "unit_id", "company_id", "recipient_type")
+FACTS = (
+    "eligible",
+    "missing",
+    "alternative_id",
+    "unit_id",
+    "company_id",
+    "recipient_type",
+    "counted_history",
+)
+# the field of each history of the rule core (rules.HISTORIES, the order of rules.Counted)
+COUNTED_FIELDS = {
+    rules.AWARD: "award_ids",
+    rules.CLASSIFICATION: "classification_ids",
+    rules.INITIATIVE: "initiative_ids",
+    rules.DISCIPLINE: "discipline_ids",
+}
 
 
 class EmulationEligibility(models.Model):
@@ -160,6 +175,14 @@ class EmulationEligibility(models.Model):
         string="What is missing",
         compute="_compute_explanation",
         help="What the nearest way to qualify still lacks: the conditions not yet met.",
+    )
+    counted_history = fields.Json(
+        string="What counted (record ids)",
+        readonly=True,
+        groups="base.group_system",
+        help="The ids of the history records that counted, as the engine wrote them with the "
+        "verdict: {history: [ids]} (award, classification, initiative, discipline). Read "
+        "through the fields below, which show only what the reader may read.",
     )
     award_ids = fields.Many2many(
         "emulation.award",
@@ -401,59 +424,31 @@ class EmulationEligibility(models.Model):
                 )
         return notes
 
+    @api.depends_context("uid", "allowed_company_ids")
     def _compute_counted_history(self):
-        """The history of the period that the alternative met (or the nearest one) counts, read
-        as the user: the record rules leave out what they may not see."""
-        evaluations = self._evaluations()
-        found = {name: defaultdict(list) for name in HISTORY_KINDS}
-        for (_set, _year, _type), rows in self._grouped_by_evaluation().items():
-            first = evaluations.get(rows[:1].id)
-            if not first:
-                continue
-            criteria = first[0]
-            year_from, year_to = criteria.period()
-            model, owner_ids = rows._owners()
-            field = OWNER_FIELD[model]
-            domain = [("year", ">=", year_from), ("year", "<=", year_to)]
-            # a decided discipline counts over the years of its term
-            term = [
-                ("state", "=", "decided"),
-                ("year", "<=", year_to),
-                ("effect_last_year", ">=", year_from),
-            ]
-            for history in HISTORY_KINDS:
-                if history == "emulation.cluster.member":
-                    continue  # a ranking is no record of the recipient's own to list
-                if history == "emulation.absence":
-                    # periods, not records of a year: the explanation names the short years
-                    continue
-                owner = "employee_ids" if history == "emulation.initiative" else field
-                if history == "emulation.discipline" and field != "employee_id":
-                    continue
-                if history == "emulation.initiative" and field != "employee_id":
-                    continue
-                where = term if history == "emulation.discipline" else domain
-                for record in self.env[history].search([*where, (owner, "in", owner_ids)]):
-                    for owner_id in record[owner].ids:
-                        found[history][owner_id].append(record)
+        """The history records that counted for the alternative met (or the nearest one), as
+        the engine stored them with the verdict (``counted_history``), read as the user: the
+        record rules leave out what they may not see. Nothing is matched again."""
+        stored = {
+            row.id: row.counted_history or {}
+            for row in self.sudo().with_context(prefetch_fields=False)
+            if row.id
+        }
+        readable = {}
+        for history, fname in COUNTED_FIELDS.items():
+            ids = {i for counted in stored.values() for i in counted.get(history, ())}
+            model = self.env[self._fields[fname].comodel_name].with_context(active_test=False)
+            readable[history] = set(model.search([("id", "in", list(ids))]).ids) if ids else set()
         for row in self:
-            criteria, evaluation, _used = evaluations.get(row.id, (None, None, False))
-            owner_id = (row.employee_id or row.department_id).id
-            conditions = _relevant_conditions(evaluation)
-            values = {}
-            for history, fname in (
-                ("emulation.award", "award_ids"),
-                ("emulation.classification", "classification_ids"),
-                ("emulation.initiative", "initiative_ids"),
-                ("emulation.discipline", "discipline_ids"),
-            ):
-                records = [
-                    record
-                    for record in found[history].get(owner_id, ())
-                    if counted(record, conditions)
-                ]
-                values[fname] = [r.id for r in records]
-            row.update({fname: [(6, 0, ids)] for fname, ids in values.items()})
+            counted = stored.get(row.id, {})
+            row.update(
+                {
+                    fname: [
+                        Command.set([i for i in counted.get(history, ()) if i in readable[history]])
+                    ]
+                    for history, fname in COUNTED_FIELDS.items()
+                }
+            )
 
     # ------------------------------------------------------------------ the engine
     @api.model
@@ -582,7 +577,7 @@ class EmulationEligibility(models.Model):
             branches.append(
                 SQL(
                     "SELECT %s, id, NULL::int[], NULL::int[], ARRAY[parent_path]::varchar[], "
-                    "NULL::bool[] FROM %s",
+                    "NULL::bool[], NULL::int[] FROM %s",
                     prefix + "member",
                     cte,
                 )
@@ -609,12 +604,13 @@ class EmulationEligibility(models.Model):
         self.env.cr.execute(query)
         member_counts = defaultdict(lambda: defaultdict(rules.RecipientCounts))
         member_paths = defaultdict(dict)
-        for kind, owner_id, ints, item_years, texts, flags in self.env.cr.fetchall():
+        for kind, owner_id, ints, item_years, texts, flags, ids in self.env.cr.fetchall():
             index, kind = kind.split(":", 1)
             index = int(index)
             if kind == "member":
                 member_paths[index][owner_id] = texts[0]
             elif kind.startswith("member_"):
+                # a member's records are not named: only the unit's own history counted
                 _fill(
                     member_counts[index][owner_id],
                     kind.removeprefix("member_"),
@@ -622,9 +618,10 @@ class EmulationEligibility(models.Model):
                     item_years,
                     texts,
                     flags,
+                    None,
                 )
             else:
-                _fill(results[index][owner_id], kind, ints, item_years, texts, flags)
+                _fill(results[index][owner_id], kind, ints, item_years, texts, flags, ids)
         for index, unit_ids in units.items():
             _add_member_statistics(
                 results[index], unit_ids, member_paths[index], member_counts[index], spans[index]
@@ -689,11 +686,14 @@ class EmulationEligibility(models.Model):
             for year in self._eligibility_years(criteria):
                 # one achievement, one award: an initiative used for another award does not count
                 adjusted = rules.without_used(counts, award_type_id, year)
-                evaluations = rules.evaluate_many(
-                    criteria.for_year(year), ChainMap(adjusted, counts), keys=owner_ids
+                verdicts = rules.evaluate_many(
+                    criteria.for_year(year),
+                    ChainMap(adjusted, counts),
+                    keys=owner_ids,
+                    counted=True,
                 )
                 recipient_type = "collective" if collective else "individual"
-                for owner_id, evaluation in evaluations.items():
+                for owner_id, (evaluation, counted) in verdicts.items():
                     met = next((a for a in evaluation.alternatives if a.met), None)
                     results[(set_id, year, owner_id)] = (
                         evaluation.eligible,
@@ -702,6 +702,7 @@ class EmulationEligibility(models.Model):
                         owner_id if collective else units.get(owner_id) or None,
                         companies[owner_id],
                         recipient_type,
+                        counted or None,
                     )
         return results
 
@@ -765,12 +766,15 @@ class EmulationEligibility(models.Model):
         self.env.cr.execute(
             SQL(
                 """SELECT criteria_set_id, year, %(column)s, eligible, missing, alternative_id,
-                          unit_id, company_id, recipient_type
+                          unit_id, company_id, recipient_type, counted_history
                      FROM emulation_eligibility WHERE %(column)s IS NOT NULL""",
                 column=SQL.identifier(field),
             )
         )
-        return {(row[0], row[1], row[2]): tuple(row[3:]) for row in self.env.cr.fetchall()}
+        return {
+            (row[0], row[1], row[2]): (*row[3:9], _counted_of_json(row[9]))
+            for row in self.env.cr.fetchall()
+        }
 
     @api.model
     def _eligibility_disagreements(self, chunk=CHUNK):
@@ -805,6 +809,25 @@ class EmulationEligibility(models.Model):
                 return
 
 
+def _counted_json(counted):
+    """The JSON text of ``counted`` (a :class:`rules.Counted`, or None: nothing counted), as
+    the ``counted_history`` column keeps it: ``{history: [ids]}`` of the histories with ids."""
+    if not counted:
+        return None
+    return "{%s}" % ",".join(
+        '"%s":[%s]' % (history, ",".join(map(str, ids)))
+        for history, ids in zip(rules.HISTORIES, counted, strict=True)
+        if ids
+    )
+
+
+def _counted_of_json(value):
+    """The :class:`rules.Counted` of a ``counted_history`` value (None: nothing counted)."""
+    if not value:
+        return None
+    return rules.Counted(*(tuple(value.get(history, ())) for history in rules.HISTORIES))
+
+
 def _facts(values):
     """{fact: value} of a result's tuple of :data:`FACTS` (None stays None)."""
     return None if values is None else dict(zip(FACTS, values, strict=True))
@@ -831,9 +854,9 @@ def _write_statement(index, owners, results, award_types, uid):
                SELECT * FROM unnest(%(set_ids)s::int[], %(award_types)s::int[], %(years)s::int[],
                                     %(owner_ids)s::int[], %(types)s::varchar[], %(units)s::int[],
                                     %(companies)s::int[], %(eligible)s::bool[], %(missing)s::int[],
-                                    %(alternatives)s::int[])
+                                    %(alternatives)s::int[], %(counted)s::jsonb[])
                    AS v(set_id, award_type_id, year, owner_id, recipient_type, unit_id, company_id,
-                        eligible, missing, alternative_id))""",
+                        eligible, missing, alternative_id, counted))""",
         v=v,
         set_ids=_pg_array(set_ids),
         award_types=_pg_array([award_types.get(s) for s in set_ids]),
@@ -845,28 +868,32 @@ def _write_statement(index, owners, results, award_types, uid):
         eligible=_pg_array([x[0] for x in values]),
         missing=_pg_array([x[1] for x in values]),
         alternatives=_pg_array([x[2] for x in values]),
+        counted=_pg_array([_counted_json(x[6]) for x in values]),
     )
     upsert = SQL(
         """%(name)s AS (
                INSERT INTO emulation_eligibility
                       (criteria_set_id, award_type_id, year, %(column)s, recipient_type, unit_id,
-                       company_id, eligible, missing, alternative_id,
+                       company_id, eligible, missing, alternative_id, counted_history,
                        create_uid, write_uid, create_date, write_date)
                SELECT set_id, award_type_id, year, owner_id, recipient_type, unit_id, company_id,
-                      eligible, missing, alternative_id, %(uid)s, %(uid)s,
+                      eligible, missing, alternative_id, counted, %(uid)s, %(uid)s,
                       now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
                  FROM %(v)s
           ON CONFLICT ON CONSTRAINT emulation_eligibility_recipient_set_year_uniq
           DO UPDATE SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing,
                         alternative_id = EXCLUDED.alternative_id, unit_id = EXCLUDED.unit_id,
                         company_id = EXCLUDED.company_id, award_type_id = EXCLUDED.award_type_id,
+                        counted_history = EXCLUDED.counted_history,
                         write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
                 WHERE (emulation_eligibility.eligible, emulation_eligibility.missing,
                        emulation_eligibility.alternative_id, emulation_eligibility.unit_id,
-                       emulation_eligibility.company_id, emulation_eligibility.award_type_id)
+                       emulation_eligibility.company_id, emulation_eligibility.award_type_id,
+                       emulation_eligibility.counted_history)
                       IS DISTINCT FROM
                       (EXCLUDED.eligible, EXCLUDED.missing, EXCLUDED.alternative_id,
-                       EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id)
+                       EXCLUDED.unit_id, EXCLUDED.company_id, EXCLUDED.award_type_id,
+                       EXCLUDED.counted_history)
             RETURNING 1)""",
         name=SQL.identifier("upsert_%s" % index),
         column=column,
@@ -913,7 +940,7 @@ def _pg_element(value):
 
 def _history_branches(prefix, field, owners, histories, years, award_types):
     """The SELECTs of the history of the owners (``owners``: an SQL expression after
-    ``field =``), one row per owner: (kind, owner, ints, years, texts, flags)."""
+    ``field =``), one row per owner: (kind, owner, ints, years, texts, flags, record ids)."""
     year_from, year_to = years
     owner = SQL.identifier(field)
     branches = []
@@ -921,7 +948,8 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
         branches.append(
             SQL(
                 """SELECT %(kind)s, %(owner)s, array_agg(award_type_id ORDER BY id),
-                          array_agg(year ORDER BY id), NULL::varchar[], NULL::bool[]
+                          array_agg(year ORDER BY id), array_agg(method ORDER BY id)::varchar[],
+                          NULL::bool[], array_agg(id ORDER BY id)
                      FROM emulation_award
                     WHERE active AND %(owner)s = %(owners)s
                       AND year BETWEEN %(year_from)s AND %(year_to)s
@@ -939,7 +967,8 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
         branches.append(
             SQL(
                 """SELECT %(kind)s, %(owner)s, NULL::int[], array_agg(year ORDER BY id),
-                          array_agg(level ORDER BY id)::varchar[], NULL::bool[]
+                          array_agg(level ORDER BY id)::varchar[], NULL::bool[],
+                          array_agg(id ORDER BY id)
                      FROM emulation_classification
                     WHERE active AND %(owner)s = %(owners)s
                       AND year BETWEEN %(year_from)s AND %(year_to)s
@@ -959,7 +988,8 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
                           array_agg(COALESCE(u.award_type_id * 10000 + u.year, 0) ORDER BY i.id),
                           array_agg(i.year ORDER BY i.id),
                           array_agg(i.level ORDER BY i.id)::varchar[],
-                          array_agg(COALESCE(i.applied_effectively, false) ORDER BY i.id)
+                          array_agg(COALESCE(i.applied_effectively, false) ORDER BY i.id),
+                          array_agg(i.id ORDER BY i.id)
                      FROM emulation_initiative i
                      JOIN emulation_initiative_employee_rel r ON r.initiative_id = i.id
                 LEFT JOIN emulation_award u ON u.id = i.used_award_id AND u.active
@@ -977,7 +1007,7 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
             SQL(
                 """SELECT %(kind)s, employee_id, array_agg(effect_last_year ORDER BY id),
                           array_agg(year ORDER BY id), array_agg(form ORDER BY id)::varchar[],
-                          NULL::bool[]
+                          NULL::bool[], array_agg(id ORDER BY id)
                      FROM emulation_discipline
                     WHERE active AND state = 'decided' AND employee_id = %(owners)s
                       AND year <= %(year_to)s AND effect_last_year >= %(year_from)s
@@ -994,7 +1024,7 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
             SQL(
                 """SELECT %(kind)s, department_id, array_agg(COALESCE(rank, 0) ORDER BY id),
                           array_agg(year ORDER BY id), NULL::varchar[],
-                          array_agg(COALESCE("leading", false) ORDER BY id)
+                          array_agg(COALESCE("leading", false) ORDER BY id), NULL::int[]
                      FROM emulation_cluster_member
                     WHERE state = 'ranked' AND department_id = %(owners)s
                       AND year BETWEEN %(year_from)s AND %(year_to)s
@@ -1011,7 +1041,8 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
         branches.append(
             SQL(
                 """SELECT %(kind)s, a.employee_id, array_agg(a.days ORDER BY a.y),
-                          array_agg(a.y ORDER BY a.y), NULL::varchar[], NULL::bool[]
+                          array_agg(a.y ORDER BY a.y), NULL::varchar[], NULL::bool[],
+                          NULL::int[]
                      FROM (SELECT employee_id, y,
                                   SUM(LEAST(date_to, make_date(y, 12, 31))
                                       - GREATEST(date_from, make_date(y, 1, 1)) + 1)::int AS days
@@ -1032,17 +1063,43 @@ def _history_branches(prefix, field, owners, histories, years, award_types):
     return branches
 
 
-def _fill(recipient, kind, ints, years, texts, flags):
-    """Put one row of :func:`_history_branches` into ``recipient`` (RecipientCounts)."""
+def _grouped(keys, values):
+    """{key: (value, ...)} of the values of each key (tuples, not lists: tuples of numbers leave
+    the garbage collector's watch, and a province holds some 600,000 of them during a
+    recompute)."""
+    grouped = {}
+    get = grouped.get
+    for key, value in zip(keys, values, strict=True):
+        found = get(key)
+        grouped[key] = (value,) if found is None else (*found, value)
+    return grouped
+
+
+def _fill(recipient, kind, ints, years, texts, flags, ids):
+    """Put one row of :func:`_history_branches` into ``recipient`` (RecipientCounts), with the
+    ids of its records unless ``ids`` is None. An award of another method than regular is
+    counted under its :func:`rules.award_key` (Decree 152/2025/NĐ-CP, art. 4(3))."""
     if kind == "award":
-        recipient.awards = _count(zip(ints, years, strict=True))
+        keys = [
+            type_id if method is None or method == rules.REGULAR else (type_id, method)
+            for type_id, method in zip(ints, texts, strict=True)
+        ]
+        recipient.awards = _count(zip(keys, years, strict=True))
+        if ids is not None:
+            recipient.award_ids = _grouped(zip(keys, years, strict=True), ids)
     elif kind == "classification":
         recipient.classifications = dict(zip(years, texts, strict=True))
+        if ids is not None:
+            recipient.classification_ids = dict(zip(years, ids, strict=True))
     elif kind == "initiative":
         recipient.initiatives = _count(zip(texts, flags, years, strict=True))
+        if ids is not None:
+            recipient.initiative_ids = _grouped(zip(texts, flags, years, strict=True), ids)
         used = [
-            (level, applied, year, basis // 10000, basis % 10000)
-            for level, applied, year, basis in zip(texts, flags, years, ints, strict=True)
+            (level, applied, year, basis // 10000, basis % 10000, initiative_id)
+            for level, applied, year, basis, initiative_id in zip(
+                texts, flags, years, ints, ids or (None,) * len(years), strict=True
+            )
             if basis
         ]
         if used:
@@ -1058,6 +1115,14 @@ def _fill(recipient, kind, ints, years, texts, flags):
         disciplines = recipient.disciplines
         for year, form, last in zip(years, texts, ints, strict=True):
             rules.add_discipline(disciplines, form, year, last)
+        if ids is not None:
+            # a discipline is named in each year of its term, the years it blocks
+            blocked = [
+                (blocked_year, (discipline_id, form))
+                for year, form, last, discipline_id in zip(years, texts, ints, ids, strict=True)
+                for blocked_year in rules.effect_years(year, last)
+            ]
+            recipient.discipline_ids = _grouped((k for k, _v in blocked), (v for _k, v in blocked))
 
 
 def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years):
@@ -1081,39 +1146,3 @@ def _add_member_statistics(counts, unit_ids, member_paths, member_counts, years)
                 unit_counts.member_disciplines[year] = rules.heaviest_form(
                     (unit_counts.member_disciplines.get(year), form)
                 )
-
-
-def _relevant_conditions(evaluation):
-    """The conditions of the alternative met, or of the nearest one."""
-    if evaluation is None or not evaluation.alternatives:
-        return ()
-    chosen = next((a for a in evaluation.alternatives if a.met), None)
-    if chosen is None:
-        chosen = min(evaluation.alternatives, key=lambda a: a.missing)
-    return chosen.alternative.conditions
-
-
-def history_item(record):
-    """The rule core's :class:`HistoryItem` of a history ``record`` (award, classification,
-    initiative or discipline)."""
-    model = record._name
-    if model == "emulation.award":
-        return rules.HistoryItem(rules.AWARD, record.year, type_id=record.award_type_id.id)
-    if model == "emulation.classification":
-        return rules.HistoryItem(rules.CLASSIFICATION, record.year, level=record.level)
-    if model == "emulation.initiative":
-        return rules.HistoryItem(
-            rules.INITIATIVE,
-            record.year,
-            level=record.level,
-            applied=bool(record.applied_effectively),
-        )
-    if model == "emulation.cluster.member":
-        return rules.HistoryItem(rules.CLUSTER, record.year, applied=bool(record.leading))
-    return rules.HistoryItem(rules.DISCIPLINE, record.year, level=record.form)
-
-
-def counted(record, conditions):
-    """Whether the history ``record`` counts for any of ``conditions`` (their kinds say)."""
-    item = history_item(record)
-    return any(rules.kind_of(c.kind).counts(c, item) for c in conditions)

@@ -5,6 +5,8 @@ EXEMPLAR_HISTORY_FIELDS = {
     "active",
     "year",
     "award_type_id",
+    # how an award was made: only regular awards are a basis (Decree 152/2025, art. 4(3))
+    "method",
     "level",
     "applied_effectively",
     "recipient_type",

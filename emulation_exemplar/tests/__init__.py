@@ -36,3 +36,4 @@ from . import test_law_in_force
 from . import test_one_registration
 from . import test_eligibility_queue
 from . import test_employee_category
+from . import test_counted

@@ -98,7 +98,14 @@ class TestEligibilityPerformance(EmulationCase):
         )
         types = dict(self.cr.fetchall())
         self.assertNotIn("explanation", types)
+        # translated prose would be jsonb too: the one jsonb column holds record ids only
+        self.assertEqual(types.pop("counted_history"), "jsonb")
         self.assertFalse({t for t in types.values() if t in ("text", "jsonb")}, "no stored prose")
+        self.cr.execute(
+            "SELECT DISTINCT jsonb_typeof(value), jsonb_typeof(value -> 0) "
+            "FROM emulation_eligibility, jsonb_each(counted_history)"
+        )
+        self.assertLessEqual(set(self.cr.fetchall()), {("array", "number")}, "ids only")
         self.assertEqual(set(people.mapped("exemplar_missing")), {2})
         self.assertEqual(len(set(people.mapped("exemplar_explanation"))), 1)
         self.env["res.lang"]._activate_lang("vi_VN")
