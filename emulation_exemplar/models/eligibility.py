@@ -816,7 +816,7 @@ def _counted_json(counted):
         return None
     return "{%s}" % ",".join(
         '"%s":[%s]' % (history, ",".join(map(str, ids)))
-        for history, ids in zip(rules.HISTORIES, counted, strict=True)
+        for history, ids in zip(rules.Counted._fields, counted, strict=True)
         if ids
     )
 
@@ -825,7 +825,7 @@ def _counted_of_json(value):
     """The :class:`rules.Counted` of a ``counted_history`` value (None: nothing counted)."""
     if not value:
         return None
-    return rules.Counted(*(tuple(value.get(history, ())) for history in rules.HISTORIES))
+    return rules.Counted(*(tuple(value.get(history, ())) for history in rules.Counted._fields))
 
 
 def _facts(values):
