@@ -6,6 +6,7 @@ from . import write_policy_mixin
 from . import exemplar_mixin
 from . import exemplar_result_mixin
 from . import women_priority_mixin
+from . import judged_year_mixin
 from . import award_type
 from . import base_salary
 from . import exemplar_source

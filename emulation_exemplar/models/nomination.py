@@ -300,7 +300,7 @@ class EmulationNomination(models.Model):
 
     @api.depends("campaign_id.year_from", "campaign_id.year_to")
     def _compute_year(self):
-        today = fields.Date.context_today(self)
+        judged = self.env.company._emulation_year()
         for nomination in self:
             campaign = nomination.campaign_id
             year = nomination.year
@@ -309,7 +309,7 @@ class EmulationNomination(models.Model):
             if not nomination._origin and year and campaign:
                 year = year if campaign._holds_year(year) else 0
             nomination.year = year or roadmap.clamp_year(
-                today.year, campaign.year_from, campaign.year_to
+                judged, campaign.year_from, campaign.year_to
             )
 
     @api.depends("registration_date", "year", "campaign_id.registration_deadline")
