@@ -1,4 +1,4 @@
-"""Tests of the year being judged and the statistical year (``emulation_exemplar/core/years.py``),
+"""Tests of the year being judged and the statistical year (``emulation_exemplar/core/roadmap.py``),
 without Odoo."""
 
 import importlib.util
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "years.py"
+PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "roadmap.py"
 
 
 def _load():
-    name = "exemplar_years_core"
+    name = "exemplar_roadmap_years_core"
     if name not in sys.modules:
         spec = importlib.util.spec_from_file_location(name, PATH)
         module = importlib.util.module_from_spec(spec)

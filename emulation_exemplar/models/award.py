@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
-from ..core import years
+from ..core import roadmap
 from ..lib import money
 from .history_mixin import FIRST_YEAR
 
@@ -436,7 +436,7 @@ class EmulationAward(models.Model):
     @api.depends("decision_date")
     @api.depends_context("company")
     def _compute_in_statistical_year(self):
-        start, end = years.statistical_period(self.env.company._emulation_year())
+        start, end = roadmap.statistical_period(self.env.company._emulation_year())
         for award in self:
             award.in_statistical_year = bool(
                 award.decision_date and start <= award.decision_date <= end
@@ -447,7 +447,7 @@ class EmulationAward(models.Model):
             raise NotImplementedError(
                 f"Operator {operator!r} is not supported on in_statistical_year"
             )
-        start, end = years.statistical_period(self.env.company._emulation_year())
+        start, end = roadmap.statistical_period(self.env.company._emulation_year())
         domain = ["&", ("decision_date", ">=", start), ("decision_date", "<=", end)]
         return domain if (operator == "=") == value else ["!", *domain]
 

@@ -6,7 +6,7 @@ class EmulationJudgedYearMixin(models.AbstractModel):
     """Records of a year (``year``) that the lists show for the year being judged.
 
     The year being judged is one home: ``res.company._emulation_year()`` (the company's setting,
-    else the rule of ``core/years.py`` by date). This mixin gives the lists its filter
+    else the rule of ``core/roadmap.py`` by date). This mixin gives the lists its filter
     (``in_judged_year``, searched, never stored: it follows the date and the setting) and the
     models their default year (``_default_judged_year``).
     """

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..core import years
+from ..core import roadmap
 from ..lib.papers import (
     DEFAULT_RECIPIENTS,
     DEFAULT_SIGNER_TITLE,
@@ -79,7 +79,7 @@ class ResCompany(models.Model):
                     _(
                         "The year being judged must be a year such as %(year)s, or 0 to follow "
                         "the date.",
-                        year=years.judged_year(fields.Date.context_today(company)),
+                        year=roadmap.judged_year(fields.Date.context_today(company)),
                     )
                 )
 
@@ -97,9 +97,9 @@ class ResCompany(models.Model):
 
     def _emulation_year(self):
         """The emulation year being judged of this company (the current company when called on
-        an empty recordset): its setting, else the year by today's date (``core/years.py``)."""
+        an empty recordset): its setting, else the year by today's date (``core/roadmap.py``)."""
         company = self[:1] or self.env.company
-        return company.emulation_year or years.judged_year(fields.Date.context_today(company))
+        return company.emulation_year or roadmap.judged_year(fields.Date.context_today(company))
 
     @api.model
     def _emulation_lang_selection(self):

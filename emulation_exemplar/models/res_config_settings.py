@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..core import years
+from ..core import roadmap
 
 
 class ResConfigSettings(models.TransientModel):
@@ -29,6 +29,6 @@ class ResConfigSettings(models.TransientModel):
 
     def _compute_emulation_year_automatic(self):
         for settings in self:
-            settings.emulation_year_automatic = years.judged_year(
+            settings.emulation_year_automatic = roadmap.judged_year(
                 fields.Date.context_today(settings)
             )

@@ -3,7 +3,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..core.years import statistical_period
+from ..core.roadmap import statistical_period
 from ..lib.pdf import print_paper
 
 
