@@ -199,6 +199,19 @@ class TestYearJudged(EmulationCase):
         self.assertEqual(wizard.year, 2025)
         self.assertEqual(wizard.action_print()["data"], {"year": 2025})
 
+    def test_eligible_list_printed_directly_is_of_the_year_being_judged(self):
+        """Print › Eligible list on a set of the Law (a rolling window) prints the year being
+        judged, even when a later year has someone eligible."""
+        law_set = self.env.ref("emulation_exemplar.criteria_law_advanced_worker")
+        self.classify(self.emp_a, 2025, "good")
+        self.classify(self.emp_a, 2026, "not_completed")
+        self.company.emulation_year = 2026
+        self.assertEqual(set(law_set._eligible_list_rows().mapped("year")), {2026})
+        self.company.emulation_year = 2025
+        rows = law_set._eligible_list_rows()
+        self.assertEqual(set(rows.mapped("year")), {2025})
+        self.assertIn(self.emp_a, rows.filtered("eligible").employee_id)
+
     def test_add_passed_lines_in_december(self):
         """In December the officer creates the council session and the decision the same day,
         leaving the year as it comes: the decision finds the lines the council passed."""
