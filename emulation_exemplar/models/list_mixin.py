@@ -19,7 +19,7 @@ class EmulationListMixin(models.AbstractModel):
     - Selections sort and group in the order they are declared (a pipeline's stages in order,
       levels best first), not alphabetically by their technical key: in pivots, graphs, grouped
       lists and when a list is sorted on the column.
-    - Pivots and graphs count with ``record_count`` ("Number"), the number of records summed in
+    - Pivots and graphs count with ``record_count`` ("Quantity"), the number of records summed in
       SQL although the field is not stored.
     - The help of an empty list tells each role what it can do: paragraphs of the action's help
       with the class ``o_emulation_for_<role>`` (user, manager, officer, admin) show only to the
@@ -32,7 +32,7 @@ class EmulationListMixin(models.AbstractModel):
     # the measure of the pivots and graphs: core's "Count" (__count) reads "Số tập dữ liệu" in
     # Vietnamese; this one is the number of records, named as an officer counts ("Số lượng")
     record_count = fields.Integer(
-        string="Number",
+        string="Quantity",
         compute="_compute_record_count",
         aggregator="sum",
         help="The number of records.",

@@ -148,7 +148,7 @@ class TestYearJudged(EmulationCase):
             self.assertIn("'search_default_filter_statistical_year': 1", action.context, xmlid)
 
     def test_pivots_count_in_a_named_measure(self):
-        """The pivots and graphs count with "Number" (Số lượng), not core's "Count"."""
+        """The pivots and graphs count with "Quantity" (Số lượng), not core's "Count"."""
         Award = self.env["emulation.award"]
         self.award(self.emp_a, self.type_prov, 2025)
         self.award(self.emp_b, self.type_prov, 2025)
