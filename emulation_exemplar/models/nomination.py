@@ -48,6 +48,7 @@ class EmulationNomination(models.Model):
         "mail.activity.mixin",
         "emulation.list.mixin",
         "emulation.women.priority.mixin",
+        "emulation.judged.year.mixin",
     ]
     _description = "Exemplar nomination"
     _order = "campaign_id, year, name, id"

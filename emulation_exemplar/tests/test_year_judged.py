@@ -128,6 +128,21 @@ class TestYearJudged(EmulationCase):
         )
         self.assertEqual(found, here | there)
 
+    def test_every_list_of_a_year_has_the_picker(self):
+        for model in (
+            "emulation.eligibility",
+            "emulation.registration",
+            "emulation.proposal",
+            "emulation.council.session",
+            "emulation.decision",
+            "emulation.award",
+            "emulation.classification",
+            "emulation.initiative",
+            "emulation.nomination",
+        ):
+            arch = self.env[model].get_view(view_type="search")["arch"]
+            self.assertIn('name="filter_judged_year"', arch, model)
+
     def test_list_actions_open_on_the_year_being_judged(self):
         for xmlid in (
             "action_emulation_exemplar_employees",
