@@ -248,7 +248,8 @@ class EmulationDecision(models.Model):
             people, units = decision._recipient_counts()
             total = 0
             for recipient_type, count in (("individual", people), ("collective", units)):
-                if count:
+                # no award type chosen yet (a decision opened on a selection of people): no sum
+                if count and decision.award_type_id:
                     total += count * decision._reward(recipient_type, salaries)[2]
             decision.amount_total = total
 

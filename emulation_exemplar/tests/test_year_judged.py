@@ -7,7 +7,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import EmulationCase
 
@@ -280,6 +280,18 @@ class TestYearJudged(EmulationCase):
             self.assertEqual((proposal.year, session.year, decision.year), (2026, 2026, 2026))
             decision.action_add_passed_lines()
             self.assertEqual(decision.line_ids, proposal.line_ids)
+
+    def test_decision_on_people_before_its_type(self):
+        """Record a decision on a selection of people (its year the year being judged) opens
+        before its award type is chosen: its total reward is nothing yet, not an error."""
+        self.company.emulation_year = 2025
+        decision = Form(
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .with_context(default_employee_ids=(self.emp_a | self.emp_b).ids)
+        )
+        self.assertEqual(decision.year, 2025)
+        self.assertEqual(decision.amount_total, 0)
 
     def test_only_a_companys_own_users_set_its_year(self):
         other = self.env["res.company"].create({"name": "Sở Ngoại vụ Quảng Bình"})
