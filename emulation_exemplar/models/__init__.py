@@ -7,6 +7,7 @@ from . import exemplar_mixin
 from . import exemplar_result_mixin
 from . import women_priority_mixin
 from . import eligibility_snapshot_mixin
+from . import judged_year_mixin
 from . import award_type
 from . import base_salary
 from . import exemplar_source

@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
+from ..core import roadmap
 from ..lib import money
 from .history_mixin import FIRST_YEAR
 
@@ -139,6 +140,13 @@ class EmulationAward(models.Model):
         tracking=True, help="Number and symbol of the decision, e.g. 1234/QĐ-UBND."
     )
     decision_date = fields.Date(tracking=True)
+    in_statistical_year = fields.Boolean(
+        string="Statistical year",
+        compute="_compute_in_statistical_year",
+        search="_search_in_statistical_year",
+        help="Decided within the statistical year of the year being judged: from 1 December of "
+        "the year before to 30 November (the statistical report on commendation).",
+    )
     authority = fields.Char(
         string="Issuing authority",
         compute="_compute_authority",
@@ -426,6 +434,24 @@ class EmulationAward(models.Model):
                 COLLECTIVE_CATEGORIES
             ):
                 award.recipient_category = "individual"
+
+    @api.depends("decision_date")
+    @api.depends_context("company")
+    def _compute_in_statistical_year(self):
+        start, end = roadmap.statistical_period(self.env.company._emulation_year())
+        for award in self:
+            award.in_statistical_year = bool(
+                award.decision_date and start <= award.decision_date <= end
+            )
+
+    def _search_in_statistical_year(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(
+                f"Operator {operator!r} is not supported on in_statistical_year"
+            )
+        start, end = roadmap.statistical_period(self.env.company._emulation_year())
+        domain = ["&", ("decision_date", ">=", start), ("decision_date", "<=", end)]
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends("award_type_id", "employee_id", "department_id", "year")
     def _compute_display_name(self):

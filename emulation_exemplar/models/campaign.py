@@ -184,11 +184,12 @@ class EmulationCampaign(models.Model):
     @api.model
     def _running_campaign(self):
         """The campaign that new milestones and nominations go to by default: the running one
-        of the current company whose period holds today, else the latest running one."""
+        of the current company whose period holds the year being judged, else the latest
+        running one."""
         campaigns = self.search(
             [("state", "=", "running"), ("company_id", "in", self.env.company.ids)]
         )
-        year = fields.Date.context_today(self).year
+        year = self.env.company._emulation_year()
         current = campaigns.filtered(lambda c: c._holds_year(year))
         return (current or campaigns)[:1]
 

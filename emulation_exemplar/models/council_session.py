@@ -14,7 +14,12 @@ class EmulationCouncilSession(models.Model):
     counted against all the council's members."""
 
     _name = "emulation.council.session"
-    _inherit = ["emulation.write.policy.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.write.policy.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.judged.year.mixin",
+    ]
     _description = "Emulation and Commendation Council session"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -45,7 +50,7 @@ class EmulationCouncilSession(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._default_judged_year(),
         aggregator=False,
         help="The year of the achievements the council reviews.",
     )

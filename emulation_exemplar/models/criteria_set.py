@@ -233,19 +233,27 @@ class EmulationCriteriaSet(models.Model):
 
     def _eligible_list_rows(self, year=None, company=None):
         """The stored results of these sets (read as the user) that the eligible list prints:
-        those of ``year``, or by default of each set's latest year with someone eligible (its
-        latest year with results when nobody is); with ``company``, that company's only."""
+        those of ``year``, or by default of each set's year being judged when it has results
+        then (a rolling window), else of its latest year with someone eligible (its latest year
+        with results when nobody is: a fixed period's only year); with ``company``, that
+        company's only."""
         Eligibility = self.env["emulation.eligibility"]
         base = [("criteria_set_id", "in", self.ids)]
         if company:
             base.append(("company_id", "=", company.id))
         if year:
             return Eligibility.search([*base, ("year", "=", year)])
-        latest = dict(
-            Eligibility._read_group(
-                [*base, ("eligible", "=", True)], ["criteria_set_id"], ["year:max"]
+        judged = (company or self.env.company)._emulation_year()
+        latest = {
+            criteria_set: judged
+            for [criteria_set] in Eligibility._read_group(
+                [*base, ("year", "=", judged)], ["criteria_set_id"]
             )
-        )
+        }
+        for criteria_set, last in Eligibility._read_group(
+            [*base, ("eligible", "=", True)], ["criteria_set_id"], ["year:max"]
+        ):
+            latest.setdefault(criteria_set, last)
         for criteria_set, last in Eligibility._read_group(base, ["criteria_set_id"], ["year:max"]):
             latest.setdefault(criteria_set, last)
         if not latest:

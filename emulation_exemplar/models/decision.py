@@ -28,7 +28,12 @@ class EmulationDecision(models.Model):
     many people and units. Recording it creates one award per recipient, linked to it."""
 
     _name = "emulation.decision"
-    _inherit = ["emulation.write.policy.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.write.policy.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.judged.year.mixin",
+    ]
     _description = "Commendation decision"
     _order = "date desc, id desc"
     _rec_name = "number"
@@ -85,7 +90,7 @@ class EmulationDecision(models.Model):
     award_type_scope = fields.Selection(related="award_type_id.recipient_scope")
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: self._default_judged_year(),
         index=True,
         aggregator=False,
         tracking=True,
@@ -243,7 +248,8 @@ class EmulationDecision(models.Model):
             people, units = decision._recipient_counts()
             total = 0
             for recipient_type, count in (("individual", people), ("collective", units)):
-                if count:
+                # no award type chosen yet (a decision opened on a selection of people): no sum
+                if count and decision.award_type_id:
                     total += count * decision._reward(recipient_type, salaries)[2]
             decision.amount_total = total
 

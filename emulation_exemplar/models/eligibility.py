@@ -72,7 +72,7 @@ class EmulationEligibility(models.Model):
     """
 
     _name = "emulation.eligibility"
-    _inherit = ["emulation.women.priority.mixin"]
+    _inherit = ["emulation.women.priority.mixin", "emulation.judged.year.mixin"]
     _description = "Eligibility result"
     _order = "year desc, criteria_set_id, unit_id, id"
     _rec_name = "criteria_set_id"
@@ -152,6 +152,11 @@ class EmulationEligibility(models.Model):
             "One result per recipient, criteria set and year.",
         ),
     ]
+
+    def _judged_year_domain(self, year):
+        # a set over a fixed period has one result per recipient, for its last year: it stays in
+        # the list whatever the year being judged (plan 198's exemplars in 2026)
+        return ["|", ("year", "=", year), ("criteria_set_id.window", "!=", rules.WINDOW_ROLLING)]
 
     @api.depends("employee_id", "department_id", "criteria_set_id", "year")
     def _compute_display_name(self):

@@ -11,7 +11,11 @@ class EmulationHistoryMixin(models.AbstractModel):
     """A history record about one person (hr.employee) or one unit (hr.department)."""
 
     _name = "emulation.history.mixin"
-    _inherit = ["emulation.exemplar.source", "emulation.import.mixin"]
+    _inherit = [
+        "emulation.exemplar.source",
+        "emulation.import.mixin",
+        "emulation.judged.year.mixin",
+    ]
     _description = "Emulation history of a person or a unit"
     _check_company_auto = True
 
@@ -51,7 +55,7 @@ class EmulationHistoryMixin(models.AbstractModel):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: self._default_judged_year(),
         index=True,
         aggregator=False,
         help="The year the achievement counts for (not necessarily the decision year).",

@@ -20,6 +20,7 @@ class EmulationInitiative(models.Model):
         "emulation.import.mixin",
         "mail.thread",
         "emulation.list.mixin",
+        "emulation.judged.year.mixin",
     ]
     _description = "Recognised initiative"
     _order = "year desc, id desc"
@@ -45,7 +46,7 @@ class EmulationInitiative(models.Model):
     )
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year - 1,
+        default=lambda self: self._default_judged_year(),
         index=True,
         aggregator=False,
         tracking=True,

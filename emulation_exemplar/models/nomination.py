@@ -47,6 +47,7 @@ class EmulationNomination(models.Model):
         "mail.activity.mixin",
         "emulation.list.mixin",
         "emulation.women.priority.mixin",
+        "emulation.judged.year.mixin",
     ]
     _description = "Exemplar nomination"
     _order = "campaign_id, year, name, id"
@@ -506,7 +507,7 @@ class EmulationNomination(models.Model):
 
     @api.depends("campaign_id.year_from", "campaign_id.year_to")
     def _compute_year(self):
-        today = fields.Date.context_today(self)
+        judged = self.env.company._emulation_year()
         for nomination in self:
             campaign = nomination.campaign_id
             year = nomination.year
@@ -515,7 +516,7 @@ class EmulationNomination(models.Model):
             if not nomination._origin and year and campaign:
                 year = year if campaign._holds_year(year) else 0
             nomination.year = year or roadmap.clamp_year(
-                today.year, campaign.year_from, campaign.year_to
+                judged, campaign.year_from, campaign.year_to
             )
 
     @api.depends("registration_date", "year", "campaign_id.registration_deadline")

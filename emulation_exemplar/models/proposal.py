@@ -23,7 +23,12 @@ class EmulationProposal(models.Model):
     art. 84)."""
 
     _name = "emulation.proposal"
-    _inherit = ["emulation.cycle.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.cycle.state.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.judged.year.mixin",
+    ]
     _description = "Commendation proposal"
     _order = "year desc, award_type_id, department_id, id"
     _check_company_auto = True
@@ -55,7 +60,7 @@ class EmulationProposal(models.Model):
     date = fields.Date(string="Submission date", tracking=True, copy=False)
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._default_judged_year(),
         index=True,
         aggregator=False,
         tracking=True,

@@ -18,7 +18,12 @@ class EmulationRegistration(models.Model):
     unit aims at which title or form of commendation."""
 
     _name = "emulation.registration"
-    _inherit = ["emulation.cycle.state.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "emulation.cycle.state.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "emulation.judged.year.mixin",
+    ]
     _description = "Emulation registration"
     _order = "year desc, department_id, id"
     _check_company_auto = True
@@ -34,7 +39,7 @@ class EmulationRegistration(models.Model):
 
     year = fields.Integer(
         required=True,
-        default=lambda self: fields.Date.context_today(self).year,
+        default=lambda self: self._default_judged_year(),
         index=True,
         aggregator=False,
         tracking=True,

@@ -1,5 +1,7 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 
+from ..core import roadmap
 from ..lib.papers import (
     DEFAULT_RECIPIENTS,
     DEFAULT_SIGNER_TITLE,
@@ -58,6 +60,46 @@ class ResCompany(models.Model):
         help="The language the official papers are printed in, whoever prints them. Empty: "
         "Vietnamese when it is installed, otherwise the language of the person printing.",
     )
+
+    emulation_year = fields.Integer(
+        string="Year being judged",
+        default=0,
+        help="The emulation year whose titles and forms of commendation are being reviewed: the "
+        "default year of new registrations, proposals, council sessions, decisions, history "
+        'records and papers, and the lists\' "Year being judged" filter. 0: automatic, by date '
+        "(in December the year that ends, from January to March the year that has just ended, "
+        "otherwise the current year).",
+    )
+
+    @api.constrains("emulation_year")
+    def _check_emulation_year(self):
+        for company in self:
+            if company.emulation_year and not 1945 <= company.emulation_year <= 9999:
+                raise ValidationError(
+                    _(
+                        "The year being judged must be a year such as %(year)s, or 0 to follow "
+                        "the date.",
+                        year=roadmap.judged_year(fields.Date.context_today(company)),
+                    )
+                )
+
+    def write(self, vals):
+        # the emulation settings of a company are its own users' to change: an administrator of
+        # one company (core lets Settings write every company) does not set another's year
+        # being judged, signer or papers
+        if not self.env.su and any(fname.startswith("emulation_") for fname in vals):
+            foreign = self - self.env.user.company_ids
+            if foreign:
+                raise AccessError(
+                    _("You can only change the emulation settings of the companies you work in.")
+                )
+        return super().write(vals)
+
+    def _emulation_year(self):
+        """The emulation year being judged of this company (the current company when called on
+        an empty recordset): its setting, else the year by today's date (``core/roadmap.py``)."""
+        company = self[:1] or self.env.company
+        return company.emulation_year or roadmap.judged_year(fields.Date.context_today(company))
 
     @api.model
     def _emulation_lang_selection(self):

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..core import roadmap
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -18,3 +20,15 @@ class ResConfigSettings(models.TransientModel):
     emulation_report_lang = fields.Selection(
         related="company_id.emulation_report_lang", readonly=False
     )
+    emulation_year = fields.Integer(related="company_id.emulation_year", readonly=False)
+    emulation_year_automatic = fields.Integer(
+        string="Year by date",
+        compute="_compute_emulation_year_automatic",
+        help="The year being judged when the setting is 0 (automatic), by today's date.",
+    )
+
+    def _compute_emulation_year_automatic(self):
+        for settings in self:
+            settings.emulation_year_automatic = roadmap.judged_year(
+                fields.Date.context_today(settings)
+            )

@@ -37,3 +37,4 @@ from . import test_one_registration
 from . import test_eligibility_queue
 from . import test_employee_category
 from . import test_counted
+from . import test_year_judged

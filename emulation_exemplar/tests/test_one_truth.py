@@ -118,11 +118,18 @@ class TestOneTruth(EmulationCase):
         self.assertIn(str(YEAR), text)
         self.assertNotIn(str(YEAR - 2), text, "the classification of another year did not count")
 
-    def test_default_year_is_the_latest_with_someone_eligible(self):
+    def test_default_year_is_the_year_being_judged(self):
+        """The wizard prints the year being judged (issue 25), not the latest year with someone
+        eligible: here YEAR, set in Settings, while YEAR + 1 has results too."""
         law_set = self.env.ref("emulation_exemplar.criteria_law_advanced_worker")
         self.classify(self.emp_d, YEAR + 1, "not_completed")
-        years = set(law_set._eligible_list_rows().mapped("year"))
-        self.assertEqual(years, {YEAR})
+        self.env.company.emulation_year = YEAR
+        years = set(
+            self.env["emulation.eligibility"]
+            .search([("criteria_set_id", "=", law_set.id)])
+            .mapped("year")
+        )
+        self.assertIn(YEAR + 1, years)
         wizard = (
             self.env["emulation.eligible.print.wizard"]
             .with_user(self.user_officer)

@@ -3,14 +3,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..core.roadmap import statistical_period
 from ..lib.pdf import print_paper
-
-
-def statistical_period(year):
-    """The statistical year of emulation and commendation: from 1 December of the year before to
-    30 November, as Circular 02/2023/TT-BNV sets it (the wizard's period can be changed, should
-    the circular that replaced it, 18/2025/TT-BNV, set another)."""
-    return date(year - 1, 12, 1), date(year, 11, 30)
 
 
 def due_date(year):
@@ -52,7 +46,8 @@ class EmulationAwardStatisticsWizard(models.TransientModel):
     year = fields.Integer(
         required=True,
         default=lambda self: self._default_year(),
-        help="The statistical year: from 1 December of the year before to 30 November.",
+        help="The statistical year: from 1 December of the year before to 30 November. By "
+        "default the year being judged.",
     )
     date_from = fields.Date(
         string="From",
@@ -94,9 +89,9 @@ class EmulationAwardStatisticsWizard(models.TransientModel):
 
     @api.model
     def _default_year(self):
-        today = fields.Date.context_today(self)
-        # the last statistical year that has ended (on 30 November)
-        return today.year if today.month == 12 else today.year - 1
+        # the statistical year of the year being judged: in December and until March the one
+        # that ended on 30 November
+        return self.env.company._emulation_year()
 
     @api.depends("year")
     def _compute_period(self):

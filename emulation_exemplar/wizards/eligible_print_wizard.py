@@ -14,7 +14,8 @@ class EmulationEligiblePrintWizard(models.TransientModel):
     year = fields.Integer(
         required=True,
         default=lambda self: self._default_year(),
-        help="The year evaluated. By default the latest year with someone eligible.",
+        help="The year evaluated. By default the year being judged (for a set over a fixed "
+        "period, its last year).",
     )
     with_candidates = fields.Boolean(
         string="With those one step away", help="Also list who misses one item, and what."
@@ -25,8 +26,18 @@ class EmulationEligiblePrintWizard(models.TransientModel):
         sets = self.env["emulation.criteria.set"].browse(
             self.env.context.get("default_criteria_set_ids") or self.env.context.get("active_ids")
         )
-        rows = sets.exists()._eligible_list_rows()
-        return max(rows.mapped("year"), default=fields.Date.context_today(self).year)
+        judged = self.env.company._emulation_year()
+        years = {
+            year
+            for [year] in self.env["emulation.eligibility"]._read_group(
+                [("criteria_set_id", "in", sets.exists().ids)], ["year"]
+            )
+        }
+        if not years or judged in years:
+            return judged
+        # a set over a fixed period is evaluated on its last year only: the latest year evaluated
+        # up to the year being judged, else the first one after it
+        return max((y for y in years if y <= judged), default=None) or min(years)
 
     def action_print(self):
         self.check_access("write")

@@ -438,10 +438,10 @@ registry.category("web_tour.tours").add("emulation_officer_tour", {
         },
         ...printPaperNamed("Danh sách điển hình tiên tiến và nhân tố còn thiếu một tiêu chí"),
         ...paperMade("the list with those one step away"),
-        // the list for a year the officer picks: by default the latest with someone eligible
+        // the list for a year the officer picks: by default the year being judged (the demo's 2025)
         ...printPaperNamed("Danh sách đủ tiêu chuẩn theo năm"),
         {
-            content: "the year proposed is the latest one with someone eligible",
+            content: "the year proposed is the year being judged",
             trigger: '.modal .o_field_widget[name="year"] input:value("2025")',
         },
         {
