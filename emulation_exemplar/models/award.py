@@ -250,7 +250,7 @@ class EmulationAward(models.Model):
         awards = super().create(vals_list)
         if not importing and not self.env.su:
             awards._check_decision_entered()
-        awards._fix_amounts()
+        awards._fix_amounts(created=True)
         return awards
 
     # stays: a user may not erase an award's decision number or date
@@ -302,12 +302,13 @@ class EmulationAward(models.Model):
             salaries,
         )
 
-    def _fix_amounts(self):
+    def _fix_amounts(self, created=False):
         """Fix the reward of the awards from their type's coefficient and the base salary in
         force on their decision's date, written in one statement whatever their number; an award
         whose reward cannot be fixed (no decision date, no coefficient, no base salary in force)
-        is left without one (its “Reward explained” says why)."""
-        awards = self.exists()
+        is left without one (its “Reward explained” says why). ``created``: the awards were just
+        created (they exist: no need to ask the database)."""
+        awards = self if created else self.exists()
         if not awards:
             return
         salaries = self.env["emulation.base.salary"]._salary_table()

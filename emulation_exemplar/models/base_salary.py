@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import formatLang
 
@@ -76,8 +76,32 @@ class EmulationBaseSalary(models.Model):
             date = salary.date_from.strftime("%d/%m/%Y") if salary.date_from else ""
             salary.display_name = _("%(amount)s đ from %(date)s", amount=amount, date=date)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        salaries = super().create(vals_list)
+        self.env.registry.clear_cache()  # _salary_rows
+        return salaries
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()  # _salary_rows
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _salary_rows
+        return result
+
     @api.model
     def _salary_table(self):
-        """Every base salary, as the rule core reads them (one query: a few rows)."""
-        rows = self.search_fetch([], ["date_from", "amount", "rounding"])
-        return money.BaseSalaries([(s.date_from, s.amount, s.rounding) for s in rows])
+        """Every base salary, as the rule core reads them."""
+        return money.BaseSalaries(self._salary_rows())
+
+    @api.model
+    @tools.ormcache()
+    def _salary_rows(self):
+        """((date_from, amount, rounding), ...) of every base salary: national data of a few
+        rows that every user may read, kept in the registry's cache (cleared when one changes),
+        so that recording an award reads none of them again."""
+        rows = self.sudo().search_fetch([], ["date_from", "amount", "rounding"])
+        return tuple((s.date_from, s.amount, s.rounding) for s in rows)
