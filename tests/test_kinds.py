@@ -375,15 +375,16 @@ def test_which_history_counted(condition, counted):
 )
 def test_a_streak_names_its_run_and_nothing_before_a_discipline(condition, counted):
     """A streak names its run; the person's own discipline restarts it (Decree 152/2025, art.
-    4: the years up to the end of its term do not count), and then nothing before is named."""
+    4: the years up to the end of its term do not count): then the discipline is named."""
     criteria = rules.Criteria(2021, 2025, (rules.Alternative("Only", (condition,)),))
     clean = replace(HISTORY, disciplines={}, discipline_ids={})
     expected = rules.Counted(*(counted.get(history, ()) for history in rules.Counted._fields))
     assert rules.evaluate(criteria, clean, counted=True).counted == expected
-    # the reprimand of 2025 (HISTORY) restarts the run after 2025: no year of it is left
+    # the reprimand of 2025 (HISTORY) restarts the run after 2025: no year of it is left, and
+    # the discipline that restarted it is named (it decided)
     verdict = rules.evaluate(criteria, HISTORY, counted=True)
     assert not verdict.evaluation.eligible
-    assert verdict.counted == rules.NOTHING_COUNTED
+    assert verdict.counted == rules.Counted(discipline=(43,))
 
 
 def test_a_kind_names_records_of_a_history_it_reads():

@@ -328,6 +328,10 @@ class _Compiled:
             if history:
                 slot = Counted._fields.index(history)
                 steps.append((compiled.kind.counted, compiled, result, slot, _ID_FIELDS[slot]))
+            if getattr(result, "restarted_after", None) is not None:
+                # the person's own discipline that restarted a streak decided it too
+                slot = Counted._fields.index(DISCIPLINE)
+                steps.append((_restart_ids, compiled, result, slot, _ID_FIELDS[slot]))
         return tuple(steps)
 
     def counted(self, evaluation, counts):
@@ -351,6 +355,15 @@ class _Compiled:
             () if not ids else (ids[0],) if len(ids) == 1 else tuple(sorted(set(ids)))
             for ids in parts
         )
+
+
+def _restart_ids(compiled, result, counts):
+    """The disciplines in effect in the year after which a streak restarted (its last year
+    of effect: ``result.restarted_after``)."""
+    return tuple(
+        discipline_id
+        for discipline_id, _form in counts.discipline_ids.get(result.restarted_after, ())
+    )
 
 
 # ---------------------------------------------------------------------------- evaluation
