@@ -18,7 +18,7 @@
  */
 (function () {
     "use strict";
-    var SAFETY = 0.985; // a little less than a page: the build's rounding must never break first
+    var SAFETY_MM = 2; // a little less than a page: the build's rounding must never break first
     var BREAK_STYLE = "page-break-before: always; height: 0; margin: 0; padding: 0; border: 0;";
 
     function hasClass(el, name) {
@@ -302,7 +302,7 @@
             if (!(pageHeight > 0)) {
                 continue;
             }
-            var paginator = new Paginator(article, pageHeight * SAFETY, i === 0);
+            var paginator = new Paginator(article, pageHeight - SAFETY_MM * pxPerMm, i === 0);
             paginator.walk(article);
             article.setAttribute("data-emu-paginated", "1");
         }
