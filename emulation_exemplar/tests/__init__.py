@@ -28,3 +28,4 @@ from . import test_criteria_kinds
 from . import test_one_truth
 from . import test_eligibility_write
 from . import test_law_titles
+from . import test_papers_pages
