@@ -27,6 +27,7 @@ MINUTES = "emulation_exemplar.action_report_council_minutes"
 DECISION = "emulation_exemplar.action_report_decision"
 RECORD = "emulation_exemplar.action_report_record_employee_public"
 CAMPAIGN = "emulation_exemplar.action_report_campaign"
+ELIGIBLE_ROWS = "emulation_exemplar.action_report_eligible_rows"
 SIGNER = "Thái Phúc Sơn"
 # the fonts a paper may use: Times New Roman or Liberation Serif (2.x: every Vietnamese letter),
 # any style; Times-Roman (not embedded) is the page numbers' stamp, digits only
@@ -74,6 +75,9 @@ class PagesCase(CycleCase):
                 for index, unit in enumerate(units)
             ]
         )
+        # each classified excellent: eligible for the grassroots emulation soldier (set_soldier)
+        for person in cls.many:
+            cls.classify(person, YEAR, "excellent")
         text = "Hoàn thành xuất sắc nhiệm vụ, có sáng kiến ở cơ sở được kiểm chứng. "
         cls.big_proposal = cls.Proposal.create(
             {
@@ -281,4 +285,17 @@ class TestPapersPrintWhole(PagesCase, HttpCase):
         self.assertWhole(pages, heads[:5], 36)
         last_line = self.veteran.exemplar_explanation.splitlines()[-1]
         self.assertSignedWith(pages, last_line)
+        self.assertFonts(fonts)
+
+    def test_eligible_list(self):
+        """Tables of their own (a <table> with <thead>), the last rows in the closing part with
+        the signature: the header row is repeated above them too."""
+        rows = self.set_soldier._eligible_list_rows(YEAR).filtered(
+            lambda row: row.employee_id in self.many
+        )
+        self.assertEqual(len(rows), ROWS)
+        pages, fonts, heads = self.pdf(ELIGIBLE_ROWS, rows)
+        self.assertTrue(heads)
+        self.assertWhole(pages, heads, ROWS, end="U")
+        self.assertSignedWith(pages, mark("U", ROWS - 1))
         self.assertFonts(fonts)
