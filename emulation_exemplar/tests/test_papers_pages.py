@@ -6,9 +6,11 @@ marked at its start and at its end; with whatever wkhtmltopdf is installed (Debi
 without patched Qt here)."""
 
 import io
+import os
 import re
 import shutil
 from datetime import date
+from unittest.mock import patch
 
 from lxml import html as lxml_html
 
@@ -16,6 +18,7 @@ from odoo import Command
 from odoo.tests import HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
+from ..lib import pdf as pdf_helpers
 from ..lib.pdf import PAPER_FONT, VI_LETTERS, _fc_files, content_size
 from ..lib.pdf import _squeeze as squeeze
 from .test_cycle import YEAR, CycleCase
@@ -165,6 +168,37 @@ class TestPagesScript(PagesCase):
         landscape = self.env.ref("emulation_exemplar.paperformat_emulation_a4_landscape")
         self.assertEqual(content_size(portrait), (210 - 30 - 15 - 5, 297 - 40))
         self.assertEqual(content_size(landscape), (297 - 30 - 15 - 5, 210 - 40))
+
+    def test_fonts_without_the_old_liberation_serif(self):
+        """With fonts-liberation (1.x) and fonts-liberation2 both installed, wkhtmltopdf runs
+        with a configuration that leaves out the 1.x files; with only one of them, as the
+        system has it."""
+        old = "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf"
+        new = "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf"
+
+        def files(both, good):
+            return lambda pattern: set(good if "charset" in pattern else both)
+
+        for both, good, expected in (
+            ([old, new], [new], True),
+            ([new], [new], False),  # Liberation Serif 2 only
+            ([old], [], False),  # 1.x only: leaving it out would leave no Liberation Serif
+        ):
+            pdf_helpers.fontconfig_file.cache_clear()
+            with patch.object(pdf_helpers, "_fc_files", files(both, good)):
+                path = pdf_helpers.fontconfig_file()
+                self.assertEqual(bool(path), expected, both)
+                if path:
+                    with open(path, encoding="utf-8") as handle:
+                        conf = handle.read()
+                    self.assertIn("<glob>%s</glob>" % old, conf)
+                    self.assertNotIn(new, conf)
+                    self.assertIn("<include", conf, "the system's configuration, less those")
+                    before = os.environ.get("FONTCONFIG_FILE")
+                    with pdf_helpers.paper_fonts():
+                        self.assertEqual(os.environ["FONTCONFIG_FILE"], path)
+                    self.assertEqual(os.environ.get("FONTCONFIG_FILE"), before, "restored")
+        pdf_helpers.fontconfig_file.cache_clear()
 
     def test_campaign_report_in_portrait(self):
         action = self.env.ref(CAMPAIGN)
