@@ -2,9 +2,9 @@
 wkhtmltopdf's build and scaling, and the page numbers of Decree 30/2020. Plain functions, read by
 the models and by the papers (which do not import each other)."""
 
+import atexit
 import contextlib
 import functools
-import hashlib
 import io
 import logging
 import os
@@ -155,6 +155,11 @@ def _fc_files(pattern):
     return {line.strip() for line in out.splitlines() if line.strip()}
 
 
+def _remove_quietly(path):
+    with contextlib.suppress(OSError):
+        os.remove(path)
+
+
 @functools.cache
 def fontconfig_file():
     """The fontconfig configuration wkhtmltopdf prints the papers with: the system's, without the
@@ -174,13 +179,11 @@ def fontconfig_file():
         '<include ignore_missing="yes">%s</include>'
         "<selectfont><rejectfont>%s</rejectfont></selectfont></fontconfig>\n"
     ) % (xml_escape(base), globs)
-    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
-    path = os.path.join(tempfile.gettempdir(), "emulation_exemplar_fonts_%s.conf" % digest)
-    if not os.path.exists(path):
-        handle, tmp = tempfile.mkstemp(dir=tempfile.gettempdir(), suffix=".conf")
-        with os.fdopen(handle, "w") as out:
-            out.write(text)
-        os.replace(tmp, path)
+    # a file of this process's own (mkstemp: created, never reused from a shared folder)
+    handle, path = tempfile.mkstemp(prefix="emulation_exemplar_fonts_", suffix=".conf")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    atexit.register(_remove_quietly, path)
     _logger.info("papers: wkhtmltopdf leaves out %s (no Vietnamese letters)", ", ".join(lacking))
     return path
 
