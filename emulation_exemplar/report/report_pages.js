@@ -97,9 +97,14 @@
             this.flowText(unit, r);
             return;
         }
-        // the units that stay with this one (a heading, a header row) go with it
+        // the units that stay with this one (a heading, a header row; the last row before a
+        // signature) go with it
         var target = unit;
         var index = this.onPage.length;
+        if (unit.withPrevious && index > 1) {
+            index -= 1;
+            target = this.onPage[index];
+        }
         while (index > 1 && this.onPage[index - 1].keep) {
             index -= 1;
             target = this.onPage[index];
@@ -108,7 +113,7 @@
             target = unit;
         }
         var moved = this.onPage.slice(index);
-        var top = this.breakBefore(target, target === unit ? unit.header : null);
+        var top = this.breakBefore(target, target.header || null);
         this.newPage(top);
         this.onPage = moved;
         this.onPage.push(unit);
@@ -234,8 +239,32 @@
         }
         if (cs.pageBreakInside === "avoid" && height <= this.pageHeight) {
             var first = firstTableLike(el);
+            var r = rect(el);
+            if (
+                el.querySelector("table.o_emu_table, .o_emu_rows") &&
+                r.bottom - this.pageTop > this.pageHeight &&
+                r.top - this.pageTop < this.pageHeight / 2
+            ) {
+                // a block with a table that does not fit in what is left of the page, which
+                // would be left more than half empty (the title alone on the first page): its
+                // rows run on to the next page, whole, under their header row; its last part
+                // (the signature) keeps the row before it
+                var kids = elementChildren(el);
+                if (kids.length > 1) {
+                    this.lastOf = kids[kids.length - 1];
+                }
+                this.walk(el);
+                return;
+            }
             var header = first && hasClass(first, "o_emu_continued") ? this.lastHeader : null;
-            this.place({el: el, node: el, header: header, keep: keep, whole: true});
+            this.place({
+                el: el,
+                node: el,
+                header: header,
+                keep: keep,
+                whole: true,
+                withPrevious: el === this.lastOf,
+            });
             return;
         }
         if (el.tagName === "TABLE" && el.rows.length > 1 && !hasClass(el, "o_emu_masthead")) {
@@ -259,7 +288,13 @@
             this.walk(el);
             return;
         }
-        this.place({el: el, node: el, keep: keep, whole: el.tagName === "TABLE"});
+        this.place({
+            el: el,
+            node: el,
+            keep: keep,
+            whole: el.tagName === "TABLE",
+            withPrevious: el === this.lastOf,
+        });
     };
 
     Paginator.prototype.walkTable = function (table) {

@@ -243,7 +243,7 @@ class TestPapersPrintWhole(PagesCase, HttpCase):
         ]
         return pages, fonts, heads
 
-    def assertWhole(self, pages, heads, rows, start="S", end="E"):
+    def assertWhole(self, pages, heads, rows, start="S", end="E", first_page=True):
         """Each of the ``rows`` rows on one page, start and end; the header cells on every page
         that has rows. Returns the index of the page of each row."""
         self.assertGreater(len(pages), 2, "the paper spans pages")
@@ -257,6 +257,9 @@ class TestPapersPrintWhole(PagesCase, HttpCase):
             )
             where.append(first[0])
         self.assertEqual(where, sorted(where), "the rows in order")
+        if first_page:
+            # the table starts under the title: the first page is not left with the title alone
+            self.assertEqual(where[0], 0, "the first rows on the first page")
         for page in sorted(set(where)):
             for head in heads:
                 self.assertIn(head, pages[page], "the header row on page %s" % (page + 1))
@@ -305,7 +308,7 @@ class TestPapersPrintWhole(PagesCase, HttpCase):
     def test_decision(self):
         pages, fonts, heads = self.pdf(DECISION, self.big_decision)
         # the list, after the signature: from a page of its own, its header on every page
-        where = self.assertWhole(pages, heads, ROWS, end="U")
+        where = self.assertWhole(pages, heads, ROWS, end="U", first_page=False)
         self.assertGreater(min(where), 0)
         self.assertSignedWith(pages, "Article")
         self.assertFonts(fonts)
@@ -333,3 +336,45 @@ class TestPapersPrintWhole(PagesCase, HttpCase):
         self.assertWhole(pages, heads, ROWS, end="U")
         self.assertSignedWith(pages, mark("U", ROWS - 1))
         self.assertFonts(fonts)
+
+    def test_a_short_table_does_not_leave_the_title_alone(self):
+        """Three long lines: the whole table prints with the signature (the closing part), and
+        does not fit under the title. Its rows run on to the next page under their header row,
+        the signature with the last one, instead of leaving the first page with the title."""
+        people = self.env["hr.employee"].create(
+            [
+                {"name": "%s Trần Thị Ở" % mark("S", index), "department_id": self.unit_office.id}
+                for index in range(3)
+            ]
+        )
+        text = "Hoàn thành xuất sắc nhiệm vụ, có sáng kiến ở cơ sở được kiểm chứng. " * 4
+        proposal = self.Proposal.create(
+            {
+                "year": YEAR,
+                "award_type_id": self.type_prov.id,
+                "department_id": self.unit_office.id,
+                "name": "33/TTr-VP",
+                "date": date(YEAR, 12, 6),
+                "line_ids": [
+                    Command.create(
+                        {
+                            "recipient_type": "individual",
+                            "employee_id": person.id,
+                            "achievements": text + mark("E", index),
+                        }
+                    )
+                    for index, person in enumerate(people)
+                ],
+            }
+        )
+        pages, _fonts, heads = self.pdf(LIST, proposal)
+        self.assertEqual(len(pages), 2)
+        where = []
+        for index in range(3):
+            first = [n for n, page in enumerate(pages) if mark("S", index) in page]
+            self.assertEqual(first, [n for n, page in enumerate(pages) if mark("E", index) in page])
+            where += first
+        self.assertEqual(where[0], 0, "the first row under the title")
+        for head in heads:
+            self.assertIn(head, pages[1], "the header row over the rows of the second page")
+        self.assertSignedWith(pages, mark("E", 2))
