@@ -150,6 +150,39 @@ odoo_cli_limited() {
     (cd "$ROOT" && odoo_deps && run_limited "$limit" "$name" env TZ=UTC "$PYTHON" -c "$ODOO_MAIN" "$@")
 }
 
+# The papers' font (README "Printing the papers"): Times New Roman or Liberation Serif 2 (Debian's
+# and Ubuntu's fonts-liberation2), which have every Vietnamese letter. With only fonts-liberation
+# (1.x) some letters (ế, ể, ở, Ộ...) lack in Liberation Serif and wkhtmltopdf takes them from
+# another font. papers_font_found: 0 when fontconfig lists such a font.
+VI_LETTERS="1ebf 1ec3 1edf 1ed8 1ee5 1ef9"
+papers_font_found() {
+    fc-list ":charset=$VI_LETTERS" family 2>/dev/null | grep -q -E "Liberation Serif|Times New Roman"
+}
+
+# papers_fonts: check for the papers' font; when it is missing, install fonts-liberation2 where we
+# may (root, with apt-get; EXEMPLAR_NO_APT=1 forbids it), else say how to get it. Never fails:
+# the papers still print, some letters in another font (the PDF font test then skips, saying so).
+papers_fonts() {
+    if ! command -v fc-list >/dev/null 2>&1; then
+        say "papers' font: fontconfig (fc-list) not found, not checked"
+        return 0
+    fi
+    papers_font_found && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ "${EXEMPLAR_NO_APT:-0}" != 1 ]; then
+        say "papers' font: installing fonts-liberation2 (Liberation Serif 2, every Vietnamese letter)..."
+        mkdir -p "$LOCAL"
+        { DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-liberation2 \
+            || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-liberation2; }; } \
+            >"$LOCAL/fonts-liberation2.log" 2>&1
+        papers_font_found && { say "papers' font: fonts-liberation2 installed"; return 0; }
+        say "papers' font: could not install fonts-liberation2 (log: $LOCAL/fonts-liberation2.log)"
+    fi
+    say "WARNING: no Times-compatible font with every Vietnamese letter: the papers will take some"
+    say "  letters from another font. Install Debian's or Ubuntu's fonts-liberation2"
+    say "  (sudo apt-get install fonts-liberation2) or Times New Roman."
+    return 0
+}
+
 # A TCP port of 127.0.0.1 that is free now.
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -1,3 +1,4 @@
+import contextlib
 import contextvars
 import logging
 import os
@@ -11,7 +12,7 @@ from odoo import models
 from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
 
-from ..lib.pdf import number_pages, wkhtmltopdf_build
+from ..lib.pdf import number_pages, paper_fonts, wkhtmltopdf_build
 
 _logger = logging.getLogger(__name__)
 
@@ -124,7 +125,9 @@ class IrActionsReport(models.Model):
         watchdog = _Watchdog(seconds, marker)
         watchdog.start()
         try:
-            pdf = super()._run_wkhtmltopdf(bodies, report_ref, *args, **kwargs)
+            # our papers: in a font with every Vietnamese letter (lib/pdf.fontconfig_file)
+            with paper_fonts() if ours else contextlib.nullcontext():
+                pdf = super()._run_wkhtmltopdf(bodies, report_ref, *args, **kwargs)
         except UserError:
             if not watchdog.fired:
                 raise

@@ -14,11 +14,13 @@ All records of one print are prepared in a few batched searches, and rendered as
 
 import logging
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 from ..lib.papers import document_symbol
-from ..lib.pdf import pdf_scaling
+from ..lib.pdf import page_style, pages_script, pdf_scaling
 
 _logger = logging.getLogger(__name__)
 
@@ -134,7 +136,9 @@ class EmulationReportBase(models.AbstractModel):
                 headers[key] = self._header(company, type_code, date)
             return headers[key]
 
-        zoom_style, dpi = pdf_scaling()
+        _zoom, dpi = pdf_scaling()
+        report = self.env["ir.actions.report"]._get_report_from_name(self._name[len("report.") :])
+        style, page_mm = page_style(report.get_paperformat())
         return {
             "doc_ids": docs.ids,
             "doc_model": docs._name,
@@ -150,8 +154,11 @@ class EmulationReportBase(models.AbstractModel):
             "emu_person": person_and_position,
             "emu_percent": self._format_percent,
             "emu_keep": keep_together,
-            "emu_zoom_style": zoom_style,
+            "emu_zoom_style": style,  # the zoom and width of the page in a PDF
             "data_report_dpi": dpi,  # read by web.report_layout: wkhtmltopdf's --dpi
+            # the page breaks, decided in the page (report_pages.js): its content's height
+            "emu_page_mm": page_mm,
+            "emu_pages_script": Markup(pages_script()),
         }
 
     @api.model

@@ -38,3 +38,4 @@ from . import test_eligibility_queue
 from . import test_employee_category
 from . import test_counted
 from . import test_year_judged
+from . import test_papers_pages
