@@ -757,7 +757,9 @@ class EmulationDecision(models.Model):
         for line, award in zip(lines, awards, strict=True):
             line.sudo().write({"award_id": award.id})
             line.initiative_ids.sudo().write({"used_award_id": award.id})
-        lines.proposal_id.filtered(lambda p: p.state == "approved")._set_state("decided")
+        decided = lines.proposal_id.filtered(lambda p: p.state == "approved")
+        decided._set_state("decided")
+        decided._todo_outcome()
         self._message_log_batch(
             {
                 decision.id: self.env._(
@@ -826,6 +828,21 @@ class EmulationDecision(models.Model):
                     year=self.year,
                 )
             )
+
+    def _open_action(self):
+        """The window that shows these decisions: the form of one, else their list."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": _("Decisions"),
+            "res_model": self._name,
+            "context": {"create": False},
+        }
+        if len(self) == 1:
+            return dict(action, view_mode="form", views=[(False, "form")], res_id=self.id)
+        return dict(
+            action, view_mode="list,form", views=[(False, "list"), (False, "form")],
+            domain=[("id", "in", self.ids)],
+        )
 
     def action_cancel(self):
         """Cancel (archive) the decision: its awards are archived and stop counting."""

@@ -1,0 +1,131 @@
+/** @odoo-module **/
+/* The unit head's December, walked as the demo unit head `truongphong` (head of the Consular
+ * section): he registers his whole unit in one click (his unit is filled in), removes who does
+ * not register, submits; then a proposal of the Advanced worker title, *Only registered* on by
+ * itself, filled by *Propose eligible*, submitted. Each step that the user does is a click or a
+ * typed entry (`run`); the others only wait for what the screen shows. The README counts them. */
+
+import { registry } from "@web/core/registry";
+
+const UNIT = "Lãnh sự";
+const WORKER = "Lao động tiên tiến";
+const KEPT = ["Dương Thị Kim Oanh", "Mai Xuân Trường"];
+// the demo's section, and the member of staff the test adds to it (one step away)
+const REMOVED = [
+    "Cao Thị Ngọc Ánh",
+    "Lý Thị Thanh Tâm",
+    "Ngô Thanh Sơn",
+    "Trịnh Văn Phúc",
+    "Phạm Thị Thử Việc",
+];
+
+function noErrorDialog(content) {
+    return {
+        content: content || "no error dialog",
+        trigger: "body:not(:has(.o_error_dialog))",
+    };
+}
+
+function statusIs(value) {
+    return {
+        content: `the status is ${value}`,
+        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
+    };
+}
+
+registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
+    url: "/odoo/action-emulation_exemplar.action_emulation_registration",
+    steps: () => [
+        // 1. the registration: one click registers the whole unit
+        {
+            content: "click 1: a new registration",
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "his unit is filled in",
+            trigger: `.o_field_widget[name="department_id"] input:value(${UNIT})`,
+        },
+        {
+            content: "typed 1: the year being judged",
+            trigger: '.o_field_widget[name="year"] input',
+            run: "edit 2025 && press Tab",
+        },
+        {
+            content: "click 2: register every member of the unit",
+            trigger: 'button[name="action_register_all"]',
+            run: "click",
+        },
+        ...KEPT.concat(REMOVED).map((name) => ({
+            content: `${name} is registered`,
+            trigger: `.o_field_widget[name="line_ids"] .o_data_row:contains("${name}")`,
+        })),
+        ...REMOVED.map((name, index) => ({
+            content: `click ${3 + index}: remove ${name}, who does not register`,
+            trigger: `.o_field_widget[name="line_ids"] .o_data_row:contains("${name}") .o_list_record_remove`,
+            run: "click",
+        })),
+        {
+            content: "click 8: submit the registration",
+            trigger: `.o_form_view:not(:has(.o_data_row:contains("${REMOVED[REMOVED.length - 1]}"))) button[name="action_submit"]`,
+            run: "click",
+        },
+        statusIs("submitted"),
+        noErrorDialog("the registration is submitted"),
+        // 2. the proposal, filled by Propose eligible
+        {
+            content: "click 9: the Annual cycle menu",
+            trigger: '.o_main_navbar button[data-menu-xmlid="emulation_exemplar.menu_emulation_cycle"]',
+            run: "click",
+        },
+        {
+            content: "click 10: Proposals",
+            trigger: '.dropdown-item[data-menu-xmlid="emulation_exemplar.menu_emulation_proposal"]',
+            run: "click",
+        },
+        {
+            content: "click 11: a new proposal",
+            trigger: ".o_control_panel_main_buttons .o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "his unit is filled in",
+            trigger: `.o_field_widget[name="department_id"] input:value(${UNIT})`,
+        },
+        {
+            content: "typed 2: the title",
+            trigger: '.o_field_widget[name="award_type_id"] input',
+            run: `edit ${WORKER}`,
+        },
+        {
+            content: "click 12: pick the title",
+            trigger: `.ui-menu-item a:contains("${WORKER}")`,
+            run: "click",
+        },
+        {
+            content: "typed 3: the year",
+            trigger: '.o_field_widget[name="year"] input',
+            run: "edit 2025 && press Tab",
+        },
+        {
+            content: "Only registered is on: the unit registered for this year",
+            trigger: '.o_field_widget[name="registered_only"] input:checked',
+        },
+        {
+            content: "click 13: Propose eligible",
+            trigger: 'button[name="action_propose_eligible"]',
+            run: "click",
+        },
+        ...KEPT.map((name) => ({
+            content: `${name}, registered and eligible, is proposed`,
+            trigger: `.o_field_widget[name="line_ids"] .o_data_row:contains("${name}")`,
+        })),
+        {
+            content: "click 14: submit the proposal (only the registered are on it)",
+            trigger: `.o_form_view:not(:has(.o_data_row:contains("${REMOVED[REMOVED.length - 1]}"))) button[name="action_submit"]`,
+            run: "click",
+        },
+        statusIs("submitted"),
+        noErrorDialog("the proposal is submitted"),
+    ],
+});
