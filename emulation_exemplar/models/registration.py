@@ -223,6 +223,34 @@ class EmulationRegistration(models.Model):
             keys.append((line.employee_id.id, line.department_id.id, line.award_type_id.id))
         return self._added_notification(self._add_lines(keys))
 
+    def action_new_proposal(self):
+        """From the submitted registration, the unit's proposal of its title and year: a new
+        proposal form with the unit, the year and the title (the title for everyone, else the
+        first one registered) filled in; Only registered comes on by itself."""
+        self.ensure_one()
+        self.check_access("read")
+        if self.state not in ("submitted", "approved"):
+            raise UserError(
+                _(
+                    "Submit %(paper)s first: a proposal proposes those who registered.",
+                    paper=self.display_name,
+                )
+            )
+        award_type = self.award_type_id or self.line_ids[:1].award_type_id
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Proposal"),
+            "res_model": "emulation.proposal",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_department_id": self.department_id.id,
+                "default_year": self.year,
+                "default_award_type_id": award_type.id,
+            },
+        }
+
     # ------------------------------------------------------------------ buttons
     def action_submit(self):
         for registration in self:

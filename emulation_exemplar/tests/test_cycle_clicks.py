@@ -131,6 +131,28 @@ class TestCycleClicks(CycleCase):
             self.Proposal.with_user(self.user_manager).new({}).department_id, self.unit_office
         )
 
+    def test_propose_from_the_registration(self):
+        registration = self.new_registration(self.emp_a, self.emp_c)
+        registration.award_type_id = self.type_soldier
+        with self.assertRaisesRegex(UserError, "Submit"):
+            registration.action_new_proposal()
+        registration.action_submit()
+        # the head of another unit cannot read it, nor open its proposal
+        with self.assertRaises(AccessError):
+            registration.with_user(self.other_head.user_id).action_new_proposal()
+        action = registration.action_new_proposal()
+        self.assertEqual(action["res_model"], "emulation.proposal")
+        proposal = self.Proposal.with_user(self.user_manager).with_context(action["context"])
+        proposal = proposal.create({})
+        self.assertEqual(
+            (proposal.department_id, proposal.year, proposal.award_type_id),
+            (self.unit_office, YEAR, self.type_soldier),
+        )
+        self.assertTrue(proposal.registered_only)
+        proposal.action_propose_eligible()
+        # registered and eligible: An and Cúc (Dũng is not eligible, Bình not of the unit)
+        self.assertEqual(proposal.line_ids.employee_id, self.emp_a | self.emp_c)
+
     # ------------------------------------------------------------------ council → decision
     def closed_session(self):
         """Two proposals of the office (CSTĐCS: An and Cúc; the provincial certificate: An),

@@ -72,47 +72,30 @@ registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
         },
         statusIs("submitted"),
         noErrorDialog("the registration is submitted"),
-        // 2. the proposal, filled by Propose eligible
+        // 2. the proposal, from the registration, filled by Propose eligible
         {
-            content: "click 9: the Annual cycle menu",
-            trigger: '.o_main_navbar button[data-menu-xmlid="emulation_exemplar.menu_emulation_cycle"]',
+            content: "click 9: propose, from the submitted registration",
+            trigger: 'button[name="action_new_proposal"]',
             run: "click",
         },
         {
-            content: "click 10: Proposals",
-            trigger: '.dropdown-item[data-menu-xmlid="emulation_exemplar.menu_emulation_proposal"]',
-            run: "click",
+            content: "the unit, the title and the year are those of the registration",
+            trigger: `.o_form_view .o_field_widget[name="department_id"] input:value(${UNIT})`,
         },
         {
-            content: "click 11: a new proposal",
-            trigger: ".o_control_panel_main_buttons .o_list_button_add",
-            run: "click",
+            content: "the title is filled in",
+            trigger: `.o_field_widget[name="award_type_id"] input:value(${WORKER})`,
         },
         {
-            content: "his unit is filled in",
-            trigger: `.o_field_widget[name="department_id"] input:value(${UNIT})`,
-        },
-        {
-            content: "typed 2: the title",
-            trigger: '.o_field_widget[name="award_type_id"] input',
-            run: `edit ${WORKER}`,
-        },
-        {
-            content: "click 12: pick the title",
-            trigger: `.ui-menu-item a:contains("${WORKER}")`,
-            run: "click",
-        },
-        {
-            content: "typed 3: the year",
-            trigger: '.o_field_widget[name="year"] input',
-            run: "edit 2025 && press Tab",
+            content: "the year is filled in",
+            trigger: '.o_field_widget[name="year"] input:value(2025)',
         },
         {
             content: "Only registered is on: the unit registered for this year",
             trigger: '.o_field_widget[name="registered_only"] input:checked',
         },
         {
-            content: "click 13: Propose eligible",
+            content: "click 10: Propose eligible",
             trigger: 'button[name="action_propose_eligible"]',
             run: "click",
         },
@@ -121,7 +104,7 @@ registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
             trigger: `.o_field_widget[name="line_ids"] .o_data_row:contains("${name}")`,
         })),
         {
-            content: "click 14: submit the proposal (only the registered are on it)",
+            content: "click 11: submit the proposal (only the registered are on it)",
             trigger: `.o_form_view:not(:has(.o_data_row:contains("${REMOVED[REMOVED.length - 1]}"))) button[name="action_submit"]`,
             run: "click",
         },
