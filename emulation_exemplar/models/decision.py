@@ -238,6 +238,10 @@ class EmulationDecision(models.Model):
             if decision.award_ids:
                 decision.amount_total = sum(decision.award_ids.filtered("active").mapped("amount"))
                 continue
+            if not decision.award_type_id:
+                # a new decision whose type is not chosen yet (its form opened on a selection)
+                decision.amount_total = 0
+                continue
             if salaries is None:
                 salaries = self.env["emulation.base.salary"]._salary_table()
             people, units = decision._recipient_counts()

@@ -243,6 +243,11 @@ class TestCycleClicks(CycleCase):
                     h for h in hints if not safe_eval(h.get("invisible") or "False", values)
                 ]
                 self.assertEqual(len(shown_hints), 1)
+        # the form opened on a selection of people, before its type is chosen, computes no money
+        draft = self.env["emulation.decision"].with_user(self.user_officer).new(
+            {"employee_ids": [Command.set(self.emp_a.ids)]}
+        )
+        self.assertEqual(draft.amount_total, 0)
         self.assertTrue(form.xpath("//div[@name='proposal_lines']/field[@name='line_ids']"))
         self.assertFalse(form.xpath("//page[@name='proposal_lines']"), "the lines are not in a tab")
 
