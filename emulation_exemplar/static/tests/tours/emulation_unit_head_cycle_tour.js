@@ -110,5 +110,15 @@ registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
         },
         statusIs("submitted"),
         noErrorDialog("the proposal is submitted"),
+        // a check, not a step of the cycle: a submitted proposal offers no Delete
+        {
+            content: "(check) open the action menu",
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "(check) Duplicate is offered, Delete is not: only a draft is deleted",
+            trigger: ".o-dropdown--menu:has(.o_menu_item .fa-clone):not(:has(.fa-trash-o))",
+        },
     ],
 });
