@@ -1,8 +1,9 @@
 /** @odoo-module **/
 /* The unit head's December, walked as the demo unit head `truongphong` (head of the Consular
  * section): he registers his whole unit in one click (his unit is filled in), removes who does
- * not register, submits; then a proposal of the Advanced worker title, *Only registered* on by
- * itself, filled by *Propose eligible*, submitted. Each step that the user does is a click or a
+ * not register, submits; then *Create the proposal* on the registration opens the unit's proposal
+ * of its title (Advanced worker) and year, *Only registered* on by itself, filled by *Propose
+ * eligible*, submitted. Each step that the user does is a click or a
  * typed entry (`run`); the others only wait for what the screen shows. The README counts them. */
 
 import { registry } from "@web/core/registry";
@@ -74,7 +75,7 @@ registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
         noErrorDialog("the registration is submitted"),
         // 2. the proposal, from the registration, filled by Propose eligible
         {
-            content: "click 9: propose, from the submitted registration",
+            content: "click 9: Create the proposal, from the submitted registration",
             trigger: 'button[name="action_new_proposal"]',
             run: "click",
         },
