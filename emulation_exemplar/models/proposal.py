@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from ..lib.pdf import print_paper
 from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
 from .history_mixin import check_years
+from .registration_line import is_within
 from .write_policy_mixin import SERVER, policy
 
 PROPOSAL_STATES = [
@@ -126,20 +127,19 @@ class EmulationProposal(models.Model):
 
     @api.depends("department_id", "year")
     def _compute_registered_only(self):
-        """On where the unit (or a unit below it) submitted its registration of the year."""
-        Registration = self.env["emulation.registration"]
+        """On where the unit (or a unit below it) submitted its registration of the year (the
+        registrations the caller may read, in one query for all the proposals)."""
+        years = {proposal.year for proposal in self if proposal.department_id and proposal.year}
+        registrations = self.env["emulation.registration"]
+        if years:
+            registrations = registrations.search(
+                [("year", "in", list(years)), ("state", "in", ("submitted", "approved"))]
+            )
         for proposal in self:
-            proposal.registered_only = bool(
-                proposal.department_id
-                and proposal.year
-                and Registration.search_count(
-                    [
-                        ("department_id", "child_of", proposal.department_id.id),
-                        ("year", "=", proposal.year),
-                        ("state", "in", ("submitted", "approved")),
-                    ],
-                    limit=1,
-                )
+            proposal.registered_only = any(
+                registration.year == proposal.year
+                and is_within(registration.department_id, proposal.department_id)
+                for registration in registrations
             )
 
     @api.depends("award_type_id", "department_id", "year")
