@@ -108,10 +108,12 @@ class EmulationCycleStateMixin(models.AbstractModel):
         self.ensure_one()
         users = self.env.ref(OFFICER).sudo().users
         return users.filtered(
-            lambda user: user.active
-            and not user.share
-            and user.id != self.env.ref("base.user_root").id
-            and self.company_id in user.company_ids
+            lambda user: (
+                user.active
+                and not user.share
+                and user.id != self.env.ref("base.user_root").id
+                and self.company_id in user.company_ids
+            )
         )
 
     def _unit_head_user(self):
@@ -119,8 +121,11 @@ class EmulationCycleStateMixin(models.AbstractModel):
         user of the unit's manager."""
         self.ensure_one()
         creator = self.create_uid
-        if creator and not creator.share and not creator._is_superuser() and not creator.has_group(
-            OFFICER
+        if (
+            creator
+            and not creator.share
+            and not creator._is_superuser()
+            and not creator.has_group(OFFICER)
         ):
             return creator
         return self.department_id.sudo().manager_id.user_id

@@ -844,7 +844,9 @@ class EmulationDecision(models.Model):
         if len(self) == 1:
             return dict(action, view_mode="form", views=[(False, "form")], res_id=self.id)
         return dict(
-            action, view_mode="list,form", views=[(False, "list"), (False, "form")],
+            action,
+            view_mode="list,form",
+            views=[(False, "list"), (False, "form")],
             domain=[("id", "in", self.ids)],
         )
 

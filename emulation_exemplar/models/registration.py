@@ -122,7 +122,10 @@ class EmulationRegistration(models.Model):
     def _default_department(self):
         """The unit the user heads (a unit head's registration is for his unit)."""
         return self.env["hr.department"].search(
-            [("manager_id.user_id", "=", self.env.uid), ("company_id", "in", (False, self.env.company.id))],
+            [
+                ("manager_id.user_id", "=", self.env.uid),
+                ("company_id", "in", (False, self.env.company.id)),
+            ],
             limit=1,
         )
 
@@ -172,7 +175,9 @@ class EmulationRegistration(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "info" if count else "warning",
-                "message": _("%(count)s lines added: remove those who do not register.", count=count)
+                "message": _(
+                    "%(count)s lines added: remove those who do not register.", count=count
+                )
                 if count
                 else _("No line to add: everyone is already registered."),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},

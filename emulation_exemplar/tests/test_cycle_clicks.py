@@ -244,8 +244,10 @@ class TestCycleClicks(CycleCase):
                 ]
                 self.assertEqual(len(shown_hints), 1)
         # the form opened on a selection of people, before its type is chosen, computes no money
-        draft = self.env["emulation.decision"].with_user(self.user_officer).new(
-            {"employee_ids": [Command.set(self.emp_a.ids)]}
+        draft = (
+            self.env["emulation.decision"]
+            .with_user(self.user_officer)
+            .new({"employee_ids": [Command.set(self.emp_a.ids)]})
         )
         self.assertEqual(draft.amount_total, 0)
         self.assertTrue(form.xpath("//div[@name='proposal_lines']/field[@name='line_ids']"))
@@ -314,8 +316,10 @@ class TestCycleClicks(CycleCase):
         # a reason of spaces is refused; a registration is never rejected
         registration.action_reset_draft()
         registration.action_submit()
-        wizard = self.env["emulation.return.wizard"].with_user(self.user_officer).create(
-            {"res_model": registration._name, "res_id": registration.id, "reason": " "}
+        wizard = (
+            self.env["emulation.return.wizard"]
+            .with_user(self.user_officer)
+            .create({"res_model": registration._name, "res_id": registration.id, "reason": " "})
         )
         with self.assertRaisesRegex(UserError, "Write the reason"):
             wizard.action_confirm()

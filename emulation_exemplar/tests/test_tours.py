@@ -127,15 +127,21 @@ class TestTours(DemoCase, HttpCase):
         self.assertEqual(registration.create_uid, head)
         self.assertEqual(len(registration.line_ids), 2, "all seven registered, five removed")
         proposal = self.env["emulation.proposal"].search(
-            [("department_id", "=", unit.id), ("year", "=", 2025), ("award_type_id", "=", worker.id)]
+            [
+                ("department_id", "=", unit.id),
+                ("year", "=", 2025),
+                ("award_type_id", "=", worker.id),
+            ]
         )
         self.assertEqual(proposal.state, "submitted")
         self.assertTrue(proposal.registered_only)
         self.assertEqual(proposal.line_ids.employee_id, registration.line_ids.employee_id)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        self.assertIn(self.officer, proposal.activity_ids.filtered(
-            lambda a: a.activity_type_id == todo
-        ).user_id, "the officer has a to-do")
+        self.assertIn(
+            self.officer,
+            proposal.activity_ids.filtered(lambda a: a.activity_type_id == todo).user_id,
+            "the officer has a to-do",
+        )
 
         self.start_tour(
             "/odoo/action-emulation_exemplar.action_emulation_proposal",
