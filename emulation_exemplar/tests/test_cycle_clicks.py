@@ -142,7 +142,7 @@ class TestCycleClicks(CycleCase):
             registration.with_user(self.other_head.user_id).action_new_proposal()
         action = registration.action_new_proposal()
         self.assertEqual(action["res_model"], "emulation.proposal")
-        proposal = self.Proposal.with_user(self.user_manager).with_context(action["context"])
+        proposal = self.Proposal.with_user(self.user_manager).with_context(**action["context"])
         proposal = proposal.create({})
         self.assertEqual(
             (proposal.department_id, proposal.year, proposal.award_type_id),
@@ -272,7 +272,7 @@ class TestCycleClicks(CycleCase):
         wizard = (
             self.env["emulation.return.wizard"]
             .with_user(self.user_officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Thiếu báo cáo thành tích."})
         )
         wizard.action_confirm()
@@ -294,7 +294,7 @@ class TestCycleClicks(CycleCase):
         # rejecting through the dialog
         action = proposal.with_user(self.user_officer).action_reject_dialog()
         self.env["emulation.return.wizard"].with_user(self.user_officer).with_context(
-            action["context"]
+            **action["context"]
         ).create({"reason": "Không đủ điều kiện."}).action_confirm()
         self.assertEqual(proposal.state, "rejected")
         self.assertTrue(self.todos(proposal, self.user_manager))
@@ -307,7 +307,7 @@ class TestCycleClicks(CycleCase):
         wizard = (
             self.env["emulation.return.wizard"]
             .with_user(self.user_officer)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Bổ sung danh hiệu tập thể."})
         )
         wizard.action_confirm()
