@@ -48,6 +48,7 @@
         "wizards/nomination_drop_wizard_views.xml",
         "wizards/award_statistics_wizard_views.xml",
         "wizards/unseal_wizard_views.xml",
+        "wizards/return_wizard_views.xml",
         "wizards/eligible_print_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",
@@ -68,6 +69,9 @@
     "assets": {
         "web.report_assets_common": [
             "emulation_exemplar/static/src/scss/emulation_report.scss",
+        ],
+        "web.assets_backend": [
+            "emulation_exemplar/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "emulation_exemplar/static/tests/tours/**/*",

@@ -42,6 +42,8 @@ class EmulationCouncilSession(models.Model):
         "company_id": policy(officer=(NEW,)),
         "state": SERVER,
         "proposal_ids": SERVER,
+        "undecided_count": SERVER,
+        "decision_ids": SERVER,
     }
 
     name = fields.Char(
@@ -94,6 +96,14 @@ class EmulationCouncilSession(models.Model):
     proposal_ids = fields.Many2many(
         "emulation.proposal", compute="_compute_proposal_ids", string="Proposals"
     )
+    undecided_count = fields.Integer(
+        compute="_compute_decisions",
+        string="Passed lines without a decision",
+        help="The lines that passed the ballot and that no decision commends yet.",
+    )
+    decision_ids = fields.Many2many(
+        "emulation.decision", compute="_compute_decisions", string="Decisions"
+    )
     state = fields.Selection(
         [("draft", "Voting"), ("done", "Closed")],
         string="Status",
@@ -116,6 +126,20 @@ class EmulationCouncilSession(models.Model):
     def _compute_proposal_ids(self):
         for session in self:
             session.proposal_ids = session.line_ids.proposal_id
+
+    @api.depends("line_ids.vote_passed", "line_ids.decision_id", "line_ids.state")
+    def _compute_decisions(self):
+        for session in self:
+            session.undecided_count = len(session._undecided_lines())
+            session.decision_ids = session.line_ids.decision_id
+
+    def _undecided_lines(self):
+        """The lines of the session that passed, whose proposal is approved, and that no
+        decision commends yet."""
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda line: line.vote_passed and line.state == "approved" and not line.decision_id
+        )
 
     @api.depends("name", "date")
     def _compute_display_name(self):
@@ -169,6 +193,53 @@ class EmulationCouncilSession(models.Model):
         self._button_write({"state": "done"})
         self.line_ids.proposal_id._after_council()
         return True
+
+    def action_create_decisions(self):
+        """One draft decision per title of the closed session, filled with its lines that
+        passed (and that no decision commends yet); the officer enters the number and date and
+        issues it. Opens the decision (or the list of them)."""
+        self.ensure_one()
+        self.check_access("write")
+        Decision = self.env["emulation.decision"]
+        Decision.check_access("create")
+        if not self.env.user.has_group("emulation_exemplar.group_emulation_officer"):
+            raise UserError(_("Only the emulation officers create the decisions."))
+        if self.state != "done":
+            raise UserError(
+                _(
+                    "%(name)s is still voting: Close the session first, then Create decision.",
+                    name=self.display_name,
+                )
+            )
+        lines = self._undecided_lines()
+        if not lines:
+            raise UserError(
+                _(
+                    "%(name)s has no passed line left without a decision: its decisions are "
+                    "in the Decisions button of the session.",
+                    name=self.display_name,
+                )
+            )
+        decisions = Decision
+        for award_type in lines.award_type_id:
+            decision = Decision.create(
+                {
+                    "award_type_id": award_type.id,
+                    "year": self.year,
+                    "date": fields.Date.context_today(self),
+                    "company_id": self.company_id.id,
+                }
+            )
+            # the passed lines are the button's to link (as Add passed lines does)
+            lines.filtered(lambda line, t=award_type: line.award_type_id == t)._button_write(
+                {"decision_id": decision.id}
+            )
+            decisions |= decision
+        return decisions._open_action()
+
+    def action_open_decisions(self):
+        self.ensure_one()
+        return self.decision_ids._open_action()
 
     def action_reopen_wizard(self):
         return self.env["emulation.unseal.wizard"]._open(self)

@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from .write_policy_mixin import ANY, NEW, policy
 
 OFFICER = "emulation_exemplar.group_emulation_officer"
+TODO = "mail.mail_activity_data_todo"
 # the states in which the unit that drafted a paper may still edit it
 UNIT_EDITABLE = ("draft", "returned")
 # a field of the paper that its unit and the officers fill in while it is a draft
@@ -84,7 +85,73 @@ class EmulationCycleStateMixin(models.AbstractModel):
     def _return_to_unit(self, states):
         self._check_return(states)
         self._set_state("returned")
+        self._todo_returned()
         return True
+
+    def _todo_returned(self):
+        for paper in self:
+            paper._todo_for_unit(
+                _("Correct and submit again: %(paper)s", paper=paper.display_name),
+                paper.return_reason or "",
+            )
+
+    def action_return_dialog(self):
+        """Return to the unit: the dialog asks for the reason."""
+        self.ensure_one()
+        self._check_officer()
+        return self.env["emulation.return.wizard"]._open(self, "return")
+
+    # ------------------------------------------------------------------ to-dos
+    def _officer_users(self):
+        """The emulation officers of the paper's company (who gets the to-do when a unit
+        submits). Read as superuser: only their ids, to assign the to-do."""
+        self.ensure_one()
+        users = self.env.ref(OFFICER).sudo().users
+        return users.filtered(
+            lambda user: (
+                user.active
+                and not user.share
+                and user.id != self.env.ref("base.user_root").id
+                and self.company_id in user.company_ids
+            )
+        )
+
+    def _unit_head_user(self):
+        """The unit head to tell: who drafted the paper when they are not an officer, else the
+        user of the unit's manager."""
+        self.ensure_one()
+        creator = self.create_uid
+        if (
+            creator
+            and not creator.share
+            and not creator._is_superuser()
+            and not creator.has_group(OFFICER)
+        ):
+            return creator
+        return self.department_id.sudo().manager_id.user_id
+
+    def _todo(self, users, summary, note=""):
+        """A to-do (Odoo activity) on the paper for each of ``users`` (no e-mail sent: the to-do
+        is in their activities)."""
+        self.ensure_one()
+        for user in users:
+            self.with_context(mail_activity_quick_update=True).activity_schedule(
+                TODO, summary=summary, note=note, user_id=user.id
+            )
+
+    def _todos_done(self):
+        """The paper's open to-dos are done: its step was taken."""
+        self.activity_feedback([TODO])
+
+    def _todo_for_officers(self, summary):
+        for paper in self:
+            paper._todos_done()
+            paper._todo(paper._officer_users(), summary)
+
+    def _todo_for_unit(self, summary, note=""):
+        for paper in self:
+            paper._todos_done()
+            paper._todo(paper._unit_head_user(), summary, note)
 
     def action_reset_draft(self):
         """A returned paper goes back to draft, for its unit to correct it."""

@@ -243,6 +243,10 @@ class EmulationDecision(models.Model):
             if decision.award_ids:
                 decision.amount_total = sum(decision.award_ids.filtered("active").mapped("amount"))
                 continue
+            if not decision.award_type_id:
+                # a new decision whose type is not chosen yet (its form opened on a selection)
+                decision.amount_total = 0
+                continue
             if salaries is None:
                 salaries = self.env["emulation.base.salary"]._salary_table()
             people, units = decision._recipient_counts()
@@ -770,7 +774,9 @@ class EmulationDecision(models.Model):
         for line, award in zip(lines, awards, strict=True):
             line.sudo().write({"award_id": award.id})
             line.initiative_ids.sudo().write({"used_award_id": award.id})
-        lines.proposal_id.filtered(lambda p: p.state == "approved")._set_state("decided")
+        decided = lines.proposal_id.filtered(lambda p: p.state == "approved")
+        decided._set_state("decided")
+        decided._todo_outcome()
         self._message_log_batch(
             {
                 decision.id: self.env._(
@@ -839,6 +845,23 @@ class EmulationDecision(models.Model):
                     year=self.year,
                 )
             )
+
+    def _open_action(self):
+        """The window that shows these decisions: the form of one, else their list."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": _("Decisions"),
+            "res_model": self._name,
+            "context": {"create": False},
+        }
+        if len(self) == 1:
+            return dict(action, view_mode="form", views=[(False, "form")], res_id=self.id)
+        return dict(
+            action,
+            view_mode="list,form",
+            views=[(False, "list"), (False, "form")],
+            domain=[("id", "in", self.ids)],
+        )
 
     def action_cancel(self):
         """Cancel (archive) the decision: its awards are archived and stop counting."""

@@ -27,6 +27,13 @@ class HrEmployeePublic(models.Model):
         help="Which exemplar criteria set applies: that of key cadres or that of non-leadership "
         "staff.",
     )
+    emulation_may_print = fields.Boolean(
+        string="May print the commendation record",
+        compute="_compute_emulation_may_print",
+        help="Whether the reader may print this person's commendation record: their own, or any "
+        "for unit managers and officers (who are refused those outside their scope when "
+        "printing). The Print menu offers the paper only where it is set.",
+    )
     emulation_unit_name = fields.Char(
         string="Unit", related="department_id.name", help="The person's unit, without its parents."
     )
@@ -47,6 +54,12 @@ class HrEmployeePublic(models.Model):
         string="Annual classifications",
         compute="_compute_emulation_histories",
     )
+
+    @api.depends_context("uid")
+    def _compute_emulation_may_print(self):
+        manager = self.env.user.has_group("emulation_exemplar.group_emulation_manager")
+        for employee in self:
+            employee.emulation_may_print = manager or employee.user_id == self.env.user
 
     @api.depends_context("uid", "lang", "allowed_company_ids")
     def _compute_emulation_category(self):

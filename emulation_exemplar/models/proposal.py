@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from ..lib.pdf import print_paper
 from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
 from .history_mixin import check_years
+from .registration_line import is_within
 from .write_policy_mixin import SERVER, policy
 
 PROPOSAL_STATES = [
@@ -84,10 +85,15 @@ class EmulationProposal(models.Model):
         ondelete="restrict",
         tracking=True,
         check_company=True,
+        default=lambda self: self.env["emulation.registration"]._default_department(),
     )
     registered_only = fields.Boolean(
         string="Registered only",
-        help="Propose eligible: only those who registered for this title or form this year.",
+        compute="_compute_registered_only",
+        store=True,
+        readonly=False,
+        help="Propose eligible: only those who registered for this title or form this year. On "
+        "by default when the unit's registration of the year is submitted.",
     )
     line_ids = fields.One2many(
         "emulation.proposal.line", "proposal_id", string="Proposed", copy=False
@@ -123,6 +129,23 @@ class EmulationProposal(models.Model):
         for proposal in self:
             proposal.line_count = len(proposal.line_ids)
             proposal.passed_count = len(proposal.line_ids.filtered("vote_passed"))
+
+    @api.depends("department_id", "year")
+    def _compute_registered_only(self):
+        """On where the unit (or a unit below it) submitted its registration of the year (the
+        registrations the caller may read, in one query for all the proposals)."""
+        years = {proposal.year for proposal in self if proposal.department_id and proposal.year}
+        registrations = self.env["emulation.registration"]
+        if years:
+            registrations = registrations.search(
+                [("year", "in", list(years)), ("state", "in", ("submitted", "approved"))]
+            )
+        for proposal in self:
+            proposal.registered_only = any(
+                registration.year == proposal.year
+                and is_within(registration.department_id, proposal.department_id)
+                for registration in registrations
+            )
 
     @api.depends("award_type_id", "department_id", "year")
     def _compute_display_name(self):
@@ -274,6 +297,10 @@ class EmulationProposal(models.Model):
                     )
                 )
         self._set_state("submitted", submitted_date=fields.Date.context_today(self))
+        for proposal in self:
+            proposal._todo_for_officers(
+                _("Review the proposal: %(paper)s", paper=proposal.display_name)
+            )
         return True
 
     def action_to_council(self):
@@ -281,6 +308,7 @@ class EmulationProposal(models.Model):
         if any(p.state != "submitted" for p in self):
             raise UserError(_("Only a submitted proposal goes to the council."))
         self._set_state("council")
+        self._todos_done()
         return True
 
     def action_return(self):
@@ -290,7 +318,29 @@ class EmulationProposal(models.Model):
             {"session_id": False}
         )
         self._set_state("returned")
+        self._todo_returned()
         return True
+
+    def _return_with_reason(self, reason, reject=False):
+        """The return dialog's button: the reason and the status, written together."""
+        self._check_officer()
+        self._button_write({"return_reason": reason})
+        return self.action_reject() if reject else self.action_return()
+
+    def action_reject_dialog(self):
+        """Reject: the dialog asks for the reason."""
+        self.ensure_one()
+        self._check_officer()
+        return self.env["emulation.return.wizard"]._open(self, "reject")
+
+    def _todo_outcome(self):
+        """The unit head's to-do once the proposal is decided or rejected."""
+        for proposal in self:
+            if proposal.state == "decided":
+                summary = _("Decided: %(paper)s", paper=proposal.display_name)
+            else:
+                summary = _("Rejected: %(paper)s", paper=proposal.display_name)
+            proposal._todo_for_unit(summary, proposal.return_reason or "")
 
     def action_reject(self):
         self._check_officer()
@@ -305,6 +355,7 @@ class EmulationProposal(models.Model):
                     )
                 )
         self._set_state("rejected")
+        self._todo_outcome()
         return True
 
     def _after_council(self):
@@ -318,6 +369,7 @@ class EmulationProposal(models.Model):
             failed._set_state(
                 "rejected", return_reason=_("No line reached the council's vote threshold.")
             )
+            failed._todo_outcome()
 
     def action_print_submission(self):
         return print_paper(self, "emulation_exemplar.action_report_proposal_submission")

@@ -560,6 +560,11 @@ class TestRpcAndReports(AccessCase):
                 "res_id": self.decision.id,
                 "reason": "Sai số quyết định",
             },
+            "emulation.return.wizard": {
+                "res_model": "emulation.proposal",
+                "res_id": self.proposal.id,
+                "reason": "Thiếu báo cáo thành tích",
+            },
         }
         if model_name in samples:
             return samples[model_name]

@@ -101,3 +101,61 @@ class TestTours(DemoCase, HttpCase):
         self.assertEqual(award.award_type_id.code, "CSTDCS")
         self.assertEqual(award.year, 2025)
         self.assertIn(award, person.emulation_award_ids)
+
+    def test_unit_cycle_in_a_few_clicks(self):
+        """Issue 25's acceptance: the unit head (`truongphong`, head of the Consular section)
+        registers his unit in one step and submits a proposal filled by Propose eligible; the
+        officer (`vanphong`) takes it through the council to an issued decision with Create
+        decision. The README counts the clicks of both tours."""
+        unit = self.env.ref("emulation_exemplar.dep_consular")
+        head = self.env.ref("emulation_exemplar.user_demo_unit_manager")
+        worker = self.env.ref("emulation_exemplar.award_type_advanced_worker")
+        # the section registers 2025 afresh (the demo holds its registration, submitted)
+        old = self.env.ref("emulation_exemplar.demo_registration_2025_consular")
+        old.write({"state": "draft"})
+        old.unlink()
+        self.start_tour(
+            "/odoo/action-emulation_exemplar.action_emulation_registration",
+            "emulation_unit_head_cycle_tour",
+            login="truongphong",
+            timeout=240,
+        )
+        registration = self.env["emulation.registration"].search(
+            [("department_id", "=", unit.id), ("year", "=", 2025)]
+        )
+        self.assertEqual(registration.state, "submitted")
+        self.assertEqual(registration.create_uid, head)
+        self.assertEqual(len(registration.line_ids), 2, "all seven registered, five removed")
+        proposal = self.env["emulation.proposal"].search(
+            [
+                ("department_id", "=", unit.id),
+                ("year", "=", 2025),
+                ("award_type_id", "=", worker.id),
+            ]
+        )
+        self.assertEqual(proposal.state, "submitted")
+        self.assertTrue(proposal.registered_only)
+        self.assertEqual(proposal.line_ids.employee_id, registration.line_ids.employee_id)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertIn(
+            self.officer,
+            proposal.activity_ids.filtered(lambda a: a.activity_type_id == todo).user_id,
+            "the officer has a to-do",
+        )
+
+        self.start_tour(
+            "/odoo/action-emulation_exemplar.action_emulation_proposal",
+            "emulation_officer_decision_tour",
+            login="vanphong",
+            timeout=240,
+        )
+        self.assertEqual(proposal.state, "decided")
+        decision = self.env["emulation.decision"].search([("number", "=", "132/QĐ-SNgV")])
+        self.assertEqual(decision.state, "recorded")
+        self.assertEqual(decision.create_uid, self.officer)
+        self.assertEqual(decision.award_type_id, worker)
+        self.assertEqual(decision.year, 2025)
+        self.assertEqual(decision.award_ids.employee_id, proposal.line_ids.employee_id)
+        self.assertEqual(proposal.line_ids.award_id, decision.award_ids)
+        # the officer's to-do is done; the unit head has one: the proposal is decided
+        self.assertEqual(proposal.activity_ids.user_id, head)

@@ -135,11 +135,6 @@ registry.category("web_tour.tours").add("emulation_cycle_tour", {
             run: "click",
         },
         {
-            content: "open the decision's proposed lines",
-            trigger: '.o_notebook .nav-link[name="proposal_lines"]',
-            run: "click",
-        },
-        {
             content: "the person's line is in the decision",
             trigger: `.o_field_widget[name="line_ids"] .o_data_row:contains("${PERSON}")`,
         },

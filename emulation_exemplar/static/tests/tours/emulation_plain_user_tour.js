@@ -5,6 +5,7 @@
 import { registry } from "@web/core/registry";
 
 const ME = "Trịnh Văn Phúc";
+const COLLEAGUE = "Mai Xuân Trường";
 
 registry.category("web_tour.tours").add("emulation_plain_user_tour", {
     url: "/odoo/action-emulation_exemplar.action_emulation_exemplar_employees",
@@ -91,6 +92,31 @@ registry.category("web_tour.tours").add("emulation_plain_user_tour", {
         },
         {
             trigger: "body:not(:has(.o-dropdown--menu .fa-print))",
+        },
+        // a colleague's public profile: their commendation record is not offered to print
+        {
+            content: "the colleagues' directory",
+            trigger: ".o_form_view",
+            run() {
+                window.location.href = "/odoo/action-hr.hr_employee_public_action";
+            },
+        },
+        {
+            content: `open the profile of ${COLLEAGUE}`,
+            trigger: `.o_kanban_record:contains("${COLLEAGUE}")`,
+            run: "click",
+        },
+        {
+            trigger: `.o_form_view .o_field_widget[name="name"]:contains("${COLLEAGUE}")`,
+        },
+        {
+            content: "open the action menu",
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "no Print of the colleague's commendation record",
+            trigger: '.o-dropdown--menu:not(:has(.o_menu_item:contains("Hồ sơ thi đua")))',
         },
     ],
 });
