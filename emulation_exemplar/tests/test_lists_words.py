@@ -82,6 +82,22 @@ class TestCriteriaSetShortName(EmulationCase):
         self.assertEqual(names[law_set.id], law_set.award_type_id.name)
         self.assertFalse(any(name.startswith("Law 06/2022") for name in names.values()), names)
 
+    def test_side_panel_counts_what_the_caller_reads(self):
+        """The panel is the web client's, under the caller's record rules: a plain user's
+        counts are their own rows, not everyone's."""
+        law_set = self.env.ref("emulation_exemplar.criteria_law_grassroots_soldier")
+        self.emp_a.user_id = self.user_plain
+        Eligibility = self.env["emulation.eligibility"]
+        domain = [("criteria_set_id", "=", law_set.id)]
+        everyone = Eligibility.search_count(domain)
+        own = Eligibility.with_user(self.user_plain).search_count(domain)
+        self.assertLess(own, everyone)
+        panel = Eligibility.with_user(self.user_plain).search_panel_select_range(
+            "criteria_set_id", enable_counters=True
+        )
+        counts = {value["id"]: value.get("__count") for value in panel["values"]}
+        self.assertEqual(counts.get(law_set.id), own)
+
 
 @tagged("at_install", "-post_install")
 class TestUnitsShown(EmulationCase):
