@@ -21,8 +21,18 @@ MAX_LABEL = 22
 
 # (view file, view xml id, path of the list in its arch, model of the list)
 LISTS = [
-    ("registration_views.xml", "emulation_registration_view_list", "/list", "emulation.registration"),
-    ("council_session_views.xml", "emulation_council_session_view_list", "/list", "emulation.council.session"),
+    (
+        "registration_views.xml",
+        "emulation_registration_view_list",
+        "/list",
+        "emulation.registration",
+    ),
+    (
+        "council_session_views.xml",
+        "emulation_council_session_view_list",
+        "/list",
+        "emulation.council.session",
+    ),
     (
         "council_session_views.xml",
         "emulation_council_session_view_form",
@@ -38,7 +48,12 @@ LISTS = [
     ("discipline_views.xml", "emulation_discipline_view_list", "/list", "emulation.discipline"),
     ("eligibility_views.xml", "emulation_eligibility_view_list", "/list", "emulation.eligibility"),
     ("award_views.xml", "emulation_award_view_list", "/list", "emulation.award"),
-    ("classification_views.xml", "emulation_classification_view_list", "/list", "emulation.classification"),
+    (
+        "classification_views.xml",
+        "emulation_classification_view_list",
+        "/list",
+        "emulation.classification",
+    ),
 ]
 
 
@@ -54,7 +69,7 @@ def _translations():
         for occurrence, _line in entry.occurrences:
             prefix = "model:ir.model.fields,field_description:emulation_exemplar.field_"
             if occurrence.startswith(prefix):
-                model, _sep, field = occurrence[len(prefix):].partition("__")
+                model, _sep, field = occurrence[len(prefix) :].partition("__")
                 fields[(model, field)] = (entry.msgid, entry.msgstr or entry.msgid)
     return fields, terms
 

@@ -1372,9 +1372,7 @@ def test_law_advanced_collective():
 # ---------------------------------------------------------------------------- one-year periods
 def one_year(*conditions, year=2026):
     """The Law's yearly titles: a rolling window of one year, evaluated in ``year``."""
-    return rolling(
-        A("Yearly", conditions), year_from=year, year_to=year, window_years=1, year=year
-    )
+    return rolling(A("Yearly", conditions), year_from=year, year_to=year, window_years=1, year=year)
 
 
 def person(level=None, discipline=None, year=2026):

@@ -300,9 +300,7 @@ def _one_year_classification(result, values, text):
         return _("Met: in %(period)s classified %(level)s or better") % values
     values["had"] = text.failing_level(result)
     if values["had"]:
-        return (
-            _("Missing: in %(period)s classified %(had)s, not %(level)s or better") % values
-        )
+        return _("Missing: in %(period)s classified %(had)s, not %(level)s or better") % values
     return _("Missing: in %(period)s not classified yet (%(level)s or better needed)") % values
 
 

@@ -31,12 +31,20 @@ class TestCriteriaSetShortName(EmulationCase):
         Set = cls.env["emulation.criteria.set"]
         values = {"recipient_kind": "individual", "year_from": 2031, "year_to": 2035}
         cls.set_soldier = Set.create(
-            dict(values, name="Law 06/2022 – Grassroots emulation soldier (test)",
-                 award_type_id=cls.type_soldier.id, active=False)
+            dict(
+                values,
+                name="Law 06/2022 – Grassroots emulation soldier (test)",
+                award_type_id=cls.type_soldier.id,
+                active=False,
+            )
         )
         cls.set_merit = Set.create(
-            dict(values, name="Law 06/2022 – Provincial certificate of merit (test)",
-                 award_type_id=cls.type_prov.id, active=False)
+            dict(
+                values,
+                name="Law 06/2022 – Provincial certificate of merit (test)",
+                award_type_id=cls.type_prov.id,
+                active=False,
+            )
         )
         cls.set_plan = Set.create(dict(values, name="Plan 31 – key cadres", active=False))
 
@@ -67,7 +75,9 @@ class TestCriteriaSetShortName(EmulationCase):
 
     def test_people_list_shows_the_short_name(self):
         column = _columns(
-            self.env, "emulation.eligibility", "emulation_exemplar.emulation_eligibility_view_list",
+            self.env,
+            "emulation.eligibility",
+            "emulation_exemplar.emulation_eligibility_view_list",
             self.user_officer,
         )["criteria_set_id"]
         self.assertIn("emulation_short_name", column.get("context"))
@@ -139,7 +149,9 @@ class TestCreatedNoteLanguage(EmulationCase):
     def setUp(self):
         super().setUp()
         # the Vietnamese of the note, whether or not vi.po has it yet
-        translations = dict(code_translations.get_python_translations("emulation_exemplar", "vi_VN"))
+        translations = dict(
+            code_translations.get_python_translations("emulation_exemplar", "vi_VN")
+        )
         translations.setdefault(CREATED, CREATED_VI)
         self.expected_vi = translations[CREATED]
         patcher = patch.dict(
