@@ -67,6 +67,9 @@
         "report/report_payment_list.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "emulation_exemplar/static/src/scss/emulation_backend.scss",
+        ],
         "web.report_assets_common": [
             "emulation_exemplar/static/src/scss/emulation_report.scss",
         ],

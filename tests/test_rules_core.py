@@ -590,6 +590,7 @@ def _explain_samples():
         samples.append((rules.evaluate(crit, history), crit))
     # the sentences of the kinds added for the Law's titles (defined with their tests below)
     samples.extend(_law_explain_samples())
+    samples.extend(_one_year_samples())
     return samples
 
 
@@ -1364,10 +1365,81 @@ def test_law_advanced_collective():
     assert not evaluation.eligible
     assert evaluation.missing == 1
     text = rules.explain(evaluation, crit, level_labels={"warning": "cảnh cáo"})
-    assert "disciplined in 2025 (cảnh cáo)" in text
-    assert rules.missing_summary(evaluation, crit) == (
-        "Missing: no discipline of warning or heavier in 2025; disciplined in 2025 (warning)"
+    # a one-year period reads "in 2025 ...", not "in every year 2025" (issue 25)
+    assert "Missing: in 2025 disciplined with cảnh cáo" in text
+    assert rules.missing_summary(evaluation, crit) == "Missing: in 2025 disciplined with warning"
+
+
+# ---------------------------------------------------------------------------- one-year periods
+def one_year(*conditions, year=2026):
+    """The Law's yearly titles: a rolling window of one year, evaluated in ``year``."""
+    return rolling(A("Yearly", conditions), year_from=year, year_to=year, window_years=1, year=year)
+
+
+def person(level=None, discipline=None, year=2026):
+    history = Counts(classifications={year: level} if level else {})
+    if discipline:
+        history.disciplines = rules.merge_disciplines([{year: discipline}])
+    return history
+
+
+def _one_year_lines(history, *conditions):
+    crit = one_year(*conditions)
+    text = rules.explain(
+        rules.evaluate(crit, history),
+        crit,
+        level_labels={"good": "Hoàn thành tốt", "completed": "Hoàn thành", "warning": "cảnh cáo"},
     )
+    return [line.removeprefix("  - ") for line in text.splitlines()[2:]]
+
+
+def test_one_year_met_reads_in_the_year():
+    lines = _one_year_lines(
+        person("good"), every_year("good"), years_at("good", 1), no_discipline("warning")
+    )
+    assert lines == [
+        "Met: in 2026 classified Hoàn thành tốt or better",
+        "Met: in 2026 classified Hoàn thành tốt or better",
+        "Met: in 2026 no discipline of cảnh cáo or heavier",
+    ]
+    assert not any("every year" in line for line in lines)
+
+
+def test_one_year_not_met_names_the_year_s_classification():
+    lines = _one_year_lines(
+        person("completed", discipline="warning"),
+        every_year("good"),
+        years_at("good", 1),
+        no_discipline("warning"),
+    )
+    assert lines == [
+        "Missing: in 2026 classified Hoàn thành, not Hoàn thành tốt or better",
+        "Missing: in 2026 not classified Hoàn thành tốt or better",
+        "Missing: in 2026 disciplined with cảnh cáo",
+    ]
+
+
+def test_one_year_without_classification_says_so():
+    lines = _one_year_lines(person(), every_year("good"))
+    assert lines == ["Missing: in 2026 not classified yet (Hoàn thành tốt or better needed)"]
+
+
+def test_longer_periods_keep_their_wording():
+    crit = one(every_year("good"))
+    text = rules.explain(rules.evaluate(crit, Counts(classifications=all_good())), crit)
+    assert "Met: classified good or better in every year 2021–2025" in text
+    crit = rolling(A("Two", (years_at("good", 2),)), window_years=2, year=2025)
+    text = rules.explain(rules.evaluate(crit, Counts(classifications=all_good())), crit)
+    assert "Met: 2 year(s) classified good or better (2024, 2025)" in text
+
+
+def _one_year_samples():
+    """Every sentence of the one-year wording (for the gettext test)."""
+    conditions = (every_year("good"), years_at("good", 1), no_discipline("warning"))
+    return [
+        (rules.evaluate(one_year(*conditions), history), one_year(*conditions))
+        for history in (person("good"), person("completed", discipline="warning"), person())
+    ]
 
 
 def test_law_provincial_soldier_three_consecutive_titles():

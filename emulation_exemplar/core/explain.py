@@ -54,6 +54,19 @@ class Text:
         """The years, separated by commas: 2021, 2023."""
         return _years_text(years)
 
+    @property
+    def one_year(self):
+        """Whether the period is a single year (the Law's yearly titles): its lines then read
+        "in 2026 classified ...", not "in every year 2026 ..."."""
+        return self.window.size == 1
+
+    def failing_level(self, result):
+        """The label of the level (or form) of the first failing year of ``result``, or
+        ``None`` when that year has none (no classification)."""
+        levels = result.missing_levels
+        level = levels[0] if levels else None
+        return self.level_label(level) if level else None
+
     def failing_levels(self, result):
         """The failing years of ``result`` with the level (or form) of each: "2023 (good), 2024
         (no classification)"."""

@@ -327,6 +327,18 @@ def _count_lines(result, values, text):
     return _("Missing %(missing)s × %(label)s (has %(have)s of %(need)s)") % values
 
 
+def _one_year_classification(result, values, text):
+    """The line of a classification condition on a one-year period: "in 2026 classified good
+    or better", and when not met, what the year's classification is."""
+    _ = text.gettext
+    if result.met:
+        return _("Met: in %(period)s classified %(level)s or better") % values
+    values["had"] = text.failing_level(result)
+    if values["had"]:
+        return _("Missing: in %(period)s classified %(had)s, not %(level)s or better") % values
+    return _("Missing: in %(period)s not classified yet (%(level)s or better needed)") % values
+
+
 def _default_award_label(text):
     _ = text.gettext
     return _("award of the chosen types")
@@ -496,6 +508,10 @@ class ClassificationCount(ConditionKind):
 
     def explain(self, result, values, text):
         _ = text.gettext
+        if text.one_year and result.need == 1:
+            if result.met:
+                return _("Met: in %(period)s classified %(level)s or better") % values
+            return _("Missing: in %(period)s not classified %(level)s or better") % values
         if result.met:
             if result.years:
                 return (
@@ -573,6 +589,8 @@ class ClassificationEveryYear(ConditionKind):
 
     def explain(self, result, values, text):
         _ = text.gettext
+        if text.one_year:
+            return _one_year_classification(result, values, text)
         if result.met:
             return _("Met: classified %(level)s or better in every year %(period)s") % values
         values["failing"] = text.failing_levels(result)
@@ -1093,6 +1111,11 @@ class NoDiscipline(ConditionKind):
     def explain(self, result, values, text):
         _ = text.gettext
         values["form"] = text.level_label(result.condition.form)
+        if text.one_year:
+            if result.met:
+                return _("Met: in %(period)s no discipline of %(form)s or heavier") % values
+            values["had"] = text.failing_level(result) or values["form"]
+            return _("Missing: in %(period)s disciplined with %(had)s") % values
         if result.met:
             return _("Met: no discipline of %(form)s or heavier in %(period)s") % values
         values["failing"] = text.failing_levels(result)

@@ -113,6 +113,11 @@ class EmulationCriteriaSet(models.Model):
         "ticks on each nomination.",
     )
     description = fields.Text(translate=True)
+    short_name = fields.Char(
+        compute="_compute_short_name",
+        help="The name of the title or form of commendation the set decides (the set's own name "
+        "when it decides none): what a list column shows.",
+    )
 
     @api.constrains("year_from", "year_to")
     def _check_period(self):
@@ -177,14 +182,42 @@ class EmulationCriteriaSet(models.Model):
                     )
                 )
 
-    @api.depends("name", "year_from", "year_to")
-    def _compute_display_name(self):
+    @api.depends("name", "award_type_id.name")
+    def _compute_short_name(self):
         for criteria_set in self:
+            criteria_set.short_name = criteria_set.award_type_id.name or criteria_set.name or ""
+
+    @api.depends("name", "year_from", "year_to", "short_name")
+    @api.depends_context("emulation_short_name")
+    def _compute_display_name(self):
+        """The name and period; with the context key ``emulation_short_name`` (a list column,
+        where the long names of the Law's sets are cut to the same first words), the short
+        name alone."""
+        short = self.env.context.get("emulation_short_name")
+        for criteria_set in self:
+            if short:
+                criteria_set.display_name = criteria_set.short_name
+                continue
             criteria_set.display_name = "%s (%s–%s)" % (
                 criteria_set.name or "",
                 criteria_set.year_from or "",
                 criteria_set.year_to or "",
             )
+
+    def _creation_message(self):
+        """The "created" note of the chatter, in the language of whoever creates the set. A
+        set of the module's data files is created while the module installs, without a
+        language (core writes its note in English): its note is written in the database's
+        language, the administrator's, which is the one its users read (issue 25). The text
+        is the module's own, so that it is translated as soon as the module's files are read
+        (the model's name is translated only once the module is installed)."""
+        self.ensure_one()
+        lang = self.env.context.get("lang")
+        if not lang and self.env.context.get("install_module"):
+            admin = self.env.ref("base.user_admin", raise_if_not_found=False)
+            lang = admin.sudo().lang if admin else None
+        env = self.with_context(lang=lang or self.env.lang).env
+        return env._("Criteria set created")
 
     # ------------------------------------------------------------------ evaluation API
     def _to_rules(self):

@@ -209,6 +209,14 @@ class EmulationEligibility(models.Model):
         compute="_compute_counted_history",
     )
 
+    @api.model
+    def search_panel_select_range(self, field_name, **kwargs):
+        """The criteria sets of the side panel by their short name, as the list's column: the
+        Law's sets all begin with "Law 06/2022 – ..." and are cut to the same words."""
+        if field_name == "criteria_set_id":
+            self = self.with_context(emulation_short_name=True)
+        return super().search_panel_select_range(field_name, **kwargs)
+
     # ------------------------------------------------------------------ buttons
     def action_open_recipient(self):
         """The person's profile (on its emulation tab) or the unit's form."""
