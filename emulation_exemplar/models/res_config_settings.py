@@ -18,3 +18,6 @@ class ResConfigSettings(models.TransientModel):
     emulation_report_lang = fields.Selection(
         related="company_id.emulation_report_lang", readonly=False
     )
+    emulation_body_functions = fields.Text(
+        related="company_id.emulation_body_functions", readonly=False
+    )
