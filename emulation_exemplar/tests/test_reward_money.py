@@ -333,7 +333,10 @@ class TestRewardMoney(EmulationCase):
         rows = xlsx_rows(content)
         self.assertEqual(rows[0], ["PAYMENT LIST OF THE REWARD MONEY"])
         self.assertIn("152/2025/NĐ-CP", rows[1][0])
-        self.assertEqual(rows[2], ["No.", "Name", "Unit", "Award", "Decision", "Amount (đồng)"])
+        self.assertEqual(
+            rows[2],
+            ["No.", "Full name or collective", "Unit", "Award", "Decision", "Amount (đồng)"],
+        )
         body = {row[1]: row for row in rows[3:-1]}
         self.assertEqual(len(body), 2)
         self.assertEqual(sorted(row[0] for row in body.values()), [1, 2])
