@@ -48,7 +48,9 @@
         "wizards/award_statistics_wizard_views.xml",
         "wizards/unseal_wizard_views.xml",
         "wizards/eligible_print_wizard_views.xml",
+        "wizards/overview_wizard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/signer_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",
         "report/report_eligible_templates.xml",
@@ -61,8 +63,10 @@
         "report/report_award_statistics_templates.xml",
         "report/report_statistics_form_templates.xml",
         "report/report_payment_list_templates.xml",
+        "report/report_overview_templates.xml",
         "report/emulation_reports.xml",
         "report/report_payment_list.xml",
+        "report/report_overview.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -230,6 +230,12 @@ class EmulationEligibility(models.Model):
 
     # ------------------------------------------------------------------ reading
     @api.model
+    def _emulation_latest_year(self):
+        """The latest evaluation year with results the user may read; this year when none."""
+        [(latest,)] = self._read_group([], [], ["year:max"])
+        return latest or fields.Date.context_today(self).year
+
+    @api.model
     def _eligibility_flush_pending(self):
         """Run the pending re-evaluations (owners marked by history changes) before reading."""
         for model in ("hr.employee", "hr.department"):

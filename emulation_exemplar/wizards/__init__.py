@@ -4,3 +4,4 @@ from . import nomination_drop_wizard
 from . import award_statistics_wizard
 from . import unseal_wizard
 from . import eligible_print_wizard
+from . import overview_wizard
