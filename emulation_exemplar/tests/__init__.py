@@ -32,3 +32,4 @@ from . import test_law_titles
 from . import test_women_priority
 from . import test_absence
 from . import test_reward_money
+from . import test_signed_papers
