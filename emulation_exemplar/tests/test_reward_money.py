@@ -315,7 +315,9 @@ class TestRewardMoney(EmulationCase):
             }
         )
         html = Report._render_qweb_html(DECISION, medal.ids)[0].decode()
-        self.assertNotIn("152/2025", html)
+        # no article on the money (the bases still cite Decree 152/2025, issue 25)
+        self.assertNotIn("o_emu_money", html)
+        self.assertNotIn("The reward money follows", html)
         self.assertNotIn("Article 4.", html)
         self.assertIn("As in Article 3;", html)
 
