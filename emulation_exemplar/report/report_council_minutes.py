@@ -50,9 +50,26 @@ class ReportCouncilMinutes(models.AbstractModel):
             )
         else:
             when = date
+        _ = self.env._
+        if session.time_end:
+            closed = _(
+                "The meeting closed at %(time)s on the same day. These minutes were read to the "
+                "council, which agreed with them.",
+                time=self._format_time(session.time_end),
+            )
+        else:
+            closed = _(
+                "The meeting closed on the same day. These minutes were read to the council, "
+                "which agreed with them."
+            )
         return {
             "when": when,
-            "end": self._format_time(session.time_end) if session.time_end else "",
+            "purpose": _(
+                "The Emulation and Commendation Council met to review the proposals for "
+                "commendation of the year %(year)s.",
+                year=session.year,
+            ),
+            "closed": closed,
             "place": (session.place or "").strip(),
             "present": session._members_present_lines(),
         }

@@ -44,19 +44,17 @@ class ReportOverview(models.AbstractModel):
 
     @api.model
     def _cell(self, row):
-        """{status, text} of one person under one set: the stored row's verdict."""
+        """{status, text, missing} of one person under one set: the stored row's verdict, and
+        for one step away what is missing."""
         _ = self.env._
         if not row:
-            return {"status": NO_RESULT, "text": "–"}
+            return {"status": NO_RESULT, "text": "–", "missing": ""}
         if row.eligible:
-            return {"status": ELIGIBLE, "text": _("Eligible")}
+            return {"status": ELIGIBLE, "text": _("Eligible"), "missing": ""}
         if row.missing == 1:
             missing = (row.missing_text or "").strip()
-            text = (
-                _("One step away: %(missing)s", missing=missing) if missing else _("One step away")
-            )
-            return {"status": ONE_STEP, "text": text}
-        return {"status": NOT_ELIGIBLE, "text": _("Not eligible")}
+            return {"status": ONE_STEP, "text": _("One step away"), "missing": missing}
+        return {"status": NOT_ELIGIBLE, "text": _("Not eligible"), "missing": ""}
 
     @api.model
     def _overview(self, wizard):
@@ -96,11 +94,30 @@ class ReportOverview(models.AbstractModel):
                     "cells": cells,
                 }
             )
+        _ = self.env._
+        columns = self._column_titles(sets)
+        totals_text = "; ".join(
+            _(
+                "%(title)s: %(eligible)s eligible, %(one_step)s one step away",
+                title=title,
+                eligible=total[ELIGIBLE],
+                one_step=total[ONE_STEP],
+            )
+            for title, total in zip(columns, totals, strict=True)
+        )
         return {
+            "intro": _(
+                "For each person of the unit and of the units below it, whether they meet each "
+                "title's criteria in %(year)s, as the results were last computed: eligible, one "
+                "step away (with what is missing) or not eligible; “–”: the criteria set does "
+                "not apply to the person.",
+                year=year,
+            ),
+            "totals_text": _("In total: %(totals)s.", totals=totals_text),
             "unit": unit,
             "unit_name": unit.name or "",
             "year": year,
-            "columns": self._column_titles(sets),
+            "columns": columns,
             "rows": rows,
             "totals": totals,
             "company": unit.company_id or self.env.company,
@@ -122,3 +139,11 @@ class ReportOverview(models.AbstractModel):
         elif not signature["signer_title_lines"]:
             signature["signer_title_lines"] = [self.env._("Head of unit").upper()]
         return signature
+
+
+class ReportOverviewLandscape(models.AbstractModel):
+    """The overview on a landscape page, for many titles."""
+
+    _name = "report.emulation_exemplar.report_overview_landscape"
+    _inherit = "report.emulation_exemplar.report_overview"
+    _description = "Overview of a unit's people by title (landscape)"

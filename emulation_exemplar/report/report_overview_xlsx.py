@@ -82,9 +82,8 @@ class ReportOverviewXlsx(models.AbstractModel):
                 sheet.write_string(line, 2, row["position"], cell)
                 sheet.write_string(line, 3, row["unit"], cell)
                 for column, value in enumerate(row["cells"], start=len(FIXED_WIDTHS)):
-                    sheet.write_string(
-                        line, column, value["text"], styles.get(value["status"], cell)
-                    )
+                    text = "\n".join(part for part in (value["text"], value["missing"]) if part)
+                    sheet.write_string(line, column, text, styles.get(value["status"], cell))
                 line += 1
             sheet.write_string(line, 1, _("Eligible"), head)
             sheet.write_string(line + 1, 1, _("One step away"), head)

@@ -331,7 +331,8 @@ class TestOverview(OverviewCase):
                     expected = "eligible"
                 elif stored.missing == 1:
                     expected = "one_step"
-                    self.assertIn(stored.missing_text, cell["text"])
+                    self.assertEqual(cell["missing"], stored.missing_text)
+                    self.assertTrue(cell["missing"])
                 else:
                     expected = "not_eligible"
                 self.assertEqual(cell["status"], expected, (row["name"], criteria_set.name))
@@ -363,12 +364,11 @@ class TestOverview(OverviewCase):
         rows = xlsx_rows(content)
         self.assertEqual(rows[2][:4], ["No.", "Full name", "Position", "Unit"])
         sheet = [
-            [str(v) if isinstance(v, int) else v for v in row] for row in rows[3 : 3 + len(paper)]
+            [" ".join(str(value or "").split()) for value in row]
+            for row in rows[3 : 3 + len(paper)]
         ]
-        self.assertEqual(
-            [[cell or "" for cell in row] for row in sheet],
-            paper,
-        )
+        self.assertEqual(sheet, paper)
+        self.assertTrue(any("One step away" in cell for row in paper for cell in row))
         self.assertIn("Full name", text_of(html))
 
     def test_a_unit_head_prints_the_units_they_head_only(self):
@@ -397,6 +397,20 @@ class TestOverview(OverviewCase):
             self.emp_b.name,
             self.render(OVERVIEW, self.wizard(self.user_officer, unit=self.unit_consular)),
         )
+        # many titles: the landscape paper, a report of its own (the download finds it by name)
+        sets = self.env["emulation.criteria.set"].search([("recipient_kind", "!=", "collective")])
+        self.assertGreater(len(sets), 3)
+        action = self.wizard(self.user_manager, sets=sets).action_print()
+        self.assertEqual(action["report_name"], "emulation_exemplar.report_overview_landscape")
+        report = self.env["ir.actions.report"]._get_report(action["report_name"])
+        self.assertEqual(report.paperformat_id.orientation, "Landscape")
+        action = self.wizard(self.user_manager).action_print()
+        report = self.env["ir.actions.report"]._get_report(action["report_name"])
+        self.assertEqual(report.paperformat_id.orientation, "Portrait")
+        # no title chosen: the sets with results in the year
+        empty = self.wizard(self.user_manager)
+        empty.criteria_set_ids = False
+        self.assertIn(self.set_soldier, empty._overview_sets())
         # the default unit of a unit head: theirs
         default = self.env["emulation.overview.wizard"].with_user(self.user_manager).create({})
         self.assertEqual(default.department_id, self.unit_office)
@@ -431,4 +445,4 @@ class TestOverviewPdf(OverviewCase, HttpCase):
         for row in overview["rows"]:
             self.assertIn(squeeze(row["name"]), text)
             for cell in row["cells"]:
-                self.assertIn(squeeze(cell["text"]), text)
+                self.assertIn(squeeze(cell["text"] + cell["missing"]), text)

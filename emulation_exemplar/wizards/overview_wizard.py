@@ -34,10 +34,9 @@ class EmulationOverviewWizard(models.TransientModel):
     criteria_set_ids = fields.Many2many(
         "emulation.criteria.set",
         string="Titles",
-        default=lambda self: self._default_criteria_sets(),
         domain="[('recipient_kind', '!=', 'collective')]",
-        help="The criteria sets of the titles to show, one column each. Empty: every active "
-        "set for individuals.",
+        help="The criteria sets of the titles to show, one column each. Empty: every set for "
+        "individuals with results in the year.",
     )
 
     # ------------------------------------------------------------------ defaults
@@ -62,22 +61,19 @@ class EmulationOverviewWizard(models.TransientModel):
         """The year judged: for now the latest year with results the user may read."""
         return self.env["emulation.eligibility"]._emulation_latest_year()
 
-    @api.model
-    def _default_criteria_sets(self):
-        return self._all_sets()
-
-    @api.model
-    def _all_sets(self):
-        return self.env["emulation.criteria.set"].search(
-            [("recipient_kind", "!=", "collective")], order="sequence, id"
-        )
-
     # ------------------------------------------------------------------ reading
     def _overview_sets(self):
-        """The columns: the sets chosen, else every active set for individuals."""
+        """The columns: the sets chosen, else every set for individuals with results (that
+        the user may read) in the year, in one grouped query."""
         self.ensure_one()
         sets = self.criteria_set_ids.filtered(lambda s: s.recipient_kind != "collective")
-        return (sets or self._all_sets()).sorted(lambda s: (s.sequence, s.id))
+        if not sets:
+            groups = self.env["emulation.eligibility"]._read_group(
+                [("year", "=", self.year), ("recipient_type", "=", "individual")],
+                ["criteria_set_id"],
+            )
+            sets = self.env["emulation.criteria.set"].union(*(s for (s,) in groups))
+        return sets.sorted(lambda s: (s.sequence, s.id))
 
     def _check_overview_access(self):
         """Unit heads print the overview of the units they head (and those below); officers
@@ -101,7 +97,11 @@ class EmulationOverviewWizard(models.TransientModel):
         self._check_overview_access()
         check_years(self)
         if not self._overview_sets():
-            raise UserError(self.env._("Choose the titles to show: no criteria set is active."))
+            raise UserError(
+                self.env._(
+                    "Choose the titles to show: nobody has results in %(year)s.", year=self.year
+                )
+            )
         if xlsx:
             xmlid = "emulation_exemplar.action_report_overview_xlsx"
         elif len(self._overview_sets()) > PORTRAIT_COLUMNS:
