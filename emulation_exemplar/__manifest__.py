@@ -50,7 +50,9 @@
         "wizards/unseal_wizard_views.xml",
         "wizards/return_wizard_views.xml",
         "wizards/eligible_print_wizard_views.xml",
+        "wizards/overview_wizard_views.xml",
         "views/res_config_settings_views.xml",
+        "views/signer_views.xml",
         "views/statistics_views.xml",
         "report/report_layout_templates.xml",
         "report/report_eligible_templates.xml",
@@ -63,18 +65,18 @@
         "report/report_award_statistics_templates.xml",
         "report/report_statistics_form_templates.xml",
         "report/report_payment_list_templates.xml",
+        "report/report_overview_templates.xml",
         "report/emulation_reports.xml",
         "report/report_payment_list.xml",
+        "report/report_overview.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "emulation_exemplar/static/src/scss/emulation_backend.scss",
+            "emulation_exemplar/static/src/views/**/*",
         ],
         "web.report_assets_common": [
             "emulation_exemplar/static/src/scss/emulation_report.scss",
-        ],
-        "web.assets_backend": [
-            "emulation_exemplar/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "emulation_exemplar/static/tests/tours/**/*",

@@ -37,6 +37,7 @@ from . import milestone
 from . import nomination
 from . import nomination_check
 from . import nomination_propagation
+from . import signer
 from . import res_company
 from . import res_config_settings
 from . import ir_actions_report

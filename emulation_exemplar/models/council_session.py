@@ -28,10 +28,14 @@ class EmulationCouncilSession(models.Model):
             "name",
             "date",
             "year",
+            "time_start",
+            "time_end",
+            "place",
             "chair",
             "secretary",
             "member_count",
             "present_count",
+            "members_present",
             "absent_opinions",
             "line_ids",
             "council_level_id",
@@ -55,6 +59,15 @@ class EmulationCouncilSession(models.Model):
         default=lambda self: self._default_judged_year(),
         aggregator=False,
         help="The year of the achievements the council reviews.",
+    )
+    time_start = fields.Float(
+        string="Start time", help="When the meeting started, e.g. 08:00; printed in the minutes."
+    )
+    time_end = fields.Float(
+        string="End time", help="When the meeting ended, e.g. 11:30; printed in the minutes."
+    )
+    place = fields.Char(
+        help="Where the council met, e.g. Phòng họp Sở Ngoại vụ; printed in the minutes."
     )
     chair = fields.Char(string="Chaired by", help="Name and position of the council's chair.")
     secretary = fields.Char()
@@ -88,6 +101,11 @@ class EmulationCouncilSession(models.Model):
         "votes against them.",
     )
     present_count = fields.Integer(string="Members present", tracking=True)
+    members_present = fields.Text(
+        string="Names of the members present",
+        help="The members who attended, one per line with their position, e.g. Nguyễn Văn A, "
+        "Phó Giám đốc Sở, Phó Chủ tịch Hội đồng; printed in the minutes.",
+    )
     absent_opinions = fields.Text(
         string="Written opinions of absent members",
         help="Absent members give their opinion in writing; summarise them here.",
@@ -165,6 +183,25 @@ class EmulationCouncilSession(models.Model):
                         members=session.member_count,
                     )
                 )
+
+    @api.constrains("time_start", "time_end")
+    def _check_times(self):
+        for session in self:
+            for value in (session.time_start, session.time_end):
+                if not 0 <= value < 24:
+                    raise ValidationError(
+                        _("Enter the meeting's times as hours of the day, e.g. 08:00 or 14:30.")
+                    )
+            if session.time_start and session.time_end and session.time_end < session.time_start:
+                raise ValidationError(
+                    _("The meeting cannot end before it starts: check the times.")
+                )
+
+    def _members_present_lines(self):
+        """The names of the members present, one per line, without list marks."""
+        self.ensure_one()
+        lines = (self.members_present or "").splitlines()
+        return [line.strip().lstrip("-–•").strip() for line in lines if line.strip()]
 
     @api.constrains("member_count")
     def _check_votes_of_lines(self):

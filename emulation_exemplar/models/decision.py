@@ -41,7 +41,9 @@ class EmulationDecision(models.Model):
     _check_company_auto = True
     # policy states: draft, recorded (issued: sealed) and correcting (issued, opened by an
     # officer with a reason to correct its wording)
-    _write_policy = dict.fromkeys(("number", "date", "authority", "signer", "reason"), WORDING) | {
+    _write_policy = dict.fromkeys(
+        ("number", "date", "authority", "signer", "signer_id", "reason"), WORDING
+    ) | {
         "award_type_id": CONTENT,
         "year": CONTENT,
         "employee_ids": CONTENT,
@@ -171,7 +173,22 @@ class EmulationDecision(models.Model):
         "date, issuing authority, signer or achievement; sealing it again closes it.",
     )
     signer = fields.Char(
-        tracking=True, help="Name and position of who signs the decision, as printed under it."
+        string="Signer (typed)",
+        tracking=True,
+        help="Name and position of who signs the decision, as printed under it, when no signer "
+        "of the list is chosen.",
+    )
+    signer_id = fields.Many2one(
+        "emulation.signer",
+        string="Signed by",
+        tracking=True,
+        ondelete="restrict",
+        check_company=True,
+        default=lambda self: self._default_signer_id(),
+        domain="[('company_id', '=', company_id)]",
+        help="Who signs the decision, from the company's signers (Settings): a deputy signing "
+        "on behalf of the head prints KT. GIÁM ĐỐC over PHÓ GIÁM ĐỐC. By default the company's "
+        "first signer.",
     )
     line_ids = fields.One2many(
         "emulation.proposal.line",
@@ -200,6 +217,22 @@ class EmulationDecision(models.Model):
         "recorded; before, what they will be (the coefficient of the award type times the base "
         "salary in force on the decision's date, for each person and unit it commends).",
     )
+
+    @api.model
+    def _default_signer_id(self):
+        return self.env.company._emulation_default_signer()
+
+    def _signature_values(self):
+        """{signer_title_lines, signer_name} printed under the decision: the chosen signer; else
+        the typed "name, position"; else (both empty) the company's usual signature (None)."""
+        self.ensure_one()
+        if self.signer_id:
+            return self.signer_id._signature_values()
+        name, _sep, position = (self.signer or "").partition(",")
+        return {
+            "signer_title_lines": [position.strip().upper()] if position.strip() else None,
+            "signer_name": name.strip(),
+        }
 
     # ------------------------------------------------------------------ computes
     @api.depends("award_type_id")

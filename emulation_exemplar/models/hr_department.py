@@ -41,6 +41,25 @@ class HrDepartment(models.Model):
         groups="emulation_exemplar.group_emulation_manager",
     )
 
+    def _emulation_paper_signature(self, company):
+        """How a paper in this unit's name is headed and signed (Decree 30/2020): a unit within
+        the agency (one with a unit above it) names the agency above itself in the header, and
+        its head at the time of printing signs by their position; the agency itself (a unit at
+        the top) keeps the company's header and signer (False values). The head is read from
+        their public profile, as any user reads a colleague's name and position."""
+        self.ensure_one()
+        if not self.parent_id:
+            return {"issuer": False, "signer_title_lines": False, "signer_name": False}
+        issuer = {
+            "parent_body": company._emulation_report_header()["body_name"],
+            "body_name": (self.name or "").upper(),
+        }
+        head = self.env["hr.employee.public"].browse(self.manager_id.id)
+        if not head:
+            return {"issuer": issuer, "signer_title_lines": False, "signer_name": ""}
+        title = head.job_title or head.job_id.name or self.env._("Head of unit")
+        return {"issuer": issuer, "signer_title_lines": [title.upper()], "signer_name": head.name}
+
     def _emulation_women_members(self):
         """{unit id: (women, members)}: the active members of each of these units (the people
         of the unit and of the units below it) and the women among them, in one grouped query

@@ -34,6 +34,19 @@ class HrEmployeePublic(models.Model):
         "for unit managers and officers (who are refused those outside their scope when "
         "printing). The Print menu offers the paper only where it is set.",
     )
+    # the identity printed on a person's commendation record (Decree 152/2025's forms: date of
+    # birth, gender): HR users read them on the person; emulation officers, who have no HR
+    # right, on the public profile (a column of its view: hr_employee's own values)
+    birthday = fields.Date(
+        string="Date of birth",
+        readonly=True,
+        groups="hr.group_hr_user,emulation_exemplar.group_emulation_officer",
+    )
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female"), ("other", "Other")],
+        readonly=True,
+        groups="hr.group_hr_user,emulation_exemplar.group_emulation_officer",
+    )
     emulation_unit_name = fields.Char(
         string="Unit", related="department_id.name", help="The person's unit, without its parents."
     )

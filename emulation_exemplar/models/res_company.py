@@ -53,6 +53,19 @@ class ResCompany(models.Model):
         "Ban Thi đua - Khen thưởng tỉnh; Ban Giám đốc Sở; Lưu: VT, VPTTr.",
     )
 
+    emulation_body_functions = fields.Text(
+        string="Basis of the body's functions",
+        help="The legal basis of the agency's functions cited at the head of its decisions, one "
+        "per line, e.g. Quyết định số 26/2025/QĐ-UBND ngày 10/3/2025 của UBND tỉnh quy định "
+        "chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Ngoại vụ.",
+    )
+    emulation_signer_ids = fields.One2many(
+        "emulation.signer",
+        "company_id",
+        string="Signers of decisions",
+        help="Who may sign the agency's decisions; the first is the default of a new decision.",
+    )
+
     emulation_report_lang = fields.Selection(
         selection="_emulation_lang_selection",
         string="Language of the papers",
@@ -119,6 +132,17 @@ class ResCompany(models.Model):
             if code and code in installed:
                 return code
         return "en_US"
+
+    def _emulation_default_signer(self):
+        """The default signer of this company's decisions: its first active signer."""
+        self.ensure_one()
+        return self.env["emulation.signer"].search([("company_id", "=", self.id)], limit=1)
+
+    def _emulation_body_function_lines(self):
+        """The bases of the agency's functions, one per line, without trailing punctuation."""
+        self.ensure_one()
+        lines = (self.emulation_body_functions or "").splitlines()
+        return [line.strip().rstrip(";.,").strip() for line in lines if line.strip()]
 
     # ------------------------------------------------------------------ values with fallbacks
     def _emulation_report_header(self):

@@ -32,3 +32,7 @@ class ResConfigSettings(models.TransientModel):
             settings.emulation_year_automatic = roadmap.judged_year(
                 fields.Date.context_today(settings)
             )
+
+    emulation_body_functions = fields.Text(
+        related="company_id.emulation_body_functions", readonly=False
+    )

@@ -11,3 +11,5 @@ from . import report_statistics_form
 from . import report_statistics_form_xlsx
 from . import report_payment_list
 from . import report_payment_list_pdf
+from . import report_overview
+from . import report_overview_xlsx

@@ -28,4 +28,48 @@ class ReportCouncilMinutes(models.AbstractModel):
                 (award_type, list(lines._women_first_ranked(lambda line: (line.vote_ratio,))))
                 for award_type, lines in by_type.items()
             ]
-        return {"ballots": groups}
+        return {
+            "ballots": groups,
+            "meetings": {session.id: self._meeting_values(session) for session in docs},
+        }
+
+    @api.model
+    def _format_time(self, value):
+        """An hour of the day (a float, 8.5) as the paper writes it: 08:30, "08 giờ 30"."""
+        hours, minutes = divmod(round((value or 0.0) * 60), 60)
+        return self.env._("%(hours)02d:%(minutes)02d", hours=hours, minutes=minutes)
+
+    @api.model
+    def _meeting_values(self, session):
+        """When and where the council met, and who attended (Decree 30/2020, Appendix I: the
+        minutes' time, place, participants, chair and secretary)."""
+        date = self._format_date(session.date)
+        if session.time_start:
+            when = self.env._(
+                "%(time)s on %(date)s", time=self._format_time(session.time_start), date=date
+            )
+        else:
+            when = date
+        _ = self.env._
+        if session.time_end:
+            closed = _(
+                "The meeting closed at %(time)s on the same day. These minutes were read to the "
+                "council, which agreed with them.",
+                time=self._format_time(session.time_end),
+            )
+        else:
+            closed = _(
+                "The meeting closed on the same day. These minutes were read to the council, "
+                "which agreed with them."
+            )
+        return {
+            "when": when,
+            "purpose": _(
+                "The Emulation and Commendation Council met to review the proposals for "
+                "commendation of the year %(year)s.",
+                year=session.year,
+            ),
+            "closed": closed,
+            "place": (session.place or "").strip(),
+            "present": session._members_present_lines(),
+        }

@@ -107,7 +107,14 @@ class ReportPaymentList(models.AbstractModel):
             _("Under Decree No. 152/2025/NĐ-CP of the Government (amounts in đồng)"),
             bold,
         )
-        headers = (_("No."), _("Name"), _("Unit"), _("Award"), _("Decision"), _("Amount (đồng)"))
+        headers = (
+            _("No."),
+            _("Full name or collective"),
+            _("Unit"),
+            _("Award"),
+            _("Decision"),
+            _("Amount (đồng)"),
+        )
         sheet.write_row(3, 0, headers, head)
         line = 4
         for index, row in enumerate(rows, start=1):

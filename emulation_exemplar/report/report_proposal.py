@@ -42,14 +42,9 @@ class ReportProposalSubmission(models.AbstractModel):
 
     @api.model
     def _proposing_signer(self, proposal):
-        """A unit within the agency (a unit with a unit above it) signs its own submission: its
-        head, by their position; the agency itself signs with the company's signer."""
-        unit = proposal.department_id.sudo()
-        head = unit.manager_id
-        if not unit.parent_id or not head:
-            return {"signer_title_lines": False, "signer_name": False}
-        title = (head.job_title or head.job_id.name or self.env._("Head of unit")).upper()
-        return {"signer_title_lines": [title], "signer_name": head.name}
+        """The submission is in the proposing unit's name, signed by its head at the time of
+        printing (the agency itself signs with the company's signer)."""
+        return proposal.department_id._emulation_paper_signature(proposal.company_id)
 
     @api.model
     def _submission_recipients(self, proposal):

@@ -5,6 +5,8 @@ from collections import defaultdict
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from .emulation_report_base import OFFICER
+
 
 class ReportEmulationRecordEmployee(models.AbstractModel):
     """Commendation record of a person: identity, awards and titles, initiatives,
@@ -58,6 +60,8 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
             "identity": [],
             "explanation": False,
             "eligibility": False,
+            # None: the section is not printed (a reader other than an officer)
+            "disciplines": None,
         }
 
     @api.model
@@ -80,6 +84,16 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
             for author in initiative.employee_ids:
                 if author.id in result:
                     result[author.id]["initiatives"].append(initiative)
+        if self.env.user.has_group(OFFICER):
+            # the discipline section: for the emulation officers only, whoever else may read
+            # some of them (the person, their unit managers)
+            for employee in employees:
+                result[employee.id]["disciplines"] = []
+            Discipline = self.env["emulation.discipline"]
+            for discipline in Discipline.search(
+                [("employee_id", "in", employees.ids)], order="year, decision_date, id"
+            ):
+                result[discipline.employee_id.id]["disciplines"].append(discipline)
         profiles = self.env["hr.employee.public"].browse(employees.ids)
         show_birthday = self._readable(employees, "birthday")
         show_gender = self._readable(employees, "gender")
@@ -89,7 +103,9 @@ class ReportEmulationRecordEmployee(models.AbstractModel):
                 identity.append((self.env._("Date of birth"), self._format_date(employee.birthday)))
             if show_gender and employee.gender:
                 identity.append((self.env._("Gender"), self._selection_label(employee, "gender")))
-            identity.append((self.env._("Position"), employee.job_title or employee.job_id.name))
+            identity.append(
+                (self.env._("Position or rank"), employee.job_title or employee.job_id.name)
+            )
             identity.append((self.env._("Unit"), employee.department_id.name))
             identity.append(
                 (

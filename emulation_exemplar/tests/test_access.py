@@ -559,6 +559,7 @@ class TestRpcAndReports(AccessCase):
                 ],
                 "year": 2025,
             },
+            "emulation.overview.wizard": {"department_id": self.unit_office.id, "year": 2025},
             "emulation.unseal.wizard": {
                 "res_model": "emulation.decision",
                 "res_id": self.decision.id,

@@ -315,7 +315,9 @@ class TestRewardMoney(EmulationCase):
             }
         )
         html = Report._render_qweb_html(DECISION, medal.ids)[0].decode()
-        self.assertNotIn("152/2025", html)
+        # no article on the money (the bases still cite Decree 152/2025, issue 25)
+        self.assertNotIn("o_emu_money", html)
+        self.assertNotIn("The reward money follows", html)
         self.assertNotIn("Article 4.", html)
         self.assertIn("As in Article 3;", html)
 
@@ -333,7 +335,10 @@ class TestRewardMoney(EmulationCase):
         rows = xlsx_rows(content)
         self.assertEqual(rows[0], ["PAYMENT LIST OF THE REWARD MONEY"])
         self.assertIn("152/2025/NĐ-CP", rows[1][0])
-        self.assertEqual(rows[2], ["No.", "Name", "Unit", "Award", "Decision", "Amount (đồng)"])
+        self.assertEqual(
+            rows[2],
+            ["No.", "Full name or collective", "Unit", "Award", "Decision", "Amount (đồng)"],
+        )
         body = {row[1]: row for row in rows[3:-1]}
         self.assertEqual(len(body), 2)
         self.assertEqual(sorted(row[0] for row in body.values()), [1, 2])
