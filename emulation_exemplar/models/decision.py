@@ -220,6 +220,10 @@ class EmulationDecision(models.Model):
 
     @api.model
     def _default_signer_id(self):
+        if not self.pool.ready:
+            # the upgrade that adds the column: the decisions already made keep their typed
+            # signer (the signers' table may not exist yet)
+            return self.env["emulation.signer"]
         return self.env.company._emulation_default_signer()
 
     def _signature_values(self):
