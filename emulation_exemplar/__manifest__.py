@@ -28,6 +28,7 @@
         "views/award_type_views.xml",
         "views/base_salary_views.xml",
         "views/decision_views.xml",
+        "views/decision_register_views.xml",
         "views/award_views.xml",
         "views/classification_views.xml",
         "views/discipline_views.xml",
@@ -65,6 +66,7 @@
         "report/report_payment_list_templates.xml",
         "report/emulation_reports.xml",
         "report/report_payment_list.xml",
+        "report/report_decision_register.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -52,3 +52,4 @@ from . import cluster
 from . import cluster_member
 from . import ir_fields_converter
 from . import base_import_import
+from . import decision_register
