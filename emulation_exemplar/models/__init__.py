@@ -53,3 +53,5 @@ from . import cluster_member
 from . import ir_fields_converter
 from . import base_import_import
 from . import decision_register
+from . import certificate_layout
+from . import certificate_layout_line

@@ -12,3 +12,4 @@ from . import report_statistics_form_xlsx
 from . import report_payment_list
 from . import report_payment_list_pdf
 from . import report_decision_register
+from . import report_certificate

@@ -41,3 +41,4 @@ from . import test_year_judged
 from . import test_papers_pages
 from . import test_cycle_clicks
 from . import test_decision_register
+from . import test_certificate
