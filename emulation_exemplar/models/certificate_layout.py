@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib.pdf import print_paper
+
 # the paper of a certificate blank: (paper format's XML id, width mm, height mm)
 CERTIFICATE_PAPERS = {
     "a4_landscape": ("paperformat_emulation_certificate_a4_landscape", 297, 210),
@@ -71,7 +73,7 @@ class EmulationCertificateLayout(models.Model):
     def action_test_print(self):
         """The layout printed with sample values over a grid in millimetres."""
         self.ensure_one()
-        return self.env.ref("emulation_exemplar.action_report_certificate_test").report_action(self)
+        return print_paper(self, "emulation_exemplar.action_report_certificate_test")
 
     @api.model
     def _for_decisions(self, decisions):

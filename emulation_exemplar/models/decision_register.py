@@ -68,7 +68,7 @@ class EmulationDecisionRegister(models.Model):
     )
     decision_id = fields.Many2one("emulation.decision", string="Decision", readonly=True)
     recipient_count = fields.Integer(string="Number of recipients", readonly=True)
-    recipient_names = fields.Text(string="Recipients", readonly=True)
+    recipient_names = fields.Text(string="Names of the recipients", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
 
     def init(self):

@@ -23,8 +23,8 @@ CERTIFICATE_REPORTS = {
     "emulation_exemplar.report_certificate",
     "emulation_exemplar.report_certificate_test",
 }
-# the context key by which a certificate print carries its paper to get_paperformat (set by
-# _render_qweb_pdf from the records printed, whatever the caller sent)
+# the context key by which a certificate print carries its paper to _build_wkhtmltopdf_args
+# (set by _render_qweb_pdf from the records printed, whatever the caller sent)
 CERTIFICATE_PAPER_KEY = "emulation_certificate_paper"
 PAGE_BREAK = '<div style="page-break-before: always; height: 0;"></div>'
 
@@ -107,12 +107,6 @@ class IrActionsReport(models.Model):
             report_ref, res_ids, *args, **kwargs
         )
 
-    # stays: a certificate prints on the paper of its award type's layout
-    def get_paperformat(self):
-        key = self.env.context.get(CERTIFICATE_PAPER_KEY)
-        if key in CERTIFICATE_PAPERS and self.report_name in CERTIFICATE_REPORTS:
-            return self.env.ref("emulation_exemplar.%s" % CERTIFICATE_PAPERS[key][0])
-        return super().get_paperformat()
 
     def _wkhtmltopdf_timeout(self):
         """Seconds a wkhtmltopdf run may take: the system parameter
@@ -124,10 +118,15 @@ class IrActionsReport(models.Model):
             seconds = WKHTMLTOPDF_TIMEOUT
         return seconds if seconds > 0 else WKHTMLTOPDF_TIMEOUT
 
-    # stays: marks our timed runs (a cookie) so that the watchdog stops only its own process
-    def _build_wkhtmltopdf_args(self, *args, **kwargs):
-        """The arguments of Odoo's, and during one of our timed runs the cookie that marks it."""
-        command_args = super()._build_wkhtmltopdf_args(*args, **kwargs)
+    # stays: marks our timed runs (a cookie) so that the watchdog stops only its own process;
+    # a certificate prints on the paper of its award type's layout
+    def _build_wkhtmltopdf_args(self, paperformat_id, *args, **kwargs):
+        """The arguments of Odoo's, and during one of our timed runs the cookie that marks it.
+        A certificate print (the context key set by _render_qweb_pdf) takes its layout's paper."""
+        key = self.env.context.get(CERTIFICATE_PAPER_KEY)
+        if key in CERTIFICATE_PAPERS:
+            paperformat_id = self.env.ref("emulation_exemplar.%s" % CERTIFICATE_PAPERS[key][0])
+        command_args = super()._build_wkhtmltopdf_args(paperformat_id, *args, **kwargs)
         marker = _run_marker.get()
         if marker:
             command_args = [*command_args, "--cookie", MARKER_COOKIE, marker]

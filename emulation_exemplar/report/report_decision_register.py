@@ -16,6 +16,7 @@ class ReportDecisionRegister(models.AbstractModel):
     _name = "report.emulation_exemplar.report_decision_register"
     _inherit = "report.report_xlsx.abstract"
     _description = "Register of commendation decisions (Excel)"
+    _docs_model = "emulation.decision.register"
 
     @api.model
     def _register_rows(self, objs):
@@ -48,7 +49,7 @@ class ReportDecisionRegister(models.AbstractModel):
         report = self.with_context(lang=company._emulation_paper_lang())
         rows = report._register_rows(objs.with_context(lang=report.env.lang))
         _ = report.env._
-        sheet = workbook.add_worksheet(_("Register"))
+        sheet = workbook.add_worksheet(_("Register of decisions"))
         font = "Times New Roman"
         title = workbook.add_format({"bold": True, "font_name": font, "font_size": 14, "align": "center"})
         head = workbook.add_format(
@@ -67,7 +68,7 @@ class ReportDecisionRegister(models.AbstractModel):
             _("Issuing authority"),
             _("Title or form"),
             _("Year"),
-            _("Recipients"),
+            _("Number of recipients"),
             _("Names of the recipients"),
             _("Direction"),
         )

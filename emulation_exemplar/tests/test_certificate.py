@@ -92,11 +92,17 @@ class TestCertificateLayout(CertificateCase):
 
     def test_the_paper_is_the_layout_s(self):
         Report = self.env["ir.actions.report"]
-        report = Report._get_report(CERTIFICATES)
-        self.assertEqual(
-            report.with_context(emulation_certificate_paper="a4_landscape").get_paperformat(),
-            self.env.ref("emulation_exemplar.paperformat_emulation_certificate_a4_landscape"),
+        args = Report.with_context(
+            emulation_certificate_paper="a3_landscape"
+        )._build_wkhtmltopdf_args(Report._get_report(CERTIFICATES).paperformat_id, False)
+        self.assertIn("A3", args)
+        self.assertEqual(float(args[args.index("--margin-top") + 1]), 0)
+        # without the key (which only _render_qweb_pdf sets), the report's own paper format
+        args = Report._build_wkhtmltopdf_args(
+            Report._get_report("emulation_exemplar.action_report_decision").paperformat_id, False
         )
+        self.assertNotIn("A3", args)
+        self.assertEqual(float(args[args.index("--margin-left") + 1]), 30)
         self.layout.paper = "a3_landscape"
         self.assertEqual(
             self.env["report.emulation_exemplar.report_certificate"]._paper_key(self.decision),
@@ -104,12 +110,6 @@ class TestCertificateLayout(CertificateCase):
         )
         merit = self.env.ref("emulation_exemplar.paperformat_emulation_certificate_merit")
         self.assertEqual((merit.page_width, merit.page_height, merit.margin_top), (400, 300, 0))
-        # another report is not concerned by the key
-        decision_report = Report._get_report("emulation_exemplar.action_report_decision")
-        self.assertEqual(
-            decision_report.with_context(emulation_certificate_paper="a3_landscape").get_paperformat(),
-            decision_report.paperformat_id,
-        )
 
     def test_test_print(self):
         action = self.layout.with_user(self.user_officer).action_test_print()

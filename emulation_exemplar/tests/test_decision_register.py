@@ -163,7 +163,7 @@ class TestDecisionRegister(EmulationCase):
                 "Issuing authority",
                 "Title or form",
                 "Year",
-                "Recipients",
+                "Number of recipients",
                 "Names of the recipients",
                 "Direction",
             ],
