@@ -96,8 +96,9 @@ class ReportCertificate(models.AbstractModel):
         return lines
 
     @api.model
-    def _award_values(self, award, decision, place):
-        """The texts of an award's certificate."""
+    def _award_values(self, award, decision, header):
+        """The texts of an award's certificate; the signer is the decision's, else the
+        company's (as on the decision paper)."""
         person = award.employee_id
         if person:
             recipient, unit = person.name, person.department_id.name
@@ -115,9 +116,9 @@ class ReportCertificate(models.AbstractModel):
             "decision_day": day and "%02d" % day.day or "",
             "decision_month": day and "%02d" % day.month or "",
             "decision_year": day and str(day.year) or "",
-            "signer_name": signer_name,
+            "signer_name": signer_name or header["signer_name"],
             "signer_title": signer_title or decision.authority or "",
-            "place_date": self._decree_date(place, day or False),
+            "place_date": self._decree_date(header["place"], day or False),
         }
 
     @api.model
@@ -126,12 +127,12 @@ class ReportCertificate(models.AbstractModel):
         pages = []
         for decision in docs:
             layout = layouts[decision]
-            place = decision.company_id._emulation_report_header()["place"]
+            header = decision.company_id._emulation_report_header()
             awards = decision.award_ids.filtered("active").sorted(
                 lambda a: (bool(a.department_id), (a.employee_id or a.department_id).name or "", a.id)
             )
             for award in awards:
-                pages.append(self._page(layout, self._award_values(award, decision, place)))
+                pages.append(self._page(layout, self._award_values(award, decision, header)))
         return {"pages": pages}
 
 

@@ -90,6 +90,22 @@ class TestCertificateLayout(CertificateCase):
         self.name_line.x_mm = 55.5
         self.assertIn("left: 55.5mm", self.html(CERTIFICATES, self.decision))
 
+    def test_the_signer_falls_back_on_the_company_s(self):
+        self.company.emulation_signer_name = "Nguyễn Hồng Lĩnh"
+        decision = self.env["emulation.decision"].create(
+            {
+                "number": "28/QĐ-SNgV",
+                "date": date(2024, 1, 21),
+                "award_type_id": self.type_director.id,
+                "year": 2023,
+                "employee_ids": [Command.set(self.emp_a.ids)],
+            }
+        )
+        decision.action_record_awards()
+        root = lxml_html.fromstring(self.html(CERTIFICATES, decision))
+        signers = root.xpath("//div[@data-emu-field='signer_name']")
+        self.assertEqual([n.text_content() for n in signers], ["Nguyễn Hồng Lĩnh"])
+
     def test_the_paper_is_the_layout_s(self):
         Report = self.env["ir.actions.report"]
         args = Report.with_context(
