@@ -29,7 +29,7 @@ class EmulationDecisionRegister(models.Model):
     _depends = {
         "emulation.decision": [
             "number", "date", "authority", "award_type_id", "year", "active", "company_id",
-            "employee_ids", "department_ids",
+            "employee_ids", "department_ids", "state",
         ],
         "emulation.award": [
             "active", "decision_id", "decision_number", "decision_date", "authority",
@@ -67,6 +67,12 @@ class EmulationDecisionRegister(models.Model):
         "number, date and title.",
     )
     decision_id = fields.Many2one("emulation.decision", string="Decision", readonly=True)
+    state = fields.Selection(
+        [("draft", "To record"), ("recorded", "Recorded")],
+        string="Status",
+        readonly=True,
+        help="Recorded: the awards of the decision exist, one per recipient.",
+    )
     recipient_count = fields.Integer(string="Number of recipients", readonly=True)
     recipient_names = fields.Text(string="Names of the recipients", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -88,6 +94,7 @@ CREATE OR REPLACE VIEW %(table)s AS (
            CASE WHEN t.level = 'grassroots' THEN 'issued' ELSE 'received' END AS direction,
            'decision' AS source,
            d.id AS decision_id,
+           d.state AS state,
            COALESCE(e.n, 0) + COALESCE(u.n, 0) AS recipient_count,
            concat_ws(', ', e.names, u.names) AS recipient_names,
            d.company_id AS company_id
@@ -117,6 +124,7 @@ CREATE OR REPLACE VIEW %(table)s AS (
            CASE WHEN t.level = 'grassroots' THEN 'issued' ELSE 'received' END AS direction,
            'history' AS source,
            NULL::integer AS decision_id,
+           'recorded' AS state,
            count(*) AS recipient_count,
            string_agg(COALESCE(emp.name, %(unit_name)s), ', ' ORDER BY a.id) AS recipient_names,
            a.company_id AS company_id

@@ -85,6 +85,7 @@ class TestDecisionRegister(EmulationCase):
         self.assertEqual(issued.date, date(2025, 1, 10))
         self.assertEqual(issued.award_type_id, self.type_director)
         self.assertEqual(issued.recipient_count, 3)
+        self.assertEqual(issued.state, "recorded")
         for name in ("Nguyễn Văn An", "Trần Thị Bình", "Consular Affairs"):
             self.assertIn(name, issued.recipient_names)
         received = rows - issued
@@ -95,6 +96,7 @@ class TestDecisionRegister(EmulationCase):
         self.assertEqual(received.authority, "Chủ tịch UBND tỉnh Hà Tĩnh")
         self.assertEqual(received.year, 2024)
         self.assertEqual(received.recipient_count, 2, "the number typed two ways is one decision")
+        self.assertEqual(received.state, "recorded")
         self.assertIn("Office–Inspectorate", received.recipient_names)
         # opening the row lists its awards
         action = received.action_open()
@@ -111,6 +113,20 @@ class TestDecisionRegister(EmulationCase):
         self.issued.action_cancel()
         self.env.invalidate_all()
         self.assertFalse(self.find([("number", "=", "15/QĐ-SNgV")]))
+
+    def test_a_decision_to_record(self):
+        draft = self.env["emulation.decision"].create(
+            {
+                "number": "31/QĐ-SNgV",
+                "date": date(2025, 5, 5),
+                "award_type_id": self.type_director.id,
+                "year": 2024,
+                "employee_ids": [Command.set(self.emp_b.ids)],
+            }
+        )
+        row = self.find([("state", "=", "draft")])
+        self.assertEqual(row.decision_id, draft)
+        self.assertEqual((row.recipient_count, row.recipient_names), (1, "Trần Thị Bình"))
 
     def test_search_by_each_key(self):
         self.assertEqual(self.find([("number", "ilike", "2051/qđ")]).source, "history")
