@@ -28,12 +28,28 @@ class EmulationDecisionRegister(models.Model):
     # flushed before the view is read
     _depends = {
         "emulation.decision": [
-            "number", "date", "authority", "award_type_id", "year", "active", "company_id",
-            "employee_ids", "department_ids", "state",
+            "number",
+            "date",
+            "authority",
+            "award_type_id",
+            "year",
+            "active",
+            "company_id",
+            "employee_ids",
+            "department_ids",
+            "state",
         ],
         "emulation.award": [
-            "active", "decision_id", "decision_number", "decision_date", "authority",
-            "award_type_id", "year", "company_id", "employee_id", "department_id",
+            "active",
+            "decision_id",
+            "decision_number",
+            "decision_date",
+            "authority",
+            "award_type_id",
+            "year",
+            "company_id",
+            "employee_id",
+            "department_id",
         ],
         "emulation.award.type": ["level"],
         "hr.employee": ["name"],
@@ -43,9 +59,7 @@ class EmulationDecisionRegister(models.Model):
     number = fields.Char(readonly=True)
     date = fields.Date(readonly=True)
     authority = fields.Char(string="Issuing authority", readonly=True)
-    award_type_id = fields.Many2one(
-        "emulation.award.type", string="Title or form", readonly=True
-    )
+    award_type_id = fields.Many2one("emulation.award.type", string="Title or form", readonly=True)
     level = fields.Selection(AWARD_LEVELS, readonly=True)
     year = fields.Integer(
         readonly=True,
@@ -66,7 +80,7 @@ class EmulationDecisionRegister(models.Model):
         "recorded by hand: awards recorded one by one (or imported) with the same decision "
         "number, date and title.",
     )
-    decision_id = fields.Many2one("emulation.decision", string="Decision", readonly=True)
+    decision_id = fields.Many2one("emulation.decision", readonly=True)
     state = fields.Selection(
         [("draft", "To record"), ("recorded", "Recorded")],
         string="Status",

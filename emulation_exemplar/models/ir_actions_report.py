@@ -96,17 +96,14 @@ class IrActionsReport(models.Model):
         """Certificates print on the paper of the layout of what is printed (chosen here from the
         records, never taken from the caller's context)."""
         report = self._get_report(report_ref)
-        context = dict(self.env.context)
-        context.pop(CERTIFICATE_PAPER_KEY, None)
+        paper = False
         if report.report_name in CERTIFICATE_REPORTS and res_ids:
             Paper = self.env["report.%s" % report.report_name]
             ids = [res_ids] if isinstance(res_ids, int) else res_ids
             docs = Paper._browse_readable(Paper._docs_model, ids)
-            context[CERTIFICATE_PAPER_KEY] = Paper._paper_key(docs)
-        return super(IrActionsReport, self.with_context(context))._render_qweb_pdf(
-            report_ref, res_ids, *args, **kwargs
-        )
-
+            paper = Paper._paper_key(docs)
+        this = self.with_context(**{CERTIFICATE_PAPER_KEY: paper})
+        return super(IrActionsReport, this)._render_qweb_pdf(report_ref, res_ids, *args, **kwargs)
 
     def _wkhtmltopdf_timeout(self):
         """Seconds a wkhtmltopdf run may take: the system parameter

@@ -129,7 +129,11 @@ class ReportCertificate(models.AbstractModel):
             layout = layouts[decision]
             header = decision.company_id._emulation_report_header()
             awards = decision.award_ids.filtered("active").sorted(
-                lambda a: (bool(a.department_id), (a.employee_id or a.department_id).name or "", a.id)
+                lambda a: (
+                    bool(a.department_id),
+                    (a.employee_id or a.department_id).name or "",
+                    a.id,
+                )
             )
             for award in awards:
                 pages.append(self._page(layout, self._award_values(award, decision, header)))

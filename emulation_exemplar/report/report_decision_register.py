@@ -51,12 +51,25 @@ class ReportDecisionRegister(models.AbstractModel):
         _ = report.env._
         sheet = workbook.add_worksheet(_("Register of decisions"))
         font = "Times New Roman"
-        title = workbook.add_format({"bold": True, "font_name": font, "font_size": 14, "align": "center"})
-        head = workbook.add_format(
-            {"bold": True, "font_name": font, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+        title = workbook.add_format(
+            {"bold": True, "font_name": font, "font_size": 14, "align": "center"}
         )
-        cell = workbook.add_format({"font_name": font, "border": 1, "text_wrap": True, "valign": "top"})
-        number = workbook.add_format({"font_name": font, "border": 1, "valign": "top", "align": "center"})
+        head = workbook.add_format(
+            {
+                "bold": True,
+                "font_name": font,
+                "border": 1,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+            }
+        )
+        cell = workbook.add_format(
+            {"font_name": font, "border": 1, "text_wrap": True, "valign": "top"}
+        )
+        number = workbook.add_format(
+            {"font_name": font, "border": 1, "valign": "top", "align": "center"}
+        )
         for column, width in enumerate(WIDTHS):
             sheet.set_column(column, column, width)
         sheet.merge_range(0, 0, 0, len(WIDTHS) - 1, _("REGISTER OF COMMENDATION DECISIONS"), title)

@@ -50,7 +50,7 @@ class CertificateCase(EmulationCase):
         # the shipped layout of the Director's certificate, moved to known positions
         cls.layout = cls.env.ref("emulation_exemplar.certificate_layout_director")
         cls.layout.company_id = cls.company
-        cls.name_line = cls.layout.line_ids.filtered(lambda l: l.field == "recipient_name")
+        cls.name_line = cls.layout.line_ids.filtered(lambda line: line.field == "recipient_name")
         cls.name_line.write({"x_mm": 40, "y_mm": 88, "width_mm": 217, "align": "left"})
         cls.Layout = cls.env["emulation.certificate.layout"]
 
@@ -69,19 +69,27 @@ class TestCertificateLayout(CertificateCase):
         self.assertIn("width: 297mm", pages[0].get("style"))
         names = root.xpath("//div[@data-emu-field='recipient_name']")
         self.assertEqual(
-            sorted(n.text_content() for n in names), ["Nguyễn Văn An", "Phòng Hợp tác Quốc tế", "Trần Thị Bình"]
+            sorted(n.text_content() for n in names),
+            ["Nguyễn Văn An", "Phòng Hợp tác Quốc tế", "Trần Thị Bình"],
         )
         style = names[0].get("style")
-        for part in ("left: 40.0mm", "top: 88.0mm", "width: 217.0mm", "font-size: 20.0pt",
-                     "text-align: left", "font-weight: bold"):
+        for part in (
+            "left: 40.0mm",
+            "top: 88.0mm",
+            "width: 217.0mm",
+            "font-size: 20.0pt",
+            "text-align: left",
+            "font-weight: bold",
+        ):
             self.assertIn(part, style)
         numbers = root.xpath("//div[@data-emu-field='decision_number']")
         self.assertEqual({n.text_content() for n in numbers}, {"27/QĐ-SNgV"})
         signers = root.xpath("//div[@data-emu-field='signer_name']")
         self.assertEqual({n.text_content() for n in signers}, {"Thái Phúc Sơn"})
         units = {
-            n.getparent().xpath(".//div[@data-emu-field='recipient_name']")[0].text_content():
-            n.text_content()
+            n.getparent()
+            .xpath(".//div[@data-emu-field='recipient_name']")[0]
+            .text_content(): n.text_content()
             for n in root.xpath("//div[@data-emu-field='unit']")
         }
         self.assertEqual(units["Nguyễn Văn An"], "Office–Inspectorate")

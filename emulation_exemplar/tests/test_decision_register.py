@@ -60,8 +60,12 @@ class TestDecisionRegister(EmulationCase):
             {"name": "Phan Văn Hải", "department_id": cls.unit_2.id, "company_id": cls.company_2.id}
         )
         cls.award(
-            cls.emp_2, cls.type_prov, 2024, decision_number="77/QĐ-UBND",
-            decision_date=date(2025, 2, 2), company_id=cls.company_2.id,
+            cls.emp_2,
+            cls.type_prov,
+            2024,
+            decision_number="77/QĐ-UBND",
+            decision_date=date(2025, 2, 2),
+            company_id=cls.company_2.id,
         )
         cls.officer_2 = new_test_user(
             cls.env,
@@ -104,7 +108,9 @@ class TestDecisionRegister(EmulationCase):
         awards = self.env["emulation.award"].with_user(self.user_officer).search(action["domain"])
         self.assertEqual(awards, self.received)
         action = issued.action_open()
-        self.assertEqual((action["res_model"], action["res_id"]), ("emulation.decision", self.issued.id))
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("emulation.decision", self.issued.id)
+        )
 
     def test_a_cancelled_award_or_decision_leaves_the_register(self):
         self.assertEqual(self.find([("number", "ilike", "2051")]).recipient_count, 2)
@@ -194,6 +200,13 @@ class TestDecisionRegister(EmulationCase):
         self.assertEqual(first[-3], 3)
         self.assertEqual(
             second[:6],
-            [2, "2051/QĐ-UBND", "20/03/2025", "Chủ tịch UBND tỉnh Hà Tĩnh", self.type_prov.name, 2024],
+            [
+                2,
+                "2051/QĐ-UBND",
+                "20/03/2025",
+                "Chủ tịch UBND tỉnh Hà Tĩnh",
+                self.type_prov.name,
+                2024,
+            ],
         )
         self.assertEqual(second[-1], "Received from a higher body")
