@@ -104,7 +104,7 @@ class ReportCertificate(models.AbstractModel):
             recipient, unit = person.name, person.department_id.name
         else:
             recipient = award.department_id.name
-            unit = award.department_id.parent_id.name or award.company_id.name
+            unit = award.company_id.name
         day = decision.date
         signer_name, signer_title = person_and_position(decision.signer)
         return {

@@ -93,6 +93,7 @@ class TestCertificateLayout(CertificateCase):
             for n in root.xpath("//div[@data-emu-field='unit']")
         }
         self.assertEqual(units["Nguyễn Văn An"], "Office–Inspectorate")
+        self.assertEqual(units["Phòng Hợp tác Quốc tế"], self.company.name, "a unit's agency")
         self.assertFalse(root.xpath("//div[contains(@class, 'o_emu_cert_grid')]"), "no grid")
         # a field moved prints where it was moved to
         self.name_line.x_mm = 55.5
