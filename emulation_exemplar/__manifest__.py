@@ -24,10 +24,13 @@
         "data/criteria_law_data.xml",
         "data/campaign_data.xml",
         "data/report_paperformat_data.xml",
+        "data/certificate_layout_data.xml",
         "views/menus.xml",
         "views/award_type_views.xml",
         "views/base_salary_views.xml",
         "views/decision_views.xml",
+        "views/decision_register_views.xml",
+        "views/certificate_layout_views.xml",
         "views/award_views.xml",
         "views/classification_views.xml",
         "views/discipline_views.xml",
@@ -69,6 +72,8 @@
         "report/emulation_reports.xml",
         "report/report_payment_list.xml",
         "report/report_overview.xml",
+        "report/report_decision_register.xml",
+        "report/report_certificate_templates.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -53,3 +53,6 @@ from . import cluster
 from . import cluster_member
 from . import ir_fields_converter
 from . import base_import_import
+from . import decision_register
+from . import certificate_layout
+from . import certificate_layout_line

@@ -909,6 +909,11 @@ class EmulationDecision(models.Model):
     def action_print_decision(self):
         return print_paper(self, "emulation_exemplar.action_report_decision")
 
+    def action_print_certificates(self):
+        """The certificates of the decision's awards, one page each, on its type's blank."""
+        self.env["emulation.certificate.layout"]._for_decisions(self)
+        return print_paper(self, "emulation_exemplar.action_report_certificate")
+
     def _vals_recipient(self, vals):
         if vals.get("employee_id"):
             return self.env["hr.employee"].browse(vals["employee_id"])

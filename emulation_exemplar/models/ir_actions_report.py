@@ -13,10 +13,19 @@ from odoo.addons.base.models import ir_actions_report as base_report
 from odoo.exceptions import UserError
 
 from ..lib.pdf import number_pages, paper_fonts, wkhtmltopdf_build
+from .certificate_layout import CERTIFICATE_PAPERS
 
 _logger = logging.getLogger(__name__)
 
 REPORT_PREFIX = "emulation_exemplar."
+# papers printed on pre-printed blanks: no page number, their paper format that of the layout
+CERTIFICATE_REPORTS = {
+    "emulation_exemplar.report_certificate",
+    "emulation_exemplar.report_certificate_test",
+}
+# the context key by which a certificate print carries its paper to _build_wkhtmltopdf_args
+# (set by _render_qweb_pdf from the records printed, whatever the caller sent)
+CERTIFICATE_PAPER_KEY = "emulation_certificate_paper"
 PAGE_BREAK = '<div style="page-break-before: always; height: 0;"></div>'
 
 # Odoo waits for wkhtmltopdf without a limit: a wkhtmltopdf that hangs (typically waiting for the
@@ -82,6 +91,20 @@ def merge_bodies(bodies):
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
+    # stays: a certificate prints on the paper of its award type's layout
+    def _render_qweb_pdf(self, report_ref, res_ids=None, *args, **kwargs):
+        """Certificates print on the paper of the layout of what is printed (chosen here from the
+        records, never taken from the caller's context)."""
+        report = self._get_report(report_ref)
+        paper = False
+        if report.report_name in CERTIFICATE_REPORTS and res_ids:
+            Paper = self.env["report.%s" % report.report_name]
+            ids = [res_ids] if isinstance(res_ids, int) else res_ids
+            docs = Paper._browse_readable(Paper._docs_model, ids)
+            paper = Paper._paper_key(docs)
+        this = self.with_context(**{CERTIFICATE_PAPER_KEY: paper})
+        return super(IrActionsReport, this)._render_qweb_pdf(report_ref, res_ids, *args, **kwargs)
+
     def _wkhtmltopdf_timeout(self):
         """Seconds a wkhtmltopdf run may take: the system parameter
         ``emulation_exemplar.wkhtmltopdf_timeout`` when it is a positive number, else 120."""
@@ -92,10 +115,15 @@ class IrActionsReport(models.Model):
             seconds = WKHTMLTOPDF_TIMEOUT
         return seconds if seconds > 0 else WKHTMLTOPDF_TIMEOUT
 
-    # stays: marks our timed runs (a cookie) so that the watchdog stops only its own process
-    def _build_wkhtmltopdf_args(self, *args, **kwargs):
-        """The arguments of Odoo's, and during one of our timed runs the cookie that marks it."""
-        command_args = super()._build_wkhtmltopdf_args(*args, **kwargs)
+    # stays: marks our timed runs (a cookie) so that the watchdog stops only its own process;
+    # a certificate prints on the paper of its award type's layout
+    def _build_wkhtmltopdf_args(self, paperformat_id, *args, **kwargs):
+        """The arguments of Odoo's, and during one of our timed runs the cookie that marks it.
+        A certificate print (the context key set by _render_qweb_pdf) takes its layout's paper."""
+        key = self.env.context.get(CERTIFICATE_PAPER_KEY)
+        if key in CERTIFICATE_PAPERS:
+            paperformat_id = self.env.ref("emulation_exemplar.%s" % CERTIFICATE_PAPERS[key][0])
+        command_args = super()._build_wkhtmltopdf_args(paperformat_id, *args, **kwargs)
         marker = _run_marker.get()
         if marker:
             command_args = [*command_args, "--cookie", MARKER_COOKIE, marker]
@@ -146,7 +174,7 @@ class IrActionsReport(models.Model):
         finally:
             watchdog.cancel()
             _run_marker.reset(token)
-        if ours:
+        if ours and self._get_report(report_ref).report_name not in CERTIFICATE_REPORTS:
             paperformat = self._get_report(report_ref).get_paperformat()
             margins = (paperformat.margin_top, paperformat.margin_left, paperformat.margin_right)
             pdf = number_pages(pdf, documents, margins)

@@ -13,3 +13,5 @@ from . import report_payment_list
 from . import report_payment_list_pdf
 from . import report_overview
 from . import report_overview_xlsx
+from . import report_decision_register
+from . import report_certificate

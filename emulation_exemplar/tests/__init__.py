@@ -42,3 +42,5 @@ from . import test_papers_pages
 from . import test_cycle_clicks
 from . import test_lists_words
 from . import test_signed_papers
+from . import test_decision_register
+from . import test_certificate
