@@ -86,6 +86,7 @@
         "demo/campaign.xml",
         "demo/decision.xml",
         "demo/cycle.xml",
+        "demo/achievement.xml",
         "demo/cluster.xml",
         "demo/report.xml",
     ],

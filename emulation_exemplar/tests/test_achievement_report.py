@@ -162,6 +162,39 @@ class TestAchievementReport(CycleCase):
         report.with_user(self.user_officer).write({"measures": "Áp dụng phần mềm."})
         self.assertEqual(report.measures, "Áp dụng phần mềm.")
 
+    def test_no_narrative_slipped_in_at_creation(self):
+        """Creating the report of a submitted proposal's line carries no narrative (an RPC
+        create, or a default_* key of the context)."""
+        proposal = self.proposal_prov()
+        proposal.action_submit()
+        line = proposal.line_ids[0]
+        Report = self.Report.with_user(self.user_manager)
+        with self.assertRaises(WritePolicyError):
+            Report.create({"proposal_line_id": line.id, "achievements": "Sau khi trình."})
+        with self.assertRaises(WritePolicyError):
+            Report.with_context(default_achievements="Sau khi trình.").create(
+                {"proposal_line_id": line.id}
+            )
+        # the same default while the proposal is a draft is the unit's to give
+        draft = self.new_proposal(
+            award_type=self.type_prov, year=YEAR + 1, department_id=self.unit_section.id
+        )
+        draft.write({"line_ids": [Command.create(self.line(self.emp_c, justification="Tốt."))]})
+        report = Report.with_context(default_achievements="Khi còn dự thảo.").create(
+            {"proposal_line_id": draft.line_ids.id}
+        )
+        self.assertEqual(report.achievements, "Khi còn dự thảo.")
+
+    def test_every_writable_field_is_declared(self):
+        Report = self.env["emulation.achievement.report"]
+        writable = {
+            fname
+            for fname, field in Report._fields.items()
+            if fname not in Report._policy_exempt_fields() and field.store
+        }
+        self.assertFalse(writable - set(Report._write_policy))
+        self.assertFalse(set(Report._write_policy) - set(Report._fields))
+
     def test_one_report_per_line(self):
         proposal = self.proposal_prov()
         line = proposal.line_ids[0]
