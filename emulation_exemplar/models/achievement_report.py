@@ -112,11 +112,9 @@ class EmulationAchievementReport(models.Model):
         help="Of a unit: its organisation, staff and conditions of work.",
     )
     duties = fields.Text(
-        string="Duties",
         help="Of a person: the powers and duties assigned. Of a unit: its functions and duties.",
     )
     career = fields.Text(
-        string="Career",
         help="The periods of work, with the positions held (reports of contribution).",
     )
     achievements = fields.Text(help="The achievements, with the figures that show them.")
@@ -256,8 +254,9 @@ class EmulationAchievementReport(models.Model):
                 awards.filtered(mine),
                 classifications.filtered(mine),
                 initiatives.filtered(
-                    lambda i, r=report, low=low: r.employee_id in i.employee_ids
-                    and low <= i.year <= r.year
+                    lambda i, r=report, low=low: (
+                        r.employee_id in i.employee_ids and low <= i.year <= r.year
+                    )
                 ),
             )
         return result

@@ -3,6 +3,8 @@ narrative written by the unit while it may change the proposal, the history that
 when the report is read, private to the proposing unit and the officers, and printed in the
 forms of Decree 152/2025/NĐ-CP's appendix."""
 
+import io
+import shutil
 from datetime import date
 
 import psycopg2
@@ -10,17 +12,18 @@ from markupsafe import escape
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
+from odoo.tools.pdf import PdfFileReader
 
+from ..lib.pdf import _squeeze as squeeze
 from ..models.write_policy_mixin import WritePolicyError
 from .test_cycle import YEAR, CycleCase
 
 PAPER = "emulation_exemplar.action_report_achievement"
 
 
-@tagged("at_install")
-class TestAchievementReport(CycleCase):
+class AchievementCase(CycleCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -93,6 +96,9 @@ class TestAchievementReport(CycleCase):
         html, _type = Report._render_qweb_html(PAPER, reports.ids)
         return html.decode()
 
+
+@tagged("at_install")
+class TestAchievementReport(AchievementCase):
     # ------------------------------------------------------------------ history
     def test_tables_are_what_counted(self):
         proposal = self.proposal_prov()
@@ -130,7 +136,9 @@ class TestAchievementReport(CycleCase):
         self.assertIn("13/QĐ-SNgV", self.render(report))
         # the officer reads the same tables
         officer_report = report.with_user(self.user_officer)
-        self.assertEqual(officer_report.title_ids | officer_report.commendation_ids, self.soldier | self.mofa)
+        self.assertEqual(
+            officer_report.title_ids | officer_report.commendation_ids, self.soldier | self.mofa
+        )
 
     # ------------------------------------------------------------------ who writes
     def test_unit_writes_while_draft_only(self):
@@ -308,7 +316,13 @@ class TestAchievementReport(CycleCase):
         proposal = self.new_proposal(
             award_type=self.type_prov,
             line_ids=[
-                Command.create({"recipient_type": "collective", "department_id": self.unit_section.id, "justification": "Tập thể xuất sắc."})
+                Command.create(
+                    {
+                        "recipient_type": "collective",
+                        "department_id": self.unit_section.id,
+                        "justification": "Tập thể xuất sắc.",
+                    }
+                )
             ],
         )
         report = self.reports(proposal)
@@ -333,3 +347,45 @@ class TestAchievementReport(CycleCase):
         self.assertNotIn("Initiatives", html)
         # the head of the unit above (the office) confirms it
         self.assertIn(self.emp_head.name, html[html.index("o_emu_signature") :])
+
+
+@tagged("post_install", "-at_install")
+class TestAchievementPdf(AchievementCase, HttpCase):
+    """The reports of a proposal as wkhtmltopdf prints them: one document, each report from a
+    new page, its signers on its last page."""
+
+    def setUp(self):
+        super().setUp()
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed")
+        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not usable")
+
+    def test_reports_of_a_proposal(self):
+        proposal = self.proposal_prov()
+        reports = self.reports(proposal)
+        for report in reports:
+            report.write(
+                {
+                    "duties": "Chuyên viên phụ trách công tác lãnh sự.",
+                    "achievements": "Giải quyết 1.200 hồ sơ đúng hạn.",
+                }
+            )
+        Report = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_manager)
+            .with_context(force_report_rendering=True)
+        )
+        content, report_type = Report._render_qweb_pdf(PAPER, reports.ids)
+        self.assertEqual(report_type, "pdf")
+        reader = PdfFileReader(io.BytesIO(content))
+        pages = [squeeze(reader.getPage(i).extractText()) for i in range(reader.getNumPages())]
+        starts = [i for i, page in enumerate(pages) if squeeze("ACHIEVEMENT REPORT") in page]
+        self.assertEqual(len(starts), 2, "each report from a page of its own")
+        for start, end, report in zip(starts, starts[1:] + [len(pages)], reports, strict=True):
+            text = "".join(pages[start:end])
+            self.assertIn(squeeze(report.recipient_name), pages[start])
+            self.assertIn(squeeze("Giải quyết 1.200 hồ sơ đúng hạn."), text)
+            self.assertIn(squeeze("THE REPORTER"), pages[end - 1])
+            self.assertIn(squeeze(self.emp_head.name), pages[end - 1])
+        self.assertIn(squeeze("12/QĐ-SNgV"), "".join(pages))
