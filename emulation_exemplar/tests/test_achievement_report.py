@@ -255,6 +255,40 @@ class TestAchievementReport(AchievementCase):
             self.Report.search([("proposal_id", "=", proposal.id)]),
         )
 
+    def test_another_agency_reads_nothing(self):
+        """An officer of another company (another agency in the same database) neither finds,
+        reads nor prints the reports, nor their attachments."""
+        proposal = self.proposal_prov()
+        report = self.report_of(self.reports(proposal), self.emp_a)
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(self.user_manager)
+            .create(
+                {
+                    "name": "minh-chung.pdf",
+                    "datas": "aGVsbG8=",
+                    "res_model": report._name,
+                    "res_id": report.id,
+                }
+            )
+        )
+        company_2 = self.env["res.company"].create({"name": "Sở Ngoại vụ Quảng Bình"})
+        officer_2 = new_test_user(
+            self.env,
+            "emu_officer_2",
+            groups="base.group_user,emulation_exemplar.group_emulation_officer",
+            company_id=company_2.id,
+            company_ids=[Command.set(company_2.ids)],
+        )
+        Other = self.Report.with_user(officer_2)
+        self.assertFalse(Other.search([]))
+        with self.assertRaises(AccessError):
+            Other.browse(report.id).read(["achievements"])
+        with self.assertRaises(AccessError):
+            self.env["ir.attachment"].with_user(officer_2).browse(attachment.id).read(["datas"])
+        with self.assertRaises(AccessError):
+            self.render(report, user=officer_2)
+
     # ------------------------------------------------------------------ the paper
     def test_paper_sections(self):
         proposal = self.proposal_prov()
