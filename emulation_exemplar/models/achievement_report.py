@@ -191,9 +191,11 @@ class EmulationAchievementReport(models.Model):
         (which may reach further back), and the line's own initiatives; all read as the reader:
         the record rules leave out what they may not read."""
         found = self._recent_history()
+        # a result the reader may not read (its recipient moved out of their units) lists nothing
+        readable = self.proposal_line_id.eligibility_id._filtered_access("read")
         for report in self:
             line = report.proposal_line_id
-            row = line.eligibility_id
+            row = line.eligibility_id & readable
             awards, classifications, initiatives = found[report.id]
             counted_awards = row.award_ids
             counted_classifications = row.classification_ids

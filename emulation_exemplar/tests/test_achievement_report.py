@@ -140,6 +140,19 @@ class TestAchievementReport(AchievementCase):
             officer_report.title_ids | officer_report.commendation_ids, self.soldier | self.mofa
         )
 
+    def test_recipient_moved_out_of_the_unit(self):
+        """The unit's report of someone who has since moved to another unit still opens: what
+        the reader may no longer read (the result, the classifications) is left out."""
+        proposal = self.proposal_prov()
+        report = self.report_of(self.reports(proposal), self.emp_a)
+        self.emp_a.department_id = self.unit_consular
+        report.invalidate_recordset()
+        self.env["emulation.eligibility"].invalidate_model()
+        self.assertFalse(report.counted_award_ids)
+        self.assertFalse(report.classification_ids, "private to their new unit and the officers")
+        self.assertEqual(report.title_ids, self.soldier, "awards are everyone's to read")
+        self.assertIn(self.emp_a.name, self.render(report))
+
     # ------------------------------------------------------------------ who writes
     def test_unit_writes_while_draft_only(self):
         proposal = self.proposal_prov()
