@@ -55,6 +55,8 @@ class EmulationAchievementReport(models.Model):
     _order = "proposal_id, id"
     _check_company_auto = True
     _rec_name = "recipient_name"
+    # the kinds whose report lists the titles and forms already received (read by the paper)
+    _history_kinds = WITH_HISTORY
     # policy states: the line's (the proposal's status, or "issued" once its award is issued)
     _write_policy = dict.fromkeys(NARRATIVE, DRAFTED) | {
         "proposal_line_id": policy(unit=(NEW,), officer=(NEW,)),

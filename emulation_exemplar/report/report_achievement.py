@@ -5,8 +5,6 @@ reports of a proposal in one document."""
 
 from odoo import api, models
 
-from ..models.achievement_report import WITH_HISTORY
-
 
 class ReportAchievement(models.AbstractModel):
     """Printed by whoever may read the reports (the proposing unit's managers, the officers):
@@ -69,7 +67,7 @@ class ReportAchievement(models.AbstractModel):
         return {
             "identity": [(label, value) for label, value in identity if value],
             "date": report.proposal_id.date or False,
-            "with_history": report.kind in WITH_HISTORY,
+            "with_history": report.kind in report._history_kinds,
             "left_title": left_title,
             "left_name": left_name,
             "right_title": right_title,
