@@ -47,6 +47,7 @@ from . import registration_line
 from . import proposal
 from . import proposal_line
 from . import proposal_document
+from . import achievement_report
 from . import council_level
 from . import council_session
 from . import cluster

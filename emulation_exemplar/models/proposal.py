@@ -371,6 +371,20 @@ class EmulationProposal(models.Model):
             )
             failed._todo_outcome()
 
+    def action_achievement_reports(self):
+        """The achievement reports of the proposal's lines, created for the lines that have
+        none."""
+        self.ensure_one()
+        self.env["emulation.achievement.report"]._for_lines(self.line_ids)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Achievement reports"),
+            "res_model": "emulation.achievement.report",
+            "view_mode": "list,form",
+            "domain": [("proposal_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
     def action_print_submission(self):
         return print_paper(self, "emulation_exemplar.action_report_proposal_submission")
 

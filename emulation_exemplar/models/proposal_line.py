@@ -324,6 +324,20 @@ class EmulationProposalLine(models.Model):
                         )
                     )
 
+    # ------------------------------------------------------------------ buttons
+    def action_achievement_report(self):
+        """Open the line's achievement report, created when it has none."""
+        self.ensure_one()
+        report = self.env["emulation.achievement.report"]._for_lines(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Achievement report"),
+            "res_model": "emulation.achievement.report",
+            "res_id": report.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
     # ------------------------------------------------------------------ policy
     def _policy_state(self):
         self.ensure_one()

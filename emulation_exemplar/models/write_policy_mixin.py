@@ -225,13 +225,21 @@ class EmulationWritePolicyMixin(models.AbstractModel):
     def create(self, vals_list):
         if self._policy_skip():
             return super().create(vals_list)
+        context = self._policy_strip_defaults()
         records = super(
             EmulationWritePolicyMixin,
-            self.with_env(self.env(context=self._policy_strip_defaults())),
+            self.with_env(self.env(context=context)),
         ).create(vals_list)
+        # the default_* keys left are checked as given values: a field the caller may set in
+        # some state only is refused in the others, whether sent as a value or as a default
+        defaults = {
+            key[8:]
+            for key, value in context.items()
+            if key.startswith("default_") and key[8:] in self._fields and not _is_empty(value)
+        }
         for record, vals in zip(records, vals_list, strict=True):
             given = {fname for fname, value in vals.items() if not _is_empty(value)}
-            record._check_write_policy(given, creating=True)
+            record._check_write_policy(given | (defaults - set(vals)), creating=True)
         return records.with_env(self.env)
 
     # stays: the declared write policy (_write_policy) is enforced here

@@ -4,6 +4,7 @@ from . import report_eligible
 from . import report_campaign
 from . import report_registration
 from . import report_proposal
+from . import report_achievement
 from . import report_council_minutes
 from . import report_decision
 from . import report_award_statistics

@@ -19,6 +19,7 @@ from . import test_papers_roles
 from . import test_cycle
 from . import test_eligibility_access
 from . import test_cycle_papers
+from . import test_achievement_report
 from . import test_statistics_forms
 from . import test_eligibility_engine
 from . import test_law_criteria

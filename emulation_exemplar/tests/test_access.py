@@ -509,6 +509,9 @@ class TestRpcAndReports(AccessCase):
                 "line_ids": [(0, 0, {"recipient_type": "individual", "employee_id": cls.emp_b.id})],
             }
         )
+        cls.achievement_report = cls.env["emulation.achievement.report"].create(
+            {"proposal_line_id": cls.proposal.line_ids.id, "achievements": "Hoàn thành xuất sắc."}
+        )
         cls.session = cls.env["emulation.council.session"].create({"year": 2023, "member_count": 9})
         cls.cluster = cls.env["emulation.cluster"].create(
             {
@@ -541,6 +544,7 @@ class TestRpcAndReports(AccessCase):
             "emulation.initiative": self.initiative,
             "emulation.registration": self.registration,
             "emulation.proposal": self.proposal,
+            "emulation.achievement.report": self.achievement_report,
             "emulation.council.session": self.session,
             "emulation.cluster": self.cluster,
             "emulation.decision": self.decision,
