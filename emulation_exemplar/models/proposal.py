@@ -50,6 +50,9 @@ class EmulationProposal(models.Model):
         "council_vote_threshold": SERVER,
         "line_count": SERVER,
         "passed_count": SERVER,
+        "dossier_ids": SERVER,
+        "dossier_state": SERVER,
+        "can_send_up": SERVER,
     }
 
     name = fields.Char(
@@ -120,9 +123,37 @@ class EmulationProposal(models.Model):
         help="What the unit must correct, or why the proposal is rejected.",
     )
     submitted_date = fields.Date(readonly=True, copy=False)
+    dossier_ids = fields.One2many(
+        "emulation.dossier",
+        "proposal_id",
+        string="Dossiers sent up",
+        readonly=True,
+        groups="emulation_exemplar.group_emulation_officer",
+    )
+    dossier_state = fields.Selection(
+        related="dossier_ids.state",
+        string="Dossier sent up",
+        groups="emulation_exemplar.group_emulation_officer",
+    )
+    can_send_up = fields.Boolean(
+        compute="_compute_can_send_up",
+        groups="emulation_exemplar.group_emulation_officer",
+        help="Approved by the agency's council, for a title or form beyond the agency's own "
+        "authority, and not with the body above already.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    @api.depends("state", "award_type_id.level", "dossier_ids.state", "company_id")
+    def _compute_can_send_up(self):
+        for proposal in self:
+            proposal.can_send_up = (
+                proposal.state == "approved"
+                and proposal.award_type_id._beyond_agency()
+                and bool(proposal.company_id.emulation_parent_body_id)
+                and all(d.state == "returned" for d in proposal.dossier_ids)
+            )
 
     @api.depends("line_ids.vote_passed")
     def _compute_counts(self):
@@ -370,6 +401,52 @@ class EmulationProposal(models.Model):
                 "rejected", return_reason=_("No line reached the council's vote threshold.")
             )
             failed._todo_outcome()
+
+    def action_send_up(self):
+        """Send the proposal up to the body above as a dossier (or send the returned dossier
+        again): the lines the agency's council passed, the submission, the list and the
+        minutes."""
+        self._check_officer()
+        self.check_access("write")
+        for proposal in self:
+            if proposal.state != "approved":
+                raise UserError(
+                    _(
+                        "%(paper)s goes up once the agency's council has passed it.",
+                        paper=proposal.display_name,
+                    )
+                )
+            if not proposal.award_type_id._beyond_agency():
+                raise UserError(
+                    _(
+                        "%(type)s is within the agency's own authority: issue the decision "
+                        "here instead of sending it up.",
+                        type=proposal.award_type_id.name,
+                    )
+                )
+            if not proposal.company_id.emulation_parent_body_id:
+                raise UserError(
+                    _(
+                        "Set the body above of %(company)s (Settings › Emulation & "
+                        "Commendation) before sending a dossier up.",
+                        company=proposal.company_id.name,
+                    )
+                )
+            if any(d.state != "returned" for d in proposal.dossier_ids):
+                raise UserError(
+                    _("%(paper)s is already with the body above.", paper=proposal.display_name)
+                )
+            self.env["emulation.dossier"]._send(proposal)
+        return True
+
+    def action_open_dossier(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emulation.dossier",
+            "view_mode": "form",
+            "res_id": self.dossier_ids[:1].id,
+        }
 
     def action_print_submission(self):
         return print_paper(self, "emulation_exemplar.action_report_proposal_submission")

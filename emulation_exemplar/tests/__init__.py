@@ -40,3 +40,4 @@ from . import test_counted
 from . import test_year_judged
 from . import test_papers_pages
 from . import test_cycle_clicks
+from . import test_dossier
