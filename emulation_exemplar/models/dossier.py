@@ -180,7 +180,10 @@ class EmulationDossier(models.Model):
     def _set_state(self, state, **vals):
         self.check_access("write")
         vals["state"] = state
-        return self._button_write(vals)
+        result = self._button_write(vals)
+        # the proposals' Send up follows their dossiers' status
+        self.env["emulation.proposal"].invalidate_model(["can_send_up", "dossier_state"])
+        return result
 
     # ------------------------------------------------------------------ sending (agency)
     @api.model
@@ -190,7 +193,7 @@ class EmulationDossier(models.Model):
         the receiving body's record: the agency creates it through this button only (its
         officers may not write a dossier: ``rule_emulation_dossier_write``)."""
         body = proposal.company_id.emulation_parent_body_id
-        dossier = proposal.dossier_ids.filtered(lambda d: d.state == "returned")[:1]
+        dossier = proposal._dossiers().filtered(lambda d: d.state == "returned")[:1]
         header = {
             "award_type_id": proposal.award_type_id.id,
             "year": proposal.year,
@@ -231,8 +234,8 @@ class EmulationDossier(models.Model):
                 count=dossier.send_count,
             )
         )
-        dossier = dossier.with_env(self.env)
-        return dossier
+        self.env["emulation.proposal"].invalidate_model(["can_send_up", "dossier_state"])
+        return dossier.with_env(self.env)
 
     def _attach_papers(self, proposal):
         """The submission, the list and the council's minutes, rendered as the sender and

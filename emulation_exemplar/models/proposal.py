@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 
 from ..lib.pdf import print_paper
 from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
+from .dossier import DOSSIER_STATES
 from .history_mixin import check_years
 from .registration_line import is_within
 from .write_policy_mixin import SERVER, policy
@@ -50,9 +51,6 @@ class EmulationProposal(models.Model):
         "council_vote_threshold": SERVER,
         "line_count": SERVER,
         "passed_count": SERVER,
-        "dossier_ids": SERVER,
-        "dossier_state": SERVER,
-        "can_send_up": SERVER,
     }
 
     name = fields.Char(
@@ -123,15 +121,9 @@ class EmulationProposal(models.Model):
         help="What the unit must correct, or why the proposal is rejected.",
     )
     submitted_date = fields.Date(readonly=True, copy=False)
-    dossier_ids = fields.One2many(
-        "emulation.dossier",
-        "proposal_id",
-        string="Dossiers sent up",
-        readonly=True,
-        groups="emulation_exemplar.group_emulation_officer",
-    )
     dossier_state = fields.Selection(
-        related="dossier_ids.state",
+        DOSSIER_STATES,
+        compute="_compute_can_send_up",
         string="Dossier sent up",
         groups="emulation_exemplar.group_emulation_officer",
     )
@@ -145,15 +137,25 @@ class EmulationProposal(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
 
-    @api.depends("state", "award_type_id.level", "dossier_ids.state", "company_id")
+    @api.depends("state", "award_type_id.level", "company_id")
     def _compute_can_send_up(self):
+        dossiers = self._dossiers()
         for proposal in self:
+            mine = dossiers.filtered(lambda d, p=proposal: d.proposal_id == p)
+            proposal.dossier_state = mine[:1].state
             proposal.can_send_up = (
                 proposal.state == "approved"
                 and proposal.award_type_id._beyond_agency()
                 and bool(proposal.company_id.emulation_parent_body_id)
-                and all(d.state == "returned" for d in proposal.dossier_ids)
+                and all(d.state == "returned" for d in mine)
             )
+
+    def _dossiers(self):
+        """The dossiers these proposals were sent up as (read as the caller: an officer of the
+        sending agency reads them)."""
+        if not self.ids:
+            return self.env["emulation.dossier"]
+        return self.env["emulation.dossier"].search([("proposal_id", "in", self.ids)])
 
     @api.depends("line_ids.vote_passed")
     def _compute_counts(self):
@@ -432,7 +434,7 @@ class EmulationProposal(models.Model):
                         company=proposal.company_id.name,
                     )
                 )
-            if any(d.state != "returned" for d in proposal.dossier_ids):
+            if any(d.state != "returned" for d in proposal._dossiers()):
                 raise UserError(
                     _("%(paper)s is already with the body above.", paper=proposal.display_name)
                 )
@@ -441,11 +443,15 @@ class EmulationProposal(models.Model):
 
     def action_open_dossier(self):
         self.ensure_one()
+        self._check_officer()
+        dossier = self._dossiers()[:1]
+        if not dossier:
+            raise UserError(_("%(paper)s was not sent up.", paper=self.display_name))
         return {
             "type": "ir.actions.act_window",
             "res_model": "emulation.dossier",
             "view_mode": "form",
-            "res_id": self.dossier_ids[:1].id,
+            "res_id": dossier.id,
         }
 
     def action_print_submission(self):

@@ -522,6 +522,16 @@ class TestRpcAndReports(AccessCase):
                 "employee_ids": [(6, 0, cls.emp_b.ids)],
             }
         )
+        # a dossier sent up (issue 26), here to the agency's own company
+        cls.dossier = cls.env["emulation.dossier"].create(
+            {
+                "proposal_id": cls.proposal.id,
+                "company_id": cls.env.company.id,
+                "sender_company_id": cls.env.company.id,
+                "award_type_id": cls.type_prov.id,
+                "year": 2023,
+            }
+        )
 
     def a_record(self, model_name):
         samples = {
@@ -540,6 +550,7 @@ class TestRpcAndReports(AccessCase):
             "emulation.council.session": self.session,
             "emulation.cluster": self.cluster,
             "emulation.decision": self.decision,
+            "emulation.dossier": self.dossier,
         }
         wizards = {
             "emulation.campaign.close.wizard": {"campaign_ids": [(6, 0, self.campaign.ids)]},

@@ -106,7 +106,7 @@ class DossierCase(CycleCase):
     def sent_dossier(self):
         proposal = self.approved_proposal(self.user_officer, self.unit_office, self.emp_a)
         proposal.action_send_up()
-        return proposal, proposal.dossier_ids
+        return proposal, proposal._dossiers()
 
 
 @tagged("at_install", "-post_install")
@@ -142,7 +142,7 @@ class TestDossierFlow(DossierCase):
         self.assertIn("Thiếu báo cáo", dossier.with_user(self.user_officer).return_reason)
         self.assertTrue(proposal.can_send_up)
         proposal.action_send_up()
-        self.assertEqual(proposal.dossier_ids, dossier)
+        self.assertEqual(proposal._dossiers(), dossier)
         self.assertEqual((dossier.state, dossier.send_count), ("sent", 2))
         self.assertEqual(len(dossier.line_ids), 1)
         self.assertEqual(len(dossier.attachment_ids), 3)
@@ -287,7 +287,7 @@ class TestDossierRoles(DossierCase):
         proposal_a, dossier_a = self.sent_dossier()
         proposal_b = self.approved_proposal(self.user_officer_b, self.unit_b, self.emp_other)
         proposal_b.action_send_up()
-        dossier_b = proposal_b.dossier_ids
+        dossier_b = proposal_b._dossiers()
         Dossier = self.env["emulation.dossier"]
         Line = self.env["emulation.dossier.line"]
         Attachment = self.env["ir.attachment"]
