@@ -88,5 +88,6 @@
         "demo/cycle.xml",
         "demo/cluster.xml",
         "demo/report.xml",
+        "demo/dossier.xml",
     ],
 }
