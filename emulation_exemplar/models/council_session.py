@@ -196,9 +196,7 @@ class EmulationCouncilSession(models.Model):
                 ("company_id", "=", self.company_id.id),
             ]
         )
-        dossiers.line_ids.filtered(lambda line: not line.session_id).write(
-            {"session_id": self.id}
-        )
+        dossiers.line_ids.filtered(lambda line: not line.session_id).write({"session_id": self.id})
         return True
 
     def action_close(self):

@@ -62,7 +62,6 @@ class EmulationDossier(models.Model):
     name = fields.Char(string="Dossier", readonly=True, copy=False)
     proposal_id = fields.Many2one(
         "emulation.proposal",
-        string="Proposal",
         required=True,
         readonly=True,
         index=True,
@@ -84,9 +83,13 @@ class EmulationDossier(models.Model):
         "emulation.award.type", string="Title or form", required=True, readonly=True, index=True
     )
     year = fields.Integer(required=True, readonly=True, aggregator=False, index=True)
-    proposing_unit = fields.Char(readonly=True, help="The unit that proposed, as sent.")
+    proposing_unit = fields.Char(
+        string="Proposing unit", readonly=True, help="The unit that proposed, as sent."
+    )
     submission_number = fields.Char(
-        readonly=True, help="The number of the agency's submission (tờ trình), as sent."
+        string="Submission number",
+        readonly=True,
+        help="The number of the agency's submission (tờ trình), as sent.",
     )
     state = fields.Selection(
         DOSSIER_STATES,
@@ -98,7 +101,7 @@ class EmulationDossier(models.Model):
         tracking=True,
         copy=False,
     )
-    sent_date = fields.Date(readonly=True, tracking=True)
+    sent_date = fields.Date(string="Date sent", readonly=True, tracking=True)
     send_count = fields.Integer(
         string="Times sent", readonly=True, help="Sent again after each return."
     )
@@ -118,6 +121,7 @@ class EmulationDossier(models.Model):
     line_count = fields.Integer(compute="_compute_counts", string="Proposed lines")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed lines")
     is_receiver = fields.Boolean(
+        string="Receiving body",
         compute="_compute_is_receiver",
         help="Whether the reader is an officer of the body the dossier is sent to.",
     )

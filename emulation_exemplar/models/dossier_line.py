@@ -52,6 +52,7 @@ class EmulationDossierLine(models.Model):
     year = fields.Integer(related="dossier_id.year")
     proposal_line_id = fields.Many2one(
         "emulation.proposal.line",
+        string="Agency's line",
         readonly=True,
         index=True,
         ondelete="set null",

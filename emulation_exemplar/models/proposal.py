@@ -128,6 +128,7 @@ class EmulationProposal(models.Model):
         groups="emulation_exemplar.group_emulation_officer",
     )
     can_send_up = fields.Boolean(
+        string="To send up",
         compute="_compute_can_send_up",
         groups="emulation_exemplar.group_emulation_officer",
         help="Approved by the agency's council, for a title or form beyond the agency's own "

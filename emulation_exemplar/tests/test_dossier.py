@@ -172,7 +172,9 @@ class TestDossierFlow(DossierCase):
         awards = (
             self.env["emulation.award"]
             .with_user(self.user_officer)
-            .search([("employee_id", "=", self.emp_a.id), ("award_type_id", "=", self.type_prov.id)])
+            .search(
+                [("employee_id", "=", self.emp_a.id), ("award_type_id", "=", self.type_prov.id)]
+            )
         )
         self.assertEqual(len(awards), 1)
         self.assertEqual(awards.company_id, self.company)
@@ -187,7 +189,9 @@ class TestDossierFlow(DossierCase):
         )
         # and the province does not read the award it wrote in the agency's history
         self.assertFalse(
-            self.env["emulation.award"].with_user(self.user_province).search([("id", "=", awards.id)])
+            self.env["emulation.award"]
+            .with_user(self.user_province)
+            .search([("id", "=", awards.id)])
         )
 
     def test_no_line_passes_the_province_council(self):
@@ -291,22 +295,33 @@ class TestDossierRoles(DossierCase):
         Dossier = self.env["emulation.dossier"]
         Line = self.env["emulation.dossier.line"]
         Attachment = self.env["ir.attachment"]
-        papers_a = Attachment.search([("res_model", "=", "emulation.dossier"), ("res_id", "=", dossier_a.id)])
-        papers_b = Attachment.search([("res_model", "=", "emulation.dossier"), ("res_id", "=", dossier_b.id)])
+        papers_a = Attachment.search(
+            [("res_model", "=", "emulation.dossier"), ("res_id", "=", dossier_a.id)]
+        )
+        papers_b = Attachment.search(
+            [("res_model", "=", "emulation.dossier"), ("res_id", "=", dossier_b.id)]
+        )
         self.assertEqual((len(papers_a), len(papers_b)), (3, 3))
 
         # the province reads the dossiers sent to it, their lines and papers...
         province = self.user_province
         self.assertEqual(Dossier.with_user(province).search([]), dossier_a | dossier_b)
-        self.assertEqual(Line.with_user(province).search([]), dossier_a.line_ids | dossier_b.line_ids)
+        self.assertEqual(
+            Line.with_user(province).search([]), dossier_a.line_ids | dossier_b.line_ids
+        )
         self.assertEqual(
             Attachment.with_user(province).search([("res_model", "=", "emulation.dossier")]),
             papers_a | papers_b,
         )
         papers_a.with_user(province).read(["raw"])
         # ... and nothing else of the agencies: proposals, their lines, people's history
-        for model in ("emulation.proposal", "emulation.proposal.line", "emulation.award",
-                      "emulation.council.session", "emulation.classification"):
+        for model in (
+            "emulation.proposal",
+            "emulation.proposal.line",
+            "emulation.award",
+            "emulation.council.session",
+            "emulation.classification",
+        ):
             self.assertFalse(self.env[model].with_user(province).search([]), model)
         with self.assertRaises(AccessError):
             proposal_a.with_user(province).read(["name"])

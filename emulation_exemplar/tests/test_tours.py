@@ -189,9 +189,7 @@ class TestTours(DemoCase, HttpCase):
                 "year": 2025,
                 "member_count": 10,
                 "present_count": 10,
-                "council_level_id": self.env.ref(
-                    "emulation_exemplar.council_level_provincial"
-                ).id,
+                "council_level_id": self.env.ref("emulation_exemplar.council_level_provincial").id,
             }
         )
         url = "/odoo/action-emulation_exemplar.action_emulation_proposal/%s" % proposal.id
