@@ -368,3 +368,42 @@ class TestDossierRoles(DossierCase):
             self.env["emulation.award"].with_user(officer_a).search([("id", "=", award_b.id)])
         )
         self.assertEqual(dossier_a.state, "sent")
+
+    def test_every_field_has_a_policy_entry(self):
+        for model_name in ("emulation.dossier", "emulation.dossier.line"):
+            Model = self.env[model_name]
+            exempt = Model._policy_exempt_fields()
+            writable = {
+                fname
+                for fname, field in Model._fields.items()
+                if fname not in exempt
+                and (field.store or field.inverse)
+                and not (field.compute and not field.store and not field.inverse)
+            }
+            self.assertFalse(writable - set(Model._write_policy), model_name)
+            self.assertFalse(set(Model._write_policy) - set(Model._fields), model_name)
+
+    def test_reopening_the_province_session(self):
+        proposal, dossier = self.sent_dossier()
+        mine = dossier.with_user(self.user_province)
+        mine.action_review()
+        mine.action_to_council()
+        session = self.province_session()
+        session.action_add_proposals()
+        session.dossier_line_ids.vote_yes = 9
+        session.action_close()
+        self.assertEqual(dossier.state, "approved")
+        # a closed ballot is sealed
+        with self.assertRaisesRegex(UserError, "cannot change while"):
+            session.dossier_line_ids.write({"vote_yes": 10})
+        # reopened: the dossier is back at the council, the votes can be counted again
+        session._unseal("Kiểm phiếu lại")
+        self.assertEqual(dossier.state, "council")
+        session.dossier_line_ids.vote_yes = 10
+        session.action_close()
+        mine.write({"decision_number": "347/QĐ-UBND", "decision_date": date(YEAR + 1, 1, 22)})
+        mine.action_decide()
+        # once decided, the session stays closed
+        with self.assertRaisesRegex(UserError, "a dossier it voted on is decided"):
+            session._unseal("Kiểm phiếu lại")
+        self.assertEqual(session.state, "done")
