@@ -51,6 +51,7 @@
         "wizards/award_statistics_wizard_views.xml",
         "wizards/unseal_wizard_views.xml",
         "wizards/return_wizard_views.xml",
+        "wizards/dossier_import_wizard_views.xml",
         "wizards/eligible_print_wizard_views.xml",
         "views/res_config_settings_views.xml",
         "views/statistics_views.xml",

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib import exchange
 from .write_policy_mixin import SERVER, policy
 
 DOSSIER_STATES = [
@@ -45,6 +46,8 @@ class EmulationDossier(models.Model):
         "proposal_id": SERVER,
         "company_id": SERVER,
         "sender_company_id": SERVER,
+        "sender_name": SERVER,
+        "external_ref": SERVER,
         "award_type_id": SERVER,
         "year": SERVER,
         "proposing_unit": SERVER,
@@ -62,7 +65,6 @@ class EmulationDossier(models.Model):
     name = fields.Char(string="Dossier", readonly=True, copy=False)
     proposal_id = fields.Many2one(
         "emulation.proposal",
-        required=True,
         readonly=True,
         index=True,
         ondelete="restrict",
@@ -77,7 +79,24 @@ class EmulationDossier(models.Model):
         help="The body above that reviews and decides the dossier.",
     )
     sender_company_id = fields.Many2one(
-        "res.company", string="Sent by", required=True, readonly=True, index=True
+        "res.company",
+        string="Sent by",
+        readonly=True,
+        index=True,
+        help="The sending agency, when it is a company of this database.",
+    )
+    sender_name = fields.Char(
+        string="Sending agency",
+        readonly=True,
+        help="The agency that sent the dossier, as named when it was sent or in the imported file.",
+    )
+    external_ref = fields.Char(
+        string="Reference of the sender",
+        readonly=True,
+        index=True,
+        copy=False,
+        help="The dossier's reference in the sending agency's database, for a dossier imported "
+        "from a file: the decision's file names it.",
     )
     award_type_id = fields.Many2one(
         "emulation.award.type", string="Title or form", required=True, readonly=True, index=True
@@ -221,6 +240,7 @@ class EmulationDossier(models.Model):
                     proposal_id=proposal.id,
                     company_id=body.id,
                     sender_company_id=proposal.company_id.id,
+                    sender_name=proposal.company_id.name,
                     send_count=1,
                 )
             )
@@ -326,10 +346,14 @@ class EmulationDossier(models.Model):
                 raise UserError(
                     _("Enter the decision's number and date before recording the decision.")
                 )
-            passed = dossier.line_ids.filtered("vote_passed")
+            # the lines of an imported dossier get their awards in the agency's database,
+            # from the decision's file (Export the decision)
+            passed = dossier.line_ids.sudo().filtered(
+                lambda line: line.vote_passed and line.proposal_line_id
+            )
             # the awards are the agency's records: written by this button for the lines the
             # province passed, with nothing read back to the caller
-            for line in passed.sudo():
+            for line in passed:
                 source = line.proposal_line_id
                 vals_list.append(
                     {
@@ -346,7 +370,7 @@ class EmulationDossier(models.Model):
                     }
                 )
                 lines |= line
-        awards = self.env["emulation.award"].sudo().create(vals_list)
+        awards = self.env["emulation.award"].sudo().create(vals_list) if vals_list else []
         for line, award in zip(lines, awards, strict=True):
             line.proposal_line_id._button_write({"award_id": award.id})
             line.proposal_line_id.initiative_ids.write({"used_award_id": award.id})
@@ -367,6 +391,161 @@ class EmulationDossier(models.Model):
             else:
                 proposal._set_state("rejected", return_reason=dossier.return_reason)
             proposal._todo_outcome()
+
+    # ------------------------------------------------------------------ files (two databases)
+    def action_export_decision(self):
+        """The decision's file for the agency's database (decision.json, README "Dossier
+        files"): the lines, passed or not, by the agency's references."""
+        self.ensure_one()
+        self._check_receiver()
+        self._check_state(("decided", "refused"), _("exported"))
+        if not self.external_ref:
+            raise UserError(
+                _(
+                    "%(dossier)s was sent in this database: the agency reads the decision on it.",
+                    dossier=self.display_name,
+                )
+            )
+        document = {
+            "dossier_ref": self.external_ref,
+            "dossier": self.name,
+            "decided": self.state == "decided",
+            "number": self.decision_number or "",
+            "date": fields.Date.to_string(self.decision_date) if self.decision_date else "",
+            "signer": self.decision_signer or "",
+            "reason": self.return_reason or "",
+            "award_type_code": self.award_type_id.code,
+            "year": self.year,
+            "lines": [
+                {
+                    "ref": line.external_ref,
+                    "name": line.recipient_name,
+                    "passed": bool(self.state == "decided" and line.vote_passed),
+                }
+                for line in self.line_ids
+            ],
+        }
+        content = exchange.build(exchange.DECISION_SCHEMA, document)
+        return self._download(content, "decision-%s.zip" % (self.name or self.id))
+
+    def _download(self, content, name):
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": name.replace("/", "-"),
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/zip",
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "download",
+        }
+
+    @api.model
+    def _import_file(self, content):
+        """An incoming dossier of the current company from an agency's file (dossier.json and
+        its papers); the same reference, returned, is sent again. Nothing is written when the
+        file is refused."""
+        if not self.env.user.has_group("emulation_exemplar.group_emulation_officer"):
+            raise UserError(_("Only the emulation officers do this."))
+        document, papers = exchange.read(content, exchange.DOSSIER_SCHEMA)
+        award_type = self.env["emulation.award.type"].search(
+            [("code", "=ilike", document["award_type_code"])], limit=1
+        )
+        if not award_type:
+            raise UserError(
+                _(
+                    "The dossier proposes the title or form of code %(code)s, which this "
+                    "database does not know: add it to the award types first.",
+                    code=document["award_type_code"],
+                )
+            )
+        try:
+            year = int(document["year"])
+        except (TypeError, ValueError):
+            year = 0
+        kinds = {"individual", "collective"}
+        if not year or any(line["recipient_type"] not in kinds for line in document["lines"]):
+            raise UserError(
+                _("The dossier's file is damaged (its year or its lines): export it again.")
+            )
+        company = self.env.company
+        known = self.search(
+            [("external_ref", "=", document["ref"]), ("company_id", "=", company.id)]
+        )
+        if known.filtered(lambda d: d.state != "returned"):
+            raise UserError(
+                _(
+                    "This dossier is already here: %(dossier)s.",
+                    dossier=known[:1].display_name,
+                )
+            )
+        header = {
+            "award_type_id": award_type.id,
+            "year": year,
+            "proposing_unit": document.get("unit") or "",
+            "submission_number": document.get("submission_number") or "",
+            "sender_name": document["sender"],
+            "sent_date": fields.Date.context_today(self),
+        }
+        # the incoming dossier is the body's record, written by this button after its checks
+        Dossier = self.sudo()
+        if known:
+            dossier = Dossier.browse(known[:1].id)
+            dossier.line_ids.unlink()
+            dossier.attachment_ids.unlink()
+            dossier.write(dict(header, state="sent", send_count=dossier.send_count + 1))
+        else:
+            dossier = Dossier.create(
+                dict(
+                    header,
+                    name=self.env["ir.sequence"].sudo().next_by_code("emulation.dossier"),
+                    external_ref=document["ref"],
+                    company_id=company.id,
+                    send_count=1,
+                )
+            )
+        dossier.env["emulation.dossier.line"].create(
+            [
+                {
+                    "dossier_id": dossier.id,
+                    "external_ref": line["ref"],
+                    "recipient_type": line["recipient_type"],
+                    "recipient_name": line["name"],
+                    "job_title": line.get("job_title") or "",
+                    "unit_name": line.get("unit") or "",
+                    "snapshot_eligible": bool(line.get("eligible_at_submission")),
+                    "achievements": line.get("achievements") or "",
+                    "justification": line.get("justification") or "",
+                    "agency_vote_ratio": float(line.get("agency_vote_ratio") or 0.0),
+                    "counted_history": line.get("history") or False,
+                }
+                for line in document["lines"]
+            ]
+        )
+        self.env["ir.attachment"].sudo().create(
+            [
+                {
+                    "name": name,
+                    "raw": raw,
+                    "res_model": self._name,
+                    "res_id": dossier.id,
+                    "mimetype": "application/pdf" if name.endswith(".pdf") else "text/html",
+                }
+                for name, raw in sorted(papers.items())
+            ]
+        )
+        dossier._message_log(
+            body=_("Imported from the file of %(sender)s.", sender=document["sender"])
+        )
+        return dossier.with_env(self.env)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

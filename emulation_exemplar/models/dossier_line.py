@@ -24,6 +24,8 @@ class EmulationDossierLine(models.Model):
         (
             "dossier_id",
             "proposal_line_id",
+            "external_ref",
+            "counted_history",
             "recipient_type",
             "recipient_name",
             "job_title",
@@ -58,6 +60,17 @@ class EmulationDossierLine(models.Model):
         ondelete="set null",
         groups="base.group_system",
         help="The agency's line this one was sent from (technical).",
+    )
+    external_ref = fields.Char(
+        string="Reference of the sender",
+        readonly=True,
+        help="The line's reference in the sending agency's database, for a dossier imported "
+        "from a file.",
+    )
+    counted_history = fields.Json(
+        string="History that counted",
+        readonly=True,
+        help="The recipient's history that counted, as the agency's file lists it.",
     )
     recipient_type = fields.Selection(RECIPIENT_TYPES, required=True, readonly=True)
     recipient_name = fields.Char(string="Recipient", readonly=True)

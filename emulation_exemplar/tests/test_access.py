@@ -571,6 +571,7 @@ class TestRpcAndReports(AccessCase):
                 "res_id": self.decision.id,
                 "reason": "Sai số quyết định",
             },
+            "emulation.dossier.import.wizard": {"file": "eA=="},
             "emulation.return.wizard": {
                 "res_model": "emulation.proposal",
                 "res_id": self.proposal.id,

@@ -3,12 +3,17 @@ body (another company) as a dossier, is returned once, sent again, passed by the
 council (its own threshold) and decided; the award lands in the recipient's company. The
 province reads only the dossiers sent to it; an agency reads nothing of another agency."""
 
+import base64
+import io
+import json
+import zipfile
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
+from ..lib import exchange
 from .test_cycle import YEAR, CycleCase
 
 
@@ -407,3 +412,129 @@ class TestDossierRoles(DossierCase):
         with self.assertRaisesRegex(UserError, "a dossier it voted on is decided"):
             session._unseal("Kiểm phiếu lại")
         self.assertEqual(session.state, "done")
+
+
+@tagged("at_install", "-post_install")
+class TestDossierFiles(DossierCase):
+    """The same flow between two databases, through the files: the agency's file is imported by
+    the province's body (here a company whose agencies are not in its database: the dossier
+    knows its sender by name only), and the body's decision file by the agency."""
+
+    def file_of(self, action):
+        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        return self.env["ir.attachment"].browse(attachment_id).raw
+
+    def import_file(self, user, content, button):
+        wizard = (
+            self.env["emulation.dossier.import.wizard"]
+            .with_user(user)
+            .create({"file": base64.b64encode(content)})
+        )
+        return getattr(wizard, button)()
+
+    def test_flow_through_the_files(self):
+        self.company.emulation_parent_body_id = False  # the province is another database
+        proposal = self.approved_proposal(self.user_officer, self.unit_office, self.emp_a)
+        content = self.file_of(proposal.action_export_dossier())
+        document, papers = exchange.read(content, exchange.DOSSIER_SCHEMA)
+        self.assertEqual((document["schema"], document["version"]), (exchange.DOSSIER_SCHEMA, 1))
+        self.assertEqual(document["award_type_code"], "BK_UBND")
+        self.assertEqual([line["name"] for line in document["lines"]], ["Nguyễn Văn An"])
+        self.assertEqual(sorted(papers), ["list.html", "minutes.html", "submission.html"])
+
+        # the province imports it: an incoming dossier of its company, known by name
+        action = self.import_file(self.user_province, content, "action_import_dossier")
+        dossier = self.env["emulation.dossier"].browse(action["res_id"])
+        self.assertEqual(dossier.company_id, self.province)
+        self.assertFalse(dossier.sender_company_id)
+        self.assertEqual(dossier.sender_name, self.company.name)
+        self.assertEqual(dossier.line_ids.recipient_name, "Nguyễn Văn An")
+        self.assertEqual(len(dossier.attachment_ids), 3)
+        # the agency's officer does not read it here: it is not linked to its company
+        self.assertFalse(
+            self.env["emulation.dossier"]
+            .with_user(self.user_officer)
+            .search([("id", "=", dossier.id)])
+        )
+        with self.assertRaisesRegex(UserError, "already here"):
+            self.import_file(self.user_province, content, "action_import_dossier")
+
+        # the province's council and decision
+        mine = dossier.with_user(self.user_province)
+        mine.action_review()
+        mine.action_to_council()
+        session = self.province_session()
+        session.action_add_proposals()
+        session.dossier_line_ids.vote_yes = 9
+        session.action_close()
+        mine.write({"decision_number": "345/QĐ-UBND", "decision_date": date(YEAR + 1, 1, 20)})
+        mine.action_decide()
+        self.assertEqual(dossier.state, "decided")
+        self.assertFalse(self.env["emulation.award"].search([("employee_id", "=", self.emp_a.id)]))
+        decision = self.file_of(mine.action_export_decision())
+
+        # a decision file is not a dossier file, and the other way round
+        with self.assertRaisesRegex(UserError, "another kind"):
+            self.import_file(self.user_province, decision, "action_import_dossier")
+        # the agency imports the decision: the award is in An's history
+        action = self.import_file(self.user_officer, decision, "action_import_decision")
+        self.assertEqual(action["res_id"], proposal.id)
+        self.assertEqual(proposal.state, "decided")
+        award = self.env["emulation.award"].search([("employee_id", "=", self.emp_a.id)])
+        self.assertEqual((award.decision_number, award.company_id), ("345/QĐ-UBND", self.company))
+        self.assertEqual(proposal.line_ids.award_id, award)
+        with self.assertRaisesRegex(UserError, "already recorded"):
+            self.import_file(self.user_officer, decision, "action_import_decision")
+
+    def test_bad_files_import_nothing(self):
+        self.company.emulation_parent_body_id = False
+        proposal = self.approved_proposal(self.user_officer, self.unit_office, self.emp_a)
+        content = self.file_of(proposal.action_export_dossier())
+        document, papers = exchange.read(content, exchange.DOSSIER_SCHEMA)
+        Dossier = self.env["emulation.dossier"]
+        # a malformed file
+        with self.assertRaisesRegex(UserError, "not a dossier or decision file"):
+            self.import_file(self.user_province, b"PK-not-really-a-zip", "action_import_dossier")
+        # a file of another schema version
+        other = io.BytesIO()
+        with zipfile.ZipFile(other, "w") as archive:
+            archive.writestr("dossier.json", json.dumps(dict(document, version=2)))
+        other = other.getvalue()
+        with self.assertRaisesRegex(UserError, "schema version 2; this database reads version 1"):
+            self.import_file(self.user_province, other, "action_import_dossier")
+        # a required key missing
+        broken = exchange.build(
+            exchange.DOSSIER_SCHEMA, {k: v for k, v in document.items() if k != "lines"}
+        )
+        with self.assertRaisesRegex(UserError, "lacks lines"):
+            self.import_file(self.user_province, broken, "action_import_dossier")
+        self.assertFalse(Dossier.search([]))
+        # a decision naming an unknown recipient: refused, nothing imported, the name given
+        uuid = self.env["ir.config_parameter"].get_param("database.uuid")
+        line = proposal.line_ids
+        decision = exchange.build(
+            exchange.DECISION_SCHEMA,
+            {
+                "dossier_ref": document["ref"],
+                "decided": True,
+                "number": "345/QĐ-UBND",
+                "date": "2026-01-20",
+                "award_type_code": "BK_UBND",
+                "year": YEAR,
+                "lines": [
+                    {
+                        "ref": "%s/line/%s" % (uuid, line.id),
+                        "name": "Nguyễn Văn An",
+                        "passed": True,
+                    },
+                    {"ref": "%s/line/999999" % uuid, "name": "Người Lạ", "passed": True},
+                ],
+            },
+        )
+        with self.assertRaisesRegex(UserError, "Nothing was imported.*Người Lạ"):
+            self.import_file(self.user_officer, decision, "action_import_decision")
+        self.assertEqual(proposal.state, "approved")
+        self.assertFalse(self.env["emulation.award"].search([("employee_id", "=", self.emp_a.id)]))
+        # another agency's officer cannot apply it to a proposal it does not read
+        with self.assertRaisesRegex(UserError, "did not send"):
+            self.import_file(self.user_officer_b, decision, "action_import_decision")

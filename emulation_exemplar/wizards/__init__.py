@@ -5,3 +5,4 @@ from . import award_statistics_wizard
 from . import unseal_wizard
 from . import eligible_print_wizard
 from . import return_wizard
+from . import dossier_import_wizard
