@@ -22,7 +22,7 @@ class DossierCase(CycleCase):
     def setUpClass(cls):
         super().setUpClass()
         Company = cls.env["res.company"]
-        cls.province = Company.create({"name": "Ban Thi đua – Khen thưởng tỉnh (Sở Nội vụ)"})
+        cls.province = Company.create({"name": "Ban Thi đua – Khen thưởng tỉnh (test)"})
         cls.company.emulation_parent_body_id = cls.province
         cls.user_province = new_test_user(
             cls.env,
