@@ -294,9 +294,7 @@ class EmulationCouncilSession(models.Model):
         )
         self._button_write({"state": "draft"})
         proposals._set_state("council", return_reason=False)
-        dossiers.filtered(lambda d: d.state in ("approved", "refused"))._set_state(
-            "council", return_reason=False
-        )
+        dossiers.filtered(lambda d: d.state in ("approved", "refused"))._back_to_council()
         note = _(
             "Reopened by %(user)s: %(reason)s. The votes of its %(count)s lines can be counted "
             "again; %(proposals)s proposals are back at the council until it closes again.",

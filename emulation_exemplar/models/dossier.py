@@ -326,6 +326,14 @@ class EmulationDossier(models.Model):
             )
             failed._proposal_outcome()
 
+    def _back_to_council(self):
+        """The body's council session is reopened: its dossiers are at the council again, and
+        the agency's proposals their refusal rejected wait for them again."""
+        refused = self.filtered(lambda d: d.state == "refused")
+        self._set_state("council", return_reason=False)
+        proposals = refused.sudo().proposal_id.filtered(lambda p: p.state == "rejected")
+        proposals._set_state("approved", return_reason=False)
+
     def action_refuse(self):
         self._check_receiver()
         self._check_state(("sent", "review", "approved"), _("refused"))

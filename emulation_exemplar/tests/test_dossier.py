@@ -395,6 +395,12 @@ class TestDossierRoles(DossierCase):
         mine.action_to_council()
         session = self.province_session()
         session.action_add_proposals()
+        session.dossier_line_ids.vote_yes = 8
+        session.action_close()
+        self.assertEqual((dossier.state, proposal.state), ("refused", "rejected"))
+        # the ballot counted again: the refusal and the proposal's rejection are undone
+        session._unseal("Kiểm phiếu lại")
+        self.assertEqual((dossier.state, proposal.state), ("council", "approved"))
         session.dossier_line_ids.vote_yes = 9
         session.action_close()
         self.assertEqual(dossier.state, "approved")
@@ -408,6 +414,7 @@ class TestDossierRoles(DossierCase):
         session.action_close()
         mine.write({"decision_number": "347/QĐ-UBND", "decision_date": date(YEAR + 1, 1, 22)})
         mine.action_decide()
+        self.assertEqual(proposal.state, "decided")
         # once decided, the session stays closed
         with self.assertRaisesRegex(UserError, "a dossier it voted on is decided"):
             session._unseal("Kiểm phiếu lại")
