@@ -50,6 +50,8 @@ from . import proposal_document
 from . import achievement_report
 from . import council_level
 from . import council_session
+from . import dossier
+from . import dossier_line
 from . import cluster
 from . import cluster_member
 from . import ir_fields_converter

@@ -191,6 +191,13 @@ class EmulationAwardType(models.Model):
                     )
                 )
 
+    def _beyond_agency(self):
+        """Whether an agency cannot give this title or form itself: every level above the
+        grassroots is decided by the body above (the province, then the State through it), to
+        which the agency sends a dossier."""
+        self.ensure_one()
+        return self.level != "grassroots"
+
     def _coefficient(self, recipient_type):
         """The reward coefficient of this award type for a recipient of ``recipient_type``."""
         self.ensure_one()

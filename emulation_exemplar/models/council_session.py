@@ -38,6 +38,7 @@ class EmulationCouncilSession(models.Model):
             "members_present",
             "absent_opinions",
             "line_ids",
+            "dossier_line_ids",
             "council_level_id",
         ),
         VOTING,
@@ -111,6 +112,12 @@ class EmulationCouncilSession(models.Model):
         help="Absent members give their opinion in writing; summarise them here.",
     )
     line_ids = fields.One2many("emulation.proposal.line", "session_id", string="Ballot")
+    dossier_line_ids = fields.One2many(
+        "emulation.dossier.line",
+        "session_id",
+        string="Ballot of the dossiers",
+        help="The lines of the dossiers sent up to this body, on the ballot of its council.",
+    )
     proposal_ids = fields.Many2many(
         "emulation.proposal", compute="_compute_proposal_ids", string="Proposals"
     )
@@ -218,6 +225,15 @@ class EmulationCouncilSession(models.Model):
             ]
         )
         proposals.line_ids.filtered(lambda line: not line.session_id).write({"session_id": self.id})
+        # and the lines of the dossiers sent up to this body and put to its council
+        dossiers = self.env["emulation.dossier"].search(
+            [
+                ("state", "=", "council"),
+                ("year", "=", self.year),
+                ("company_id", "=", self.company_id.id),
+            ]
+        )
+        dossiers.line_ids.filtered(lambda line: not line.session_id).write({"session_id": self.id})
         return True
 
     def action_close(self):
@@ -225,10 +241,11 @@ class EmulationCouncilSession(models.Model):
         for session in self:
             if session.state != "draft":
                 raise UserError(_("%(name)s is already closed.", name=session.display_name))
-            if not session.line_ids:
+            if not (session.line_ids or session.dossier_line_ids):
                 raise UserError(_("Put the proposals on the ballot before closing the session."))
         self._button_write({"state": "done"})
         self.line_ids.proposal_id._after_council()
+        self.dossier_line_ids.dossier_id._after_council()
         return True
 
     def action_create_decisions(self):
@@ -301,11 +318,20 @@ class EmulationCouncilSession(models.Model):
                     decision=decided[0].decision_id.display_name or "",
                 )
             )
+        dossiers = self.dossier_line_ids.dossier_id
+        if dossiers.filtered(lambda d: d.state == "decided"):
+            raise UserError(
+                _(
+                    "%(name)s cannot be reopened: a dossier it voted on is decided.",
+                    name=self.display_name,
+                )
+            )
         proposals = self.line_ids.proposal_id.filtered(
             lambda p: p.state in ("approved", "rejected")
         )
         self._button_write({"state": "draft"})
         proposals._set_state("council", return_reason=False)
+        dossiers.filtered(lambda d: d.state in ("approved", "refused"))._back_to_council()
         note = _(
             "Reopened by %(user)s: %(reason)s. The votes of its %(count)s lines can be counted "
             "again; %(proposals)s proposals are back at the council until it closes again.",

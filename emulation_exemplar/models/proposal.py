@@ -1,8 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..lib import exchange
 from ..lib.pdf import print_paper
 from .cycle_state_mixin import AT_CREATION, CHILDREN, DRAFTED
+from .dossier import DOSSIER_STATES
 from .history_mixin import check_years
 from .registration_line import is_within
 from .write_policy_mixin import SERVER, policy
@@ -120,9 +122,42 @@ class EmulationProposal(models.Model):
         help="What the unit must correct, or why the proposal is rejected.",
     )
     submitted_date = fields.Date(readonly=True, copy=False)
+    dossier_state = fields.Selection(
+        DOSSIER_STATES,
+        compute="_compute_can_send_up",
+        string="Dossier sent up",
+        groups="emulation_exemplar.group_emulation_officer",
+    )
+    can_send_up = fields.Boolean(
+        string="To send up",
+        compute="_compute_can_send_up",
+        groups="emulation_exemplar.group_emulation_officer",
+        help="Approved by the agency's council, for a title or form beyond the agency's own "
+        "authority, and not with the body above already.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+
+    @api.depends("state", "award_type_id.level", "company_id")
+    def _compute_can_send_up(self):
+        dossiers = self._dossiers()
+        for proposal in self:
+            mine = dossiers.filtered(lambda d, p=proposal: d.proposal_id == p)
+            proposal.dossier_state = mine[:1].state
+            proposal.can_send_up = (
+                proposal.state == "approved"
+                and proposal.award_type_id._beyond_agency()
+                and bool(proposal.company_id.emulation_parent_body_id)
+                and all(d.state == "returned" for d in mine)
+            )
+
+    def _dossiers(self):
+        """The dossiers these proposals were sent up as (read as the caller: an officer of the
+        sending agency reads them)."""
+        if not self.ids:
+            return self.env["emulation.dossier"]
+        return self.env["emulation.dossier"].search([("proposal_id", "in", self.ids)])
 
     @api.depends("line_ids.vote_passed")
     def _compute_counts(self):
@@ -383,6 +418,224 @@ class EmulationProposal(models.Model):
             "view_mode": "list,form",
             "domain": [("proposal_id", "=", self.id)],
             "context": {"create": False},
+        }
+
+    def action_send_up(self):
+        """Send the proposal up to the body above as a dossier (or send the returned dossier
+        again): the lines the agency's council passed, the submission, the list and the
+        minutes."""
+        for proposal in self:
+            proposal._check_may_go_up()
+            if any(d.state != "returned" for d in proposal._dossiers()):
+                raise UserError(
+                    _("%(paper)s is already with the body above.", paper=proposal.display_name)
+                )
+            self.env["emulation.dossier"]._send(proposal)
+        return True
+
+    def _check_may_go_up(self, need_body=True):
+        self.ensure_one()
+        self._check_officer()
+        self.check_access("write")
+        if self.state != "approved":
+            raise UserError(
+                _(
+                    "%(paper)s goes up once the agency's council has passed it.",
+                    paper=self.display_name,
+                )
+            )
+        if not self.award_type_id._beyond_agency():
+            raise UserError(
+                _(
+                    "%(type)s is within the agency's own authority: issue the decision "
+                    "here instead of sending it up.",
+                    type=self.award_type_id.name,
+                )
+            )
+        if need_body and not self.company_id.emulation_parent_body_id:
+            raise UserError(
+                _(
+                    "Set the body above of %(company)s (Settings › Emulation & "
+                    "Commendation) before sending a dossier up.",
+                    company=self.company_id.name,
+                )
+            )
+
+    def action_export_dossier(self):
+        """The dossier as one file for the province's database (README "Dossier files"): the
+        lines the council passed, with the history that counted, and the papers as PDF."""
+        self._check_may_go_up(need_body=False)
+        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid")
+        lines = []
+        for line in self.line_ids.filtered("vote_passed"):
+            facts = line._dossier_facts()
+            result = line.eligibility_id
+            lines.append(
+                {
+                    "ref": "%s/line/%s" % (uuid, line.id),
+                    "recipient_type": facts["recipient_type"],
+                    "name": facts["recipient_name"],
+                    "job_title": facts["job_title"] or "",
+                    "unit": facts["unit_name"],
+                    "eligible_at_submission": facts["snapshot_eligible"],
+                    "achievements": facts["achievements"] or "",
+                    "justification": facts["justification"] or "",
+                    "agency_vote_ratio": facts["agency_vote_ratio"],
+                    "history": {
+                        "awards": [
+                            {
+                                "type_code": award.award_type_id.code,
+                                "type": award.award_type_id.name,
+                                "year": award.year,
+                                "decision_number": award.decision_number or "",
+                            }
+                            for award in result.award_ids
+                        ],
+                        "classifications": [
+                            {"year": c.year, "level": c.level} for c in result.classification_ids
+                        ],
+                        "initiatives": [
+                            {"name": i.name, "year": i.year, "level": i.level}
+                            for i in result.initiative_ids
+                        ],
+                    },
+                }
+            )
+        document = {
+            "ref": "%s/proposal/%s" % (uuid, self.id),
+            "sender": self.company_id.name,
+            "unit": self.department_id.name,
+            "submission_number": self.name or "",
+            "submission_date": fields.Date.to_string(self.date) if self.date else "",
+            "award_type_code": self.award_type_id.code,
+            "award_type": self.award_type_id.name,
+            "year": self.year,
+            "lines": lines,
+        }
+        Report = self.env["ir.actions.report"]
+        papers = []
+        sessions = self.line_ids.session_id
+        for xmlid, prefix, records in (
+            ("emulation_exemplar.action_report_proposal_submission", "submission", self),
+            ("emulation_exemplar.action_report_proposal_list", "list", self),
+            ("emulation_exemplar.action_report_council_minutes", "minutes", sessions),
+        ):
+            if records:
+                content, kind = Report._render_qweb_pdf(xmlid, res_ids=records.ids)
+                papers.append(("%s.%s" % (prefix, "pdf" if kind == "pdf" else "html"), content))
+        content = exchange.build(exchange.DOSSIER_SCHEMA, document, papers)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "dossier-%s-%s.zip" % (self.year, self.id),
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/zip",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/web/content/%s?download=true" % attachment.id,
+            "target": "download",
+        }
+
+    @api.model
+    def _import_decision(self, content):
+        """The province's decision from its file: one award per passed line, in the recipient's
+        history, the proposal decided (or rejected). Every line must match a line of the
+        proposal sent: otherwise nothing is written, and the unmatched are named."""
+        self._check_officer()
+        document, _papers = exchange.read(content, exchange.DECISION_SCHEMA)
+        uuid = self.env["ir.config_parameter"].sudo().get_param("database.uuid")
+        prefix = "%s/proposal/" % uuid
+        ref = str(document["dossier_ref"])
+        proposal = self.browse()
+        if ref.startswith(prefix) and ref[len(prefix) :].isdigit():
+            proposal = self.search([("id", "=", int(ref[len(prefix) :]))])
+        if not proposal:
+            raise UserError(
+                _(
+                    "The decision answers a dossier this database did not send (or that you "
+                    "may not read): import it in the database of the agency that sent it."
+                )
+            )
+        if proposal.state != "approved":
+            raise UserError(
+                _(
+                    "%(paper)s is %(state)s: the decision is already recorded, or the proposal "
+                    "no longer waits for it.",
+                    paper=proposal.display_name,
+                    state=proposal._policy_state_label(proposal.state),
+                )
+            )
+        if str(document["award_type_code"]).upper() != (proposal.award_type_id.code or "").upper():
+            raise UserError(
+                _(
+                    "The decision is for the code %(code)s, the proposal for %(type)s: check "
+                    "the file.",
+                    code=document["award_type_code"],
+                    type=proposal.award_type_id.name,
+                )
+            )
+        line_prefix = "%s/line/" % uuid
+        by_ref = {line_prefix + str(line.id): line for line in proposal.line_ids}
+        unmatched = [row["name"] for row in document["lines"] if row["ref"] not in by_ref]
+        if unmatched:
+            raise UserError(
+                _(
+                    "Nothing was imported: these recipients of the decision are not lines of "
+                    "%(paper)s: %(names)s.",
+                    paper=proposal.display_name,
+                    names=", ".join(str(name) for name in unmatched),
+                )
+            )
+        decided = bool(document.get("decided", True))
+        passed = [by_ref[row["ref"]] for row in document["lines"] if row["passed"]]
+        if decided:
+            try:
+                date = fields.Date.to_date(document["date"])
+            except ValueError:
+                date = None
+            if not (document["number"] and date):
+                raise UserError(_("The decision's file has no number or date: check the file."))
+            vals_list = [
+                {
+                    "award_type_id": proposal.award_type_id.id,
+                    "year": proposal.year,
+                    "recipient_type": line.recipient_type,
+                    "employee_id": line.employee_id.id or False,
+                    "department_id": line.department_id.id or False,
+                    "decision_number": document["number"],
+                    "decision_date": date,
+                    "authority": proposal.award_type_id.authority or False,
+                    "reason": line.achievements or False,
+                    "company_id": proposal.company_id.id,
+                }
+                for line in passed
+            ]
+            awards = self.env["emulation.award"].create(vals_list)
+            for line, award in zip(passed, awards, strict=True):
+                line._button_write({"award_id": award.id})
+                line.initiative_ids.sudo().write({"used_award_id": award.id})
+            proposal._set_state("decided")
+        else:
+            proposal._set_state(
+                "rejected", return_reason=document.get("reason") or _("Refused by the body above.")
+            )
+        proposal._todo_outcome()
+        return proposal
+
+    def action_open_dossier(self):
+        self.ensure_one()
+        self._check_officer()
+        dossier = self._dossiers()[:1]
+        if not dossier:
+            raise UserError(_("%(paper)s was not sent up.", paper=self.display_name))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "emulation.dossier",
+            "view_mode": "form",
+            "res_id": dossier.id,
         }
 
     def action_print_submission(self):

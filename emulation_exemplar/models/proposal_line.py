@@ -9,6 +9,20 @@ from .write_policy_mixin import NEW, SERVER, policy
 DRAFTED = policy(unit=(NEW, "draft", "returned"), officer=(NEW, "draft", "returned"))
 
 
+def ballot_result(session, vote_yes, threshold):
+    """(yes votes in % of all the members, passed) of a line on the ballot of ``session``: the
+    proposal lines of the agency's council and the dossier lines of the body above's alike."""
+    members = session.member_count
+    if not session or not members:
+        return 0.0, False
+    # integers compared, no rounding: 9 of 10 reaches 90 %, 8 of 9 does not
+    if threshold:
+        passed = vote_yes * 100 >= threshold * members
+    else:
+        passed = vote_yes * 2 > members
+    return 100.0 * vote_yes / members, passed
+
+
 class EmulationProposalLine(models.Model):
     """One person or unit proposed, with the eligibility result the proposal rests on, the
     history records used as its basis and the council's ballot."""
@@ -182,18 +196,9 @@ class EmulationProposalLine(models.Model):
     )
     def _compute_vote_passed(self):
         for line in self:
-            members = line.session_id.member_count
-            threshold = line._vote_threshold()
-            if not line.session_id or not members:
-                line.vote_ratio = 0.0
-                line.vote_passed = False
-                continue
-            line.vote_ratio = 100.0 * line.vote_yes / members
-            # integers compared, no rounding: 9 of 10 reaches 90 %, 8 of 9 does not
-            if threshold:
-                line.vote_passed = line.vote_yes * 100 >= threshold * members
-            else:
-                line.vote_passed = line.vote_yes * 2 > members
+            line.vote_ratio, line.vote_passed = ballot_result(
+                line.session_id, line.vote_yes, line._vote_threshold()
+            )
 
     def _compute_eligible_now(self):
         rows = self._eligibility_rows()
@@ -336,6 +341,23 @@ class EmulationProposalLine(models.Model):
             "res_id": report.id,
             "view_mode": "form",
             "target": "current",
+        }
+
+    def _dossier_facts(self):
+        """What a dossier sent up carries of this line: the facts the body above reads (it reads
+        nothing else of the agency)."""
+        self.ensure_one()
+        unit = self.employee_id.department_id if self.employee_id else self.department_id
+        return {
+            "proposal_line_id": self.id,
+            "recipient_type": self.recipient_type,
+            "recipient_name": self.recipient_name,
+            "job_title": self.job_title,
+            "unit_name": unit.sudo().name or "",
+            "snapshot_eligible": self.snapshot_eligible,
+            "achievements": self.achievements,
+            "justification": self.justification,
+            "agency_vote_ratio": self.vote_ratio,
         }
 
     # ------------------------------------------------------------------ policy

@@ -21,6 +21,13 @@ class ResCompany(models.Model):
         help="The body the agency reports to, printed above the agency's name in the header of "
         "official papers, e.g. UBND TỈNH HÀ TĨNH. Empty: the parent company's name, if any.",
     )
+    emulation_parent_body_id = fields.Many2one(
+        "res.company",
+        string="Body above",
+        help="The company of the body that decides the titles and forms beyond the agency's "
+        "own authority (the province's emulation and commendation body): the agency sends its "
+        "dossiers there. Empty: nothing is sent up in this database.",
+    )
     emulation_body_name = fields.Char(
         string="Issuing body",
         help="The agency's name in the header of official papers, e.g. SỞ NGOẠI VỤ. "

@@ -7,6 +7,9 @@ class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
     emulation_parent_body = fields.Char(related="company_id.emulation_parent_body", readonly=False)
+    emulation_parent_body_id = fields.Many2one(
+        related="company_id.emulation_parent_body_id", readonly=False
+    )
     emulation_body_name = fields.Char(related="company_id.emulation_body_name", readonly=False)
     emulation_place = fields.Char(related="company_id.emulation_place", readonly=False)
     emulation_document_symbol = fields.Char(

@@ -45,3 +45,4 @@ from . import test_lists_words
 from . import test_signed_papers
 from . import test_decision_register
 from . import test_certificate
+from . import test_dossier

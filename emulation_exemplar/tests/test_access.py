@@ -529,6 +529,16 @@ class TestRpcAndReports(AccessCase):
                 "employee_ids": [(6, 0, cls.emp_b.ids)],
             }
         )
+        # a dossier sent up (issue 26), here to the agency's own company
+        cls.dossier = cls.env["emulation.dossier"].create(
+            {
+                "proposal_id": cls.proposal.id,
+                "company_id": cls.env.company.id,
+                "sender_company_id": cls.env.company.id,
+                "award_type_id": cls.type_prov.id,
+                "year": 2023,
+            }
+        )
 
     def a_record(self, model_name):
         samples = {
@@ -548,6 +558,7 @@ class TestRpcAndReports(AccessCase):
             "emulation.council.session": self.session,
             "emulation.cluster": self.cluster,
             "emulation.decision": self.decision,
+            "emulation.dossier": self.dossier,
         }
         wizards = {
             "emulation.campaign.close.wizard": {"campaign_ids": [(6, 0, self.campaign.ids)]},
@@ -569,6 +580,7 @@ class TestRpcAndReports(AccessCase):
                 "res_id": self.decision.id,
                 "reason": "Sai số quyết định",
             },
+            "emulation.dossier.import.wizard": {"file": "eA=="},
             "emulation.return.wizard": {
                 "res_model": "emulation.proposal",
                 "res_id": self.proposal.id,

@@ -159,3 +159,56 @@ class TestTours(DemoCase, HttpCase):
         self.assertEqual(proposal.line_ids.award_id, decision.award_ids)
         # the officer's to-do is done; the unit head has one: the proposal is decided
         self.assertEqual(proposal.activity_ids.user_id, head)
+
+    def test_dossier_goes_up(self):
+        """Issue 26's acceptance, in one database: the agency's proposal of the provincial
+        Bằng khen, passed by its council, goes up (`vanphong`), is returned once by the
+        province's body (`sonoivu`, an officer of the second company), sent again, passed by the
+        province's council and decided; the award is in the person's history in the agency's
+        company, and the agency's officer reads the decision."""
+        province = self.env.ref("emulation_exemplar.user_demo_province")
+        proposal = self.env.ref("emulation_exemplar.demo_proposal_2025_office_prov")
+        person = self.env.ref("emulation_exemplar.emp_office_4")
+        self.assertNotEqual(province.company_id, self.officer.company_id)
+        # the agency's council passes it (the cycle's own tour walks these steps)
+        mine = proposal.with_user(self.officer)
+        mine.action_submit()
+        mine.action_to_council()
+        Session = self.env["emulation.council.session"]
+        session = Session.with_user(self.officer).create(
+            {"name": "07/BB-HĐTĐKT", "year": 2025, "member_count": 10, "present_count": 10}
+        )
+        mine.line_ids.write({"session_id": session.id})
+        mine.line_ids.write({"vote_yes": 9})
+        session.action_close()
+        self.assertEqual(proposal.state, "approved")
+        # the province's council, its level's 90 %
+        Session.with_user(province).create(
+            {
+                "name": "01/BB-HĐTĐKT-T",
+                "year": 2025,
+                "member_count": 10,
+                "present_count": 10,
+                "council_level_id": self.env.ref("emulation_exemplar.council_level_provincial").id,
+            }
+        )
+        url = "/odoo/action-emulation_exemplar.action_emulation_proposal/%s" % proposal.id
+        self.start_tour(url, "emulation_dossier_send_tour", login="vanphong", timeout=180)
+        dossier = proposal._dossiers()
+        self.assertEqual((dossier.state, dossier.company_id), ("sent", province.company_id))
+        dossiers = "/odoo/action-emulation_exemplar.action_emulation_dossier"
+        self.start_tour(dossiers, "emulation_dossier_return_tour", login="sonoivu", timeout=180)
+        self.assertEqual(dossier.state, "returned")
+        self.assertIn("Bổ sung", dossier.return_reason)
+        self.start_tour(url, "emulation_dossier_send_tour", login="vanphong", timeout=180)
+        self.assertEqual((dossier.state, dossier.send_count), ("sent", 2))
+        self.start_tour(dossiers, "emulation_dossier_decide_tour", login="sonoivu", timeout=240)
+        self.assertEqual(dossier.state, "decided")
+        self.assertEqual(proposal.state, "decided")
+        award = self.env["emulation.award"].search(
+            [("employee_id", "=", person.id), ("decision_number", "=", "345/QĐ-UBND")]
+        )
+        self.assertEqual(len(award), 1)
+        self.assertEqual(award.company_id, self.officer.company_id)
+        self.assertIn(award, person.emulation_award_ids)
+        self.start_tour(dossiers, "emulation_dossier_read_tour", login="vanphong", timeout=120)

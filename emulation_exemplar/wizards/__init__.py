@@ -6,3 +6,4 @@ from . import unseal_wizard
 from . import eligible_print_wizard
 from . import return_wizard
 from . import overview_wizard
+from . import dossier_import_wizard
