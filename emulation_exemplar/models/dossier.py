@@ -1,3 +1,5 @@
+import base64
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -19,6 +21,7 @@ PAPERS = (
     ("emulation_exemplar.action_report_proposal_list", "list"),
 )
 MINUTES = "emulation_exemplar.action_report_council_minutes"
+ACHIEVEMENTS = "emulation_exemplar.action_report_achievement"
 
 
 class EmulationDossier(models.Model):
@@ -262,7 +265,8 @@ class EmulationDossier(models.Model):
         return dossier.with_env(self.env)
 
     def _attach_papers(self, proposal):
-        """The submission, the list and the council's minutes, rendered as the sender and
+        """The submission, the list, the council's minutes and an achievement report per
+        recipient sent up, rendered as the sender, and the documents attached to the proposal:
         attached to the dossier (the province reads them as the dossier's papers)."""
         self.ensure_one()
         Report = self.env["ir.actions.report"].with_user(proposal.env.user)
@@ -270,6 +274,12 @@ class EmulationDossier(models.Model):
         sessions = proposal.line_ids.session_id
         if sessions:
             papers.append((MINUTES, "minutes", sessions))
+        # an achievement report per line sent up (created, as the sender, where none was written)
+        reports = proposal.env["emulation.achievement.report"]._for_lines(
+            proposal.line_ids.filtered("vote_passed")
+        )
+        if reports:
+            papers.append((ACHIEVEMENTS, "achievements", reports))
         attachments = []
         for xmlid, prefix, records in papers:
             content, kind = Report._render_qweb_pdf(xmlid, res_ids=records.ids)
@@ -281,6 +291,16 @@ class EmulationDossier(models.Model):
                     "res_model": self._name,
                     "res_id": self.id,
                     "mimetype": "application/pdf" if kind == "pdf" else "text/html",
+                }
+            )
+        for document in proposal.document_ids:
+            attachments.append(
+                {
+                    "name": document.filename or document.name,
+                    "raw": document.file and base64.b64decode(document.file),
+                    "description": document.name,
+                    "res_model": self._name,
+                    "res_id": self.id,
                 }
             )
         self.env["ir.attachment"].create(attachments)

@@ -515,10 +515,15 @@ class EmulationProposal(models.Model):
         Report = self.env["ir.actions.report"]
         papers = []
         sessions = self.line_ids.session_id
+        # an achievement report per line sent up (created where none was written)
+        reports = self.env["emulation.achievement.report"]._for_lines(
+            self.line_ids.filtered("vote_passed")
+        )
         for xmlid, prefix, records in (
             ("emulation_exemplar.action_report_proposal_submission", "submission", self),
             ("emulation_exemplar.action_report_proposal_list", "list", self),
             ("emulation_exemplar.action_report_council_minutes", "minutes", sessions),
+            ("emulation_exemplar.action_report_achievement", "achievements", reports),
         ):
             if records:
                 content, kind = Report._render_qweb_pdf(xmlid, res_ids=records.ids)

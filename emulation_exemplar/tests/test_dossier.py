@@ -132,7 +132,7 @@ class TestDossierFlow(DossierCase):
         self.assertEqual(mine.line_ids.agency_vote_ratio, 90.0)
         self.assertEqual(
             sorted(name.split("-")[0] for name in mine.attachment_ids.mapped("name")),
-            ["list", "minutes", "submission"],
+            ["achievements", "list", "minutes", "submission"],
         )
         self.assertTrue(all(mine.attachment_ids.mapped("raw")))
 
@@ -150,7 +150,7 @@ class TestDossierFlow(DossierCase):
         self.assertEqual(proposal._dossiers(), dossier)
         self.assertEqual((dossier.state, dossier.send_count), ("sent", 2))
         self.assertEqual(len(dossier.line_ids), 1)
-        self.assertEqual(len(dossier.attachment_ids), 3)
+        self.assertEqual(len(dossier.attachment_ids), 4)
 
         # the province's council: its level's 90 % (the agency's was 80 %)
         mine.action_review()
@@ -456,7 +456,7 @@ class TestDossierFiles(DossierCase):
         self.assertFalse(dossier.sender_company_id)
         self.assertEqual(dossier.sender_name, self.company.name)
         self.assertEqual(dossier.line_ids.recipient_name, "Nguyễn Văn An")
-        self.assertEqual(len(dossier.attachment_ids), 3)
+        self.assertEqual(len(dossier.attachment_ids), 4, "submission, list, minutes, achievements")
         # the agency's officer does not read it here: it is not linked to its company
         self.assertFalse(
             self.env["emulation.dossier"]
