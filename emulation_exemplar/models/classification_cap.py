@@ -27,7 +27,7 @@ class EmulationClassificationCap(models.Model):
         ]
     }
 
-    unit_id = fields.Many2one("hr.department", string="Unit", readonly=True)
+    unit_id = fields.Many2one("hr.department", readonly=True)
     year = fields.Integer(readonly=True, aggregator=False)
     company_id = fields.Many2one("res.company", readonly=True)
     excellent_count = fields.Integer(string="Excellent", readonly=True)

@@ -306,7 +306,7 @@ class TestDossierRoles(DossierCase):
         papers_b = Attachment.search(
             [("res_model", "=", "emulation.dossier"), ("res_id", "=", dossier_b.id)]
         )
-        self.assertEqual((len(papers_a), len(papers_b)), (3, 3))
+        self.assertEqual((len(papers_a), len(papers_b)), (4, 4))
 
         # the province reads the dossiers sent to it, their lines and papers...
         province = self.user_province
@@ -447,7 +447,9 @@ class TestDossierFiles(DossierCase):
         self.assertEqual((document["schema"], document["version"]), (exchange.DOSSIER_SCHEMA, 1))
         self.assertEqual(document["award_type_code"], "BK_UBND")
         self.assertEqual([line["name"] for line in document["lines"]], ["Nguyễn Văn An"])
-        self.assertEqual(sorted(papers), ["list.html", "minutes.html", "submission.html"])
+        self.assertEqual(
+            sorted(papers), ["achievements.html", "list.html", "minutes.html", "submission.html"]
+        )
 
         # the province imports it: an incoming dossier of its company, known by name
         action = self.import_file(self.user_province, content, "action_import_dossier")

@@ -64,13 +64,13 @@ registry.category("web_tour.tours").add("emulation_dossier_send_tour", {
         },
         statusIs("sent"),
         {
-            content: "the papers are attached: the submission, the list, the minutes",
+            content: "the papers are attached: the submission, the list, the minutes, the achievement reports",
             trigger: '.o_notebook .nav-link[name="papers"], .o_notebook a[name="papers"]',
             run: "click",
         },
         {
-            content: "three papers",
-            trigger: '.o_field_widget[name="attachment_ids"] .o_data_row:nth-child(3)',
+            content: "four papers",
+            trigger: '.o_field_widget[name="attachment_ids"] .o_data_row:nth-child(4)',
         },
         {
             content: "the agency cannot review its own dossier",
