@@ -247,10 +247,14 @@ class EmulationAward(models.Model):
                 # an empty cell of an imported row takes the type's authority
                 if "authority" in vals and not vals["authority"]:
                     del vals["authority"]
+        fixed = self._reward_values(vals_list)
         awards = super().create(vals_list)
         if not importing and not self.env.su:
             awards._check_decision_entered()
-        awards._fix_amounts(created=True)
+        # the rewards not fixed with the values (a recipient type or decision date by default)
+        unfixed = [award.id for index, award in enumerate(awards) if index not in fixed]
+        if unfixed:
+            awards.browse(unfixed)._fix_amounts(created=True)
         return awards
 
     # stays: a user may not erase an award's decision number or date
@@ -301,6 +305,45 @@ class EmulationAward(models.Model):
             award_type.coefficient_date_from,
             salaries,
         )
+
+    @api.model
+    def _reward_values(self, vals_list):
+        """Fix the reward in the values of the awards to create whose award type, recipient type
+        and decision date they give (after the refusal of money sent by the caller): the
+        reward goes into the same INSERT. Returns the indexes of the values it fixed; the caller
+        fixes the others once created (_fix_amounts)."""
+        salaries = None
+        fixed = set()
+        Type = self.env["emulation.award.type"]
+        for index, vals in enumerate(vals_list):
+            if not (vals.get("award_type_id") and vals.get("recipient_type")):
+                continue
+            if "decision_date" not in vals:
+                continue
+            if salaries is None:
+                salaries = self.env["emulation.base.salary"]._salary_table()
+            award_type = Type.browse(vals["award_type_id"])
+            coefficient, base, amount, _reason = money.award_reward(
+                fields.Date.to_date(vals["decision_date"]),
+                award_type._coefficient(vals["recipient_type"]),
+                award_type.coefficient_date_from,
+                salaries,
+            )
+            # what is known goes in; an award without a reward keeps an empty amount (its
+            # "Reward explained" says why, the filter "Without reward" finds it)
+            vals.update(
+                {
+                    fname: value
+                    for fname, value in (
+                        ("reward_coefficient", coefficient),
+                        ("base_salary", base),
+                        ("amount", amount),
+                    )
+                    if value
+                }
+            )
+            fixed.add(index)
+        return fixed
 
     def _fix_amounts(self, created=False):
         """Fix the reward of the awards from their type's coefficient and the base salary in
