@@ -39,9 +39,12 @@ def print_paper(docs, xmlid):
 
 
 @functools.cache
+@functools.cache
 def wkhtmltopdf_build(binary):
     """(version, patched) of the wkhtmltopdf ``binary``: patched Qt is the build Odoo
-    recommends (0.12.6.1 "with patched qt"); Debian's and Ubuntu's packages are not patched."""
+    recommends (0.12.6.1 "with patched qt"); Debian's and Ubuntu's packages are not patched.
+    Read once per binary path (the binary itself is looked up when printing): asking it again
+    at every print would double the wkhtmltopdf runs of a paper."""
     if not binary:
         return None, False
     try:
