@@ -241,6 +241,12 @@ class EmulationAward(models.Model):
     def create(self, vals_list):
         if not self.env.su and any(f in vals for vals in vals_list for f in MONEY_FIELDS):
             raise UserError(self._money_refusal())
+        defaults = {"default_%s" % fname for fname in MONEY_FIELDS}
+        if not self.env.su and defaults & self.env.context.keys():
+            # a caller's default is no way around the refusal: the reward is the server's
+            self = self.with_context(
+                {k: v for k, v in self.env.context.items() if k not in defaults}
+            )
         importing = self.env.context.get("import_file")
         if importing:
             for vals in vals_list:

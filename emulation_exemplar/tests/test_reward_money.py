@@ -258,6 +258,29 @@ class TestRewardMoney(EmulationCase):
                 }
             )
         self.assertEqual(award.amount, 2340000)
+        # nor through the context's defaults: an award without reward (no base salary before
+        # 2024-07-01) stays without one, whatever default the caller sends
+        sent = (
+            self.env["emulation.award"]
+            .with_user(self.user_officer)
+            .with_context(
+                default_amount=99000000, default_base_salary=1, default_reward_coefficient=9
+            )
+        )
+        for decided in (date(2025, 12, 6), date(2020, 1, 15)):
+            forged = sent.create(
+                {
+                    "award_type_id": self.type_soldier.id,
+                    "year": decided.year,
+                    "recipient_type": "individual",
+                    "employee_id": self.emp_b.id,
+                    "decision_number": "6/QĐ-SNgV-%s" % decided.year,
+                    "decision_date": decided,
+                }
+            )
+            self.assertNotEqual(forged.amount, 99000000, decided)
+            self.assertNotEqual(forged.base_salary, 1, decided)
+            self.assertNotEqual(forged.reward_coefficient, 9, decided)
         # a plain user reads the amount of an award but cannot fix one
         self.assertEqual(award.with_user(self.user_plain).amount, 2340000)
         with self.assertRaises(AccessError):
