@@ -82,3 +82,23 @@ def read(content, schema):
         if name.startswith("papers/") and not name.endswith("/")
     }
     return document, papers
+
+
+def download(record, content, name, sudo=False):
+    """The client action that downloads ``content`` (a file of this exchange) as ``name``,
+    attached to ``record`` (``sudo``: for a dossier, whose attachments follow its own rules)."""
+    Attachment = record.env["ir.attachment"]
+    attachment = (Attachment.sudo() if sudo else Attachment).create(
+        {
+            "name": name.replace("/", "-"),
+            "raw": content,
+            "res_model": record._name,
+            "res_id": record.id,
+            "mimetype": "application/zip",
+        }
+    )
+    return {
+        "type": "ir.actions.act_url",
+        "url": "/web/content/%s?download=true" % attachment.id,
+        "target": "download",
+    }

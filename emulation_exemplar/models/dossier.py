@@ -454,27 +454,9 @@ class EmulationDossier(models.Model):
             ],
         }
         content = exchange.build(exchange.DECISION_SCHEMA, document)
-        return self._download(content, "decision-%s.zip" % (self.name or self.id))
-
-    def _download(self, content, name):
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": name.replace("/", "-"),
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    "mimetype": "application/zip",
-                }
-            )
+        return exchange.download(
+            self, content, "decision-%s.zip" % (self.name or self.id), sudo=True
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
-            "target": "download",
-        }
 
     @api.model
     def _import_file(self, content):

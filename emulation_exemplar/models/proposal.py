@@ -529,20 +529,7 @@ class EmulationProposal(models.Model):
                 content, kind = Report._render_qweb_pdf(xmlid, res_ids=records.ids)
                 papers.append(("%s.%s" % (prefix, "pdf" if kind == "pdf" else "html"), content))
         content = exchange.build(exchange.DOSSIER_SCHEMA, document, papers)
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": "dossier-%s-%s.zip" % (self.year, self.id),
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/zip",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
-            "target": "download",
-        }
+        return exchange.download(self, content, "dossier-%s-%s.zip" % (self.year, self.id))
 
     @api.model
     def _import_decision(self, content):
