@@ -244,9 +244,8 @@ class EmulationAward(models.Model):
         defaults = {"default_%s" % fname for fname in MONEY_FIELDS}
         if not self.env.su and defaults & self.env.context.keys():
             # a caller's default is no way around the refusal: the reward is the server's
-            self = self.with_context(
-                {k: v for k, v in self.env.context.items() if k not in defaults}
-            )
+            context = {k: v for k, v in self.env.context.items() if k not in defaults}
+            self = self.with_env(self.env(context=context))
         importing = self.env.context.get("import_file")
         if importing:
             for vals in vals_list:
