@@ -1032,7 +1032,8 @@ WITH active_set AS (
       FROM recipient r
       JOIN applicable a ON a.kind = r.kind AND a.company = COALESCE(r.company_id, 0)
 ), cond AS (
-    SELECT c.id, c.alternative_id, a.set_id, c.kind, c.min_count, c.ratio, c.member_basis,
+    SELECT c.id, c.alternative_id, a.sequence AS alternative_sequence, a.set_id, c.kind,
+           c.min_count, c.ratio, c.member_basis, s.award_type_id AS set_award_type,
            COALESCE(c.applied_only, false) AS applied_only,
            COALESCE(c.any_award_method, false) AS any_method,
            array_position(ARRAY['grassroots', 'provincial', 'national']::varchar[],
@@ -1044,18 +1045,24 @@ WITH active_set AS (
       JOIN active_set s ON s.id = a.set_id
 ), award AS (
     -- regular: the awards every award condition counts (Decree 152/2025, art. 4(3))
-    SELECT 'e' AS model, employee_id AS owner, award_type_id, year,
+    SELECT 'e' AS model, employee_id AS owner, id, award_type_id, year,
            COALESCE(method, 'regular') = 'regular' AS regular
       FROM emulation_award WHERE active AND employee_id IS NOT NULL
      UNION ALL
-    SELECT 'd', department_id, award_type_id, year, COALESCE(method, 'regular') = 'regular'
+    SELECT 'd', department_id, id, award_type_id, year, COALESCE(method, 'regular') = 'regular'
       FROM emulation_award WHERE active AND department_id IS NOT NULL
 ), classification AS (
-    SELECT 'e' AS model, employee_id AS owner, year, level
+    SELECT 'e' AS model, employee_id AS owner, id, year, level
       FROM emulation_classification WHERE active AND employee_id IS NOT NULL
      UNION ALL
-    SELECT 'd', department_id, year, level
+    SELECT 'd', department_id, id, year, level
       FROM emulation_classification WHERE active AND department_id IS NOT NULL
+), discipline AS (
+    -- a person's decided disciplines and the last year of their term (Decree 152/2025, art. 4)
+    SELECT employee_id AS owner, id, year,
+           GREATEST(year, COALESCE(effect_last_year, year)) AS last
+      FROM emulation_discipline
+     WHERE active AND state = 'decided'
 ), member AS (
     -- the members of each unit: the active people of the unit and of the units below it
     SELECT r.id AS unit, e.id AS employee
@@ -1067,9 +1074,37 @@ WITH active_set AS (
                     WHERE x.model = 'd' AND x.id = r.id AND c.kind = 'member_ratio')
 ), member_total AS (
     SELECT unit, count(*) AS members FROM member GROUP BY unit
+), streak_award AS (
+    -- the awards of a rolling streak's period, but those up to the end of the term of a
+    -- discipline of the person's own in effect in the period (the run restarts after it),
+    -- with the rank of their year from the evaluation year down (each year once)
+    SELECT x.model, x.owner, c.id AS condition_id, ev.year AS evaluated, x.id, x.year,
+           ev.last, c.min_count,
+           dense_rank() OVER (PARTITION BY x.model, x.owner, c.id, ev.year
+                                  ORDER BY x.year DESC) AS year_rank
+      FROM award x
+      JOIN assigned r ON r.model = x.model AND r.id = x.owner
+      JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_streak'
+      JOIN evaluation ev ON ev.set_id = r.set_id
+      JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
+     WHERE x.year BETWEEN ev.first AND ev.last AND (x.regular OR c.any_method)
+       AND (x.model = 'd' OR NOT EXISTS (
+             SELECT 1 FROM discipline d
+              WHERE d.owner = x.owner AND d.year <= ev.last AND d.last >= ev.first
+                AND d.last >= x.year))
+), restart AS (
+    -- the last year of the period in which such a discipline was in effect
+    SELECT d.owner, d.id, d.year, d.last, c.id AS condition_id, ev.year AS evaluated,
+           max(LEAST(d.last, ev.last)) OVER (PARTITION BY d.owner, c.id, ev.year) AS restart
+      FROM discipline d
+      JOIN evaluation ev ON d.year <= ev.last AND d.last >= ev.first
+      JOIN cond c ON c.set_id = ev.set_id AND c.kind = 'award_streak'
 ), have AS MATERIALIZED (
-    -- awards in the period
-    SELECT x.model, x.owner, c.id AS condition_id, ev.year, count(*) AS have
+    -- per recipient, condition and evaluation year: what it has, and the ids of the records
+    -- behind that figure (what counted)
+    SELECT x.model, x.owner, c.id AS condition_id, ev.year, count(*) AS have,
+           array_agg(x.id) AS award_ids, NULL::int[] AS classification_ids,
+           NULL::int[] AS initiative_ids, NULL::int[] AS discipline_ids
       FROM award x
       JOIN assigned r ON r.model = x.model AND r.id = x.owner
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_count'
@@ -1079,36 +1114,37 @@ WITH active_set AS (
      GROUP BY 1, 2, 3, 4
      UNION ALL
     -- a rolling streak: the years holding such an award among the N ending at the evaluation
-    -- year (within the window)
-    SELECT x.model, x.owner, c.id, ev.year, count(DISTINCT x.year)
-      FROM award x
-      JOIN assigned r ON r.model = x.model AND r.id = x.owner
-      JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_streak'
-      JOIN evaluation ev ON ev.set_id = r.set_id
-      JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
-     WHERE x.year BETWEEN GREATEST(ev.last - c.min_count + 1, ev.first) AND ev.last
-       -- a person's own discipline restarts the run: only the years after its term count
-       AND (x.model = 'd' OR NOT EXISTS (
-             SELECT 1 FROM emulation_discipline d
-              WHERE d.employee_id = x.owner AND d.active AND d.state = 'decided'
-                AND d.year <= ev.last AND d.effect_last_year >= x.year
-                AND d.effect_last_year >= ev.first))
-       AND (x.regular OR c.any_method)
+    -- year; counted, the awards of the run of years ending there
+    SELECT model, owner, condition_id, evaluated,
+           count(DISTINCT year) FILTER (WHERE year > last - min_count),
+           array_agg(id) FILTER (WHERE year + year_rank - 1 = last), NULL, NULL, NULL
+      FROM streak_award
      GROUP BY 1, 2, 3, 4
      UNION ALL
-    SELECT 'e', ie.employee_id, c.id, ev.year, count(*)
+    -- ... and the disciplines in effect in the year after which it restarted
+    SELECT 'e', owner, condition_id, evaluated, 0, NULL, NULL, NULL, array_agg(id)
+      FROM restart
+     WHERE year <= restart AND last >= restart
+     GROUP BY 1, 2, 3, 4
+     UNION ALL
+    -- initiatives, but those that are the basis of another award than the set's title of the
+    -- evaluation year (one achievement, one award: Law 06/2022/QH15, art. 5)
+    SELECT 'e', ie.employee_id, c.id, ev.year, count(*), NULL, NULL, array_agg(i.id), NULL
       FROM emulation_initiative i
       JOIN emulation_initiative_employee_rel ie ON ie.initiative_id = i.id
       JOIN assigned r ON r.model = 'e' AND r.id = ie.employee_id
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'initiative_count'
       JOIN evaluation ev ON ev.set_id = r.set_id
+      LEFT JOIN emulation_award u ON u.id = i.used_award_id AND u.active
      WHERE i.active AND i.year BETWEEN ev.first AND ev.last
        AND array_position(ARRAY['grassroots', 'provincial', 'national']::varchar[], i.level)
            >= c.initiative_rank
        AND (COALESCE(i.applied_effectively, false) OR NOT c.applied_only)
+       AND (c.set_award_type IS NULL OR u.id IS NULL
+            OR (u.award_type_id = c.set_award_type AND u.year = ev.year))
      GROUP BY 1, 2, 3, 4
      UNION ALL
-    SELECT x.model, x.owner, c.id, ev.year, count(*)
+    SELECT x.model, x.owner, c.id, ev.year, count(*), NULL, array_agg(x.id), NULL, NULL
       FROM classification x
       JOIN assigned r ON r.model = x.model AND r.id = x.owner
       JOIN cond c ON c.set_id = r.set_id
@@ -1120,7 +1156,7 @@ WITH active_set AS (
      GROUP BY 1, 2, 3, 4
      UNION ALL
     -- members holding such an award in the evaluation year (each once)
-    SELECT 'd', m.unit, c.id, ev.year, count(DISTINCT m.employee)
+    SELECT 'd', m.unit, c.id, ev.year, count(DISTINCT m.employee), NULL, NULL, NULL, NULL
       FROM member m
       JOIN assigned r ON r.model = 'd' AND r.id = m.unit
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'member_ratio' AND c.member_basis = 'award'
@@ -1131,7 +1167,7 @@ WITH active_set AS (
      GROUP BY 1, 2, 3, 4
      UNION ALL
     -- members classified at the level or better in the evaluation year
-    SELECT 'd', m.unit, c.id, ev.year, count(DISTINCT m.employee)
+    SELECT 'd', m.unit, c.id, ev.year, count(DISTINCT m.employee), NULL, NULL, NULL, NULL
       FROM member m
       JOIN assigned r ON r.model = 'd' AND r.id = m.unit
       JOIN cond c ON c.set_id = r.set_id AND c.kind = 'member_ratio'
@@ -1143,19 +1179,29 @@ WITH active_set AS (
                           x.level) <= c.classification_rank
      GROUP BY 1, 2, 3, 4
 ), evaluated AS MATERIALIZED (
-    -- every (recipient, set, evaluation year, condition), with what it has (sums of rows, not
-    -- joins: no estimate can turn them into nested loops)
-    SELECT model, id, set_id, year, condition_id, sum(have) AS have
-      FROM (SELECT r.model, r.id, r.set_id, ev.year, c.id AS condition_id, 0 AS have
+    -- every (recipient, set, evaluation year, condition), with what it has and what counted
+    -- (sums of rows, not joins: no estimate can turn them into nested loops; each list of ids
+    -- comes from one row at most). ``assigned``: the recipient is the set's (the restarts are
+    -- gathered for every person)
+    SELECT model, id, set_id, year, condition_id, bool_or(assigned) AS assigned,
+           sum(have) AS have, max(award_ids) AS award_ids,
+           max(classification_ids) AS classification_ids, max(initiative_ids) AS initiative_ids,
+           max(discipline_ids) AS discipline_ids
+      FROM (SELECT r.model, r.id, r.set_id, ev.year, c.id AS condition_id, true AS assigned,
+                   0 AS have, NULL::int[] AS award_ids, NULL::int[] AS classification_ids,
+                   NULL::int[] AS initiative_ids, NULL::int[] AS discipline_ids
               FROM assigned r
               JOIN evaluation ev ON ev.set_id = r.set_id
               JOIN cond c ON c.set_id = r.set_id
              UNION ALL
-            SELECT h.model, h.owner, c.set_id, h.year, h.condition_id, h.have
+            SELECT h.model, h.owner, c.set_id, h.year, h.condition_id, false, h.have,
+                   h.award_ids, h.classification_ids, h.initiative_ids, h.discipline_ids
               FROM have h JOIN cond c ON c.id = h.condition_id) x
      GROUP BY 1, 2, 3, 4, 5
 ), condition_missing AS (
-    SELECT x.model, x.id, x.set_id, x.year, c.alternative_id,
+    SELECT x.model, x.id, x.set_id, x.year, x.assigned, c.alternative_id,
+           c.alternative_sequence, x.award_ids, x.classification_ids, x.initiative_ids,
+           x.discipline_ids,
            CASE c.kind
                WHEN 'classification_every_year'
                    THEN GREATEST(ev.last - ev.first + 1 - x.have, 0)
@@ -1172,24 +1218,54 @@ WITH active_set AS (
       JOIN evaluation ev ON ev.set_id = x.set_id AND ev.year = x.year
       LEFT JOIN member_total mt ON x.model = 'd' AND mt.unit = x.id
 ), alternative_missing AS (
-    SELECT model, id, set_id, year, alternative_id, sum(missing) AS missing
+    SELECT *, sum(missing) OVER (PARTITION BY model, id, set_id, year, alternative_id)
+                  AS alternative_missing
       FROM condition_missing
-     GROUP BY 1, 2, 3, 4, 5
-), result AS (
-    SELECT model, id, set_id, year, COALESCE(bool_or(missing = 0), false) AS eligible,
-           CASE WHEN bool_or(missing = 0) THEN 0 ELSE COALESCE(min(missing), 0) END::int
-               AS missing
-      FROM (SELECT r.model, r.id, r.set_id, ev.year, NULL AS missing
-              FROM assigned r JOIN evaluation ev ON ev.set_id = r.set_id
-             UNION ALL
-            SELECT model, id, set_id, year, missing FROM alternative_missing) x
+), chosen AS MATERIALIZED (
+    -- the conditions of the alternative that decides: the first met (none missing), or else the
+    -- first with the fewest missing
+    SELECT *
+      FROM (SELECT *, dense_rank() OVER (PARTITION BY model, id, set_id, year
+                                             ORDER BY alternative_missing, alternative_sequence,
+                                                      alternative_id) AS pick
+              FROM alternative_missing) x
+     WHERE pick = 1
+), counted AS (
+    -- what counted: the ids of each history behind the figures of those conditions, each once
+    SELECT model, id, set_id, year, jsonb_object_agg(history, items) AS counted
+      FROM (SELECT ch.model, ch.id, ch.set_id, ch.year, h.history,
+                   jsonb_agg(DISTINCT item ORDER BY item) AS items
+              FROM chosen ch
+             CROSS JOIN LATERAL (VALUES ('award', ch.award_ids),
+                                        ('classification', ch.classification_ids),
+                                        ('initiative', ch.initiative_ids),
+                                        ('discipline', ch.discipline_ids)) h(history, ids)
+             CROSS JOIN LATERAL unnest(h.ids) AS item
+             GROUP BY 1, 2, 3, 4, 5) x
      GROUP BY 1, 2, 3, 4
+), result AS (
+    -- the set's recipients only; no alternative with a condition: not eligible, none missing
+    SELECT model, id, set_id, year, COALESCE(min(missing) = 0, false) AS eligible,
+           COALESCE(min(missing), 0)::int AS missing,
+           min(alternative_id) FILTER (WHERE missing = 0) AS alternative_id,
+           (array_agg(counted) FILTER (WHERE counted IS NOT NULL))[1] AS counted
+      FROM (SELECT model, id, set_id, year, assigned, alternative_missing AS missing,
+                   alternative_id, NULL::jsonb AS counted
+              FROM chosen
+             UNION ALL
+            SELECT model, id, set_id, year, false, NULL, NULL, counted FROM counted) x
+     GROUP BY 1, 2, 3, 4
+    HAVING bool_or(assigned)
 ), upsert AS (
-    INSERT INTO {table} AS b (set_id, year, model, owner_id, eligible, missing)
-    SELECT set_id, year, model, id, eligible, missing FROM result
+    INSERT INTO {table} AS b (set_id, year, model, owner_id, eligible, missing, alternative_id,
+                              counted)
+    SELECT set_id, year, model, id, eligible, missing, alternative_id, counted FROM result
     ON CONFLICT (set_id, year, model, owner_id) DO UPDATE
-       SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing
-     WHERE (b.eligible, b.missing) IS DISTINCT FROM (EXCLUDED.eligible, EXCLUDED.missing)
+       SET eligible = EXCLUDED.eligible, missing = EXCLUDED.missing,
+           alternative_id = EXCLUDED.alternative_id, counted = EXCLUDED.counted
+     WHERE (b.eligible, b.missing, b.alternative_id, b.counted)
+           IS DISTINCT FROM (EXCLUDED.eligible, EXCLUDED.missing, EXCLUDED.alternative_id,
+                             EXCLUDED.counted)
     RETURNING 1
 ), removed AS (
     DELETE FROM {table} b
@@ -1206,7 +1282,8 @@ def sql_prepare(env):
     env.cr.execute(
         "CREATE TABLE IF NOT EXISTS %s (set_id int NOT NULL, year int NOT NULL, "
         "model char(1) NOT NULL, owner_id int NOT NULL, eligible bool NOT NULL, "
-        "missing int NOT NULL, PRIMARY KEY (set_id, year, model, owner_id))" % SQL_TABLE
+        "missing int NOT NULL, alternative_id int, counted jsonb, "
+        "PRIMARY KEY (set_id, year, model, owner_id))" % SQL_TABLE
     )
 
 
@@ -1265,15 +1342,17 @@ def measure_sql(env, repeat=3, commit=False):
 AGREE_SQL = """
 SELECT COALESCE(e.criteria_set_id, b.set_id), COALESCE(e.year, b.year),
        COALESCE(e.model, b.model), COALESCE(e.owner_id, b.owner_id),
-       e.eligible, e.missing, b.eligible, b.missing
-  FROM (SELECT criteria_set_id, year, eligible, missing,
+       e.eligible, e.missing, e.alternative_id, e.counted_history,
+       b.eligible, b.missing, b.alternative_id, b.counted
+  FROM (SELECT criteria_set_id, year, eligible, missing, alternative_id, counted_history,
                CASE WHEN employee_id IS NOT NULL THEN 'e' ELSE 'd' END AS model,
                COALESCE(employee_id, department_id) AS owner_id
           FROM emulation_eligibility
          WHERE criteria_set_id IN (SELECT id FROM emulation_criteria_set WHERE active)) e
   FULL JOIN {table} b ON b.set_id = e.criteria_set_id AND b.year = e.year
                      AND b.model = e.model AND b.owner_id = e.owner_id
- WHERE (e.eligible, e.missing) IS DISTINCT FROM (b.eligible, b.missing)
+ WHERE (e.eligible, e.missing, e.alternative_id, e.counted_history)
+       IS DISTINCT FROM (b.eligible, b.missing, b.alternative_id, b.counted)
 """
 
 
@@ -1297,7 +1376,7 @@ def agreement(env):
         "eligible": eligible,
         "differences": len(differences),
         "examples": [
-            {"set": d[0], "year": d[1], "model": d[2], "id": d[3], "orm": d[4:6], "sql": d[6:8]}
+            {"set": d[0], "year": d[1], "model": d[2], "id": d[3], "orm": d[4:8], "sql": d[8:12]}
             for d in differences[:10]
         ],
     }
