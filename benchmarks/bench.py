@@ -1043,6 +1043,11 @@ WITH active_set AS (
       FROM emulation_criteria_condition c
       JOIN emulation_criteria_alternative a ON a.id = c.alternative_id
       JOIN active_set s ON s.id = a.set_id
+), cond_type AS (
+    -- the award types of each award condition (a few rows: every award joins them by its type)
+    SELECT c.id AS condition_id, c.set_id, c.kind, t.{type_rel_type} AS type_id
+      FROM cond c
+      JOIN {type_rel} t ON t.{type_rel_condition} = c.id
 ), award AS (
     -- regular: the awards every award condition counts (Decree 152/2025, art. 4(3))
     SELECT 'e' AS model, employee_id AS owner, id, award_type_id, year,
@@ -1083,10 +1088,10 @@ WITH active_set AS (
            dense_rank() OVER (PARTITION BY x.model, x.owner, c.id, ev.year
                                   ORDER BY x.year DESC) AS year_rank
       FROM award x
-      JOIN assigned r ON r.model = x.model AND r.id = x.owner
-      JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_streak'
+      JOIN cond_type t ON t.type_id = x.award_type_id AND t.kind = 'award_streak'
+      JOIN cond c ON c.id = t.condition_id
+      JOIN assigned r ON r.model = x.model AND r.id = x.owner AND r.set_id = c.set_id
       JOIN evaluation ev ON ev.set_id = r.set_id
-      JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
      WHERE x.year BETWEEN ev.first AND ev.last AND (x.regular OR c.any_method)
        AND (x.model = 'd' OR NOT EXISTS (
              SELECT 1 FROM discipline d
@@ -1106,10 +1111,10 @@ WITH active_set AS (
            array_agg(x.id) AS award_ids, NULL::int[] AS classification_ids,
            NULL::int[] AS initiative_ids, NULL::int[] AS discipline_ids
       FROM award x
-      JOIN assigned r ON r.model = x.model AND r.id = x.owner
-      JOIN cond c ON c.set_id = r.set_id AND c.kind = 'award_count'
+      JOIN cond_type t ON t.type_id = x.award_type_id AND t.kind = 'award_count'
+      JOIN assigned r ON r.model = x.model AND r.id = x.owner AND r.set_id = t.set_id
+      JOIN cond c ON c.id = t.condition_id
       JOIN evaluation ev ON ev.set_id = r.set_id
-      JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
      WHERE x.year BETWEEN ev.first AND ev.last AND (x.regular OR c.any_method)
      GROUP BY 1, 2, 3, 4
      UNION ALL
@@ -1163,7 +1168,7 @@ WITH active_set AS (
       JOIN evaluation ev ON ev.set_id = r.set_id
       JOIN emulation_award x ON x.employee_id = m.employee AND x.active AND x.year = ev.year
                             AND (COALESCE(x.method, 'regular') = 'regular' OR c.any_method)
-      JOIN {type_rel} t ON t.{type_rel_condition} = c.id AND t.{type_rel_type} = x.award_type_id
+      JOIN cond_type t ON t.condition_id = c.id AND t.type_id = x.award_type_id
      GROUP BY 1, 2, 3, 4
      UNION ALL
     -- members classified at the level or better in the evaluation year
