@@ -1094,9 +1094,12 @@ WITH active_set AS (
       JOIN evaluation ev ON ev.set_id = r.set_id
      WHERE x.year BETWEEN ev.first AND ev.last AND (x.regular OR c.any_method)
        AND (x.model = 'd' OR NOT EXISTS (
-             SELECT 1 FROM discipline d
-              WHERE d.owner = x.owner AND d.year <= ev.last AND d.last >= ev.first
-                AND d.last >= x.year))
+             -- the table itself, through its index on the person (not the CTE: a scan per award)
+             SELECT 1 FROM emulation_discipline d
+              WHERE d.employee_id = x.owner AND d.active AND d.state = 'decided'
+                AND d.year <= ev.last
+                AND GREATEST(d.year, COALESCE(d.effect_last_year, d.year)) >= ev.first
+                AND GREATEST(d.year, COALESCE(d.effect_last_year, d.year)) >= x.year))
 ), restart AS (
     -- the last year of the period in which such a discipline was in effect
     SELECT d.owner, d.id, d.year, d.last, c.id AS condition_id, ev.year AS evaluated,
@@ -1211,17 +1214,18 @@ WITH active_set AS (
                WHEN 'classification_every_year'
                    THEN GREATEST(ev.last - ev.first + 1 - x.have, 0)
                WHEN 'member_ratio'
-                   -- need = ceil(P x members / 100), exactly; no member: need 1
+                   -- need = ceil(P x members / 100), exactly; no member: need 1 (the members
+                   -- looked up for these rows only: a join took a nested loop over every row)
                    THEN GREATEST(
-                       CASE WHEN COALESCE(mt.members, 0) = 0 THEN 1
-                            ELSE ceil(c.ratio::numeric * mt.members / 100)::int END
+                       COALESCE((SELECT ceil(c.ratio::numeric * mt.members / 100)::int
+                                   FROM member_total mt WHERE mt.unit = x.id AND mt.members > 0),
+                                1)
                        - x.have, 0)
                ELSE GREATEST(c.min_count - x.have, 0)
            END AS missing
       FROM evaluated x
       JOIN cond c ON c.id = x.condition_id
       JOIN evaluation ev ON ev.set_id = x.set_id AND ev.year = x.year
-      LEFT JOIN member_total mt ON x.model = 'd' AND mt.unit = x.id
 ), alternative_missing AS (
     SELECT *, sum(missing) OVER (PARTITION BY model, id, set_id, year, alternative_id)
                   AS alternative_missing

@@ -15,6 +15,7 @@ Tagged ``benchmark`` and not ``standard``: not part of the suite (``--test-tags
 """
 
 import importlib.util
+import json
 import unittest
 from pathlib import Path
 
@@ -161,6 +162,58 @@ class TestBenchmarkSmoke(TransactionCase):
             self.assertEqual(check["differences"], 1)
             self.assertEqual(check["examples"][0]["id"], person)
             self.assertEqual(check["examples"][0]["set"], streak.id)
+
+    def test_agreement_compares_what_counted(self):
+        # the raw-SQL limit gathers what counted and the alternative met, as the engine stores
+        # them: a row whose ids or alternative differ is a difference
+        bench = self.bench
+        generator = bench.BulkGenerator(self.env, units=3)
+        generator.grow(20)
+        self.env["emulation.eligibility"]._eligibility_recompute_all()
+        bench.sql_prepare(self.env)
+        with bench.sql_phase(self.env):
+            bench.measure_sql(self.env, repeat=1)
+            self.assertTrue(bench.agreement(self.env)["agree"])
+            self.env.cr.execute(
+                "SELECT count(*) FILTER (WHERE counted IS NOT NULL), "
+                "count(*) FILTER (WHERE counted ? 'award'), "
+                "count(*) FILTER (WHERE alternative_id IS NOT NULL) FROM bench_sql_result"
+            )
+            with_counted, with_awards, met = self.env.cr.fetchone()
+            self.assertGreater(with_awards, 0, "the limit names the awards that counted")
+            self.assertGreater(met, 0, "and the alternative met")
+            self.env.cr.execute(
+                "SELECT set_id, year, model, owner_id, counted FROM bench_sql_result "
+                "WHERE counted ? 'award' ORDER BY set_id, year, model, owner_id LIMIT 1"
+            )
+            set_id, year, model, owner, counted = self.env.cr.fetchone()
+            stored = self.env["emulation.eligibility"].search(
+                [
+                    ("criteria_set_id", "=", set_id),
+                    ("year", "=", year),
+                    ("employee_id" if model == "e" else "department_id", "=", owner),
+                ]
+            )
+            self.assertEqual(stored.counted_history, counted, "the same ids as the engine")
+            key = "WHERE set_id = %s AND year = %s AND model = %s AND owner_id = %s"
+            self.env.cr.execute(
+                "UPDATE bench_sql_result SET counted = counted - 'award' " + key,
+                [set_id, year, model, owner],
+            )
+            check = bench.agreement(self.env)
+            self.assertFalse(check["agree"])
+            self.assertEqual(check["differences"], 1)
+            self.assertEqual(check["examples"][0]["id"], owner)
+            self.env.cr.execute(
+                "UPDATE bench_sql_result SET counted = %s::jsonb " + key,
+                [json.dumps(counted), set_id, year, model, owner],
+            )
+            self.assertTrue(bench.agreement(self.env)["agree"])
+            self.env.cr.execute(
+                "UPDATE bench_sql_result SET alternative_id = NULL "
+                "WHERE alternative_id = (SELECT min(alternative_id) FROM bench_sql_result)"
+            )
+            self.assertFalse(bench.agreement(self.env)["agree"])
 
     def test_emptying_the_results_never_takes_proposal_lines_with_it(self):
         # the first computation starts from an empty result table: a TRUNCATE … CASCADE, which
