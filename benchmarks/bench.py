@@ -15,7 +15,8 @@ Steps (see :func:`run`), at each size of the scaling (1,000, 5,000, 10,000, N):
    written, the process's peak memory), and the stored rows = a fresh evaluation;
 3. the ORM / raw-SQL comparison with the plan's three exemplar sets, a streak set and a member-
    ratio set active (the Law sets archived meanwhile): ONE hand-written statement computing and
-   writing every result row of both evaluation years, the ORM full recompute, and their agreement
+   writing every result row of both evaluation years (the verdict, the alternative met and the
+   ids of what counted, as the engine stores them), the ORM full recompute, and their agreement
    on every result row;
 4. at N: the peak Python memory (tracemalloc) and a first computation from an empty result table;
    after the scaling, the incremental cases (create one award, write one classification, archive
