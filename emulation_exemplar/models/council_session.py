@@ -213,6 +213,7 @@ class EmulationCouncilSession(models.Model):
     @api.constrains("member_count")
     def _check_votes_of_lines(self):
         self.line_ids._check_votes()
+        self.dossier_line_ids._check_votes()
 
     def action_add_proposals(self):
         """Put on the ballot every line of the proposals sent to the council (same year)."""

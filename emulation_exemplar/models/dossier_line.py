@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from .history_mixin import RECIPIENT_TYPES
-from .proposal_line import ballot_result
+from .proposal_line import ballot_result, check_ballot, check_ballot_open
 from .write_policy_mixin import SERVER, policy
 
 
@@ -138,17 +138,11 @@ class EmulationDossierLine(models.Model):
 
     @api.constrains("vote_yes", "session_id")
     def _check_votes(self):
-        for line in self:
-            if line.session_id and line.vote_yes > line.session_id.member_count:
-                raise ValidationError(
-                    _(
-                        "%(name)s has %(votes)s yes votes, more than the %(members)s members of "
-                        "the council: check the ballot count.",
-                        name=line.recipient_name,
-                        votes=line.vote_yes,
-                        members=line.session_id.member_count,
-                    )
-                )
+        check_ballot(self)
+
+    @api.constrains("session_id")
+    def _check_session_open(self):
+        check_ballot_open(self)
 
     def _policy_state(self):
         self.ensure_one()

@@ -23,6 +23,39 @@ def ballot_result(session, vote_yes, threshold):
     return 100.0 * vote_yes / members, passed
 
 
+def check_ballot(lines):
+    """Refuse a ballot line (a proposal line or a dossier line) with more yes votes than the
+    council has members."""
+    for line in lines:
+        if line.session_id and line.vote_yes > line.session_id.member_count:
+            raise ValidationError(
+                line.env._(
+                    "%(name)s has %(votes)s yes votes, more than the %(members)s members of "
+                    "the council: check the ballot count.",
+                    name=line.recipient_name,
+                    votes=line.vote_yes,
+                    members=line.session_id.member_count,
+                )
+            )
+
+
+def check_ballot_open(lines):
+    """Refuse putting a ballot line into a closed council session: its minutes are sealed. The
+    session's own buttons run as the superuser."""
+    if lines.env.su:
+        return
+    for line in lines:
+        if line.session_id.state == "done":
+            raise ValidationError(
+                line.env._(
+                    "The council session %(session)s is closed: %(name)s cannot be put on its "
+                    "ballot. Reopen the session first, or choose an open one.",
+                    session=line.session_id.display_name,
+                    name=line.recipient_name,
+                )
+            )
+
+
 class EmulationProposalLine(models.Model):
     """One person or unit proposed, with the eligibility result the proposal rests on, the
     history records used as its basis and the council's ballot."""
@@ -276,17 +309,11 @@ class EmulationProposalLine(models.Model):
 
     @api.constrains("vote_yes", "session_id")
     def _check_votes(self):
-        for line in self:
-            if line.session_id and line.vote_yes > line.session_id.member_count:
-                raise ValidationError(
-                    _(
-                        "%(name)s has %(votes)s yes votes, more than the %(members)s members of "
-                        "the council: check the ballot count.",
-                        name=line.recipient_name,
-                        votes=line.vote_yes,
-                        members=line.session_id.member_count,
-                    )
-                )
+        check_ballot(self)
+
+    @api.constrains("session_id")
+    def _check_session_open(self):
+        check_ballot_open(self)
 
     @api.constrains("initiative_ids")
     def _check_initiatives_unused(self):

@@ -224,6 +224,26 @@ class TestSealed(SealedCase):
         with self.assertRefused(ValidationError, "does not apply"):
             rpc(Nomination, self.user_officer, "create", vals)
 
+    def test_no_vote_added_to_a_closed_session(self):
+        # a line at the council without a ballot yet cannot be put, with votes, on the ballot of
+        # a session already closed: its minutes are sealed
+        _proposal, session = self.voted()
+        other = self.new_proposal(
+            line_ids=[Command.create(self.line(self.emp_d, justification="Đột xuất."))]
+        )
+        self.to_council(other)
+        self.assertFalse(other.line_ids.session_id)
+        with self.assertRefused(ValidationError, "is closed"):
+            rpc(
+                self.Line,
+                self.user_officer,
+                "write",
+                other.line_ids.ids,
+                {"session_id": session.id, "vote_yes": 10},
+            )
+        self.assertFalse(other.line_ids.session_id)
+        self.assertEqual(session.state, "done")
+
     # ------------------------------------------------------------------ unlocking what is closed
     def test_closed_session_is_sealed(self):
         proposal, session = self.voted()
