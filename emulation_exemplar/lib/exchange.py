@@ -20,6 +20,69 @@ REQUIRED_LINE = {
     DOSSIER_SCHEMA: ("ref", "recipient_type", "name"),
     DECISION_SCHEMA: ("ref", "name", "passed"),
 }
+# what the values must be, when present: text, a whole number, a number from 0 to 100, a
+# yes/no; a value of another type (a list where a name is expected, "90%" for a ratio) is a
+# damaged file, said as such, not a crash further on
+TEXT, WHOLE, PERCENT, FLAG = "text", "whole", "percent", "flag"
+TYPES = {
+    DOSSIER_SCHEMA: {
+        "ref": TEXT,
+        "sender": TEXT,
+        "award_type_code": TEXT,
+        "year": WHOLE,
+        "unit": TEXT,
+        "submission_number": TEXT,
+    },
+    DECISION_SCHEMA: {
+        "dossier_ref": TEXT,
+        "number": TEXT,
+        "date": TEXT,
+        "award_type_code": TEXT,
+        "year": WHOLE,
+        "decided": FLAG,
+    },
+}
+LINE_TYPES = {
+    DOSSIER_SCHEMA: {
+        "ref": TEXT,
+        "recipient_type": TEXT,
+        "name": TEXT,
+        "job_title": TEXT,
+        "unit": TEXT,
+        "achievements": TEXT,
+        "justification": TEXT,
+        "agency_vote_ratio": PERCENT,
+        "eligible_at_submission": FLAG,
+    },
+    DECISION_SCHEMA: {"ref": TEXT, "name": TEXT, "passed": FLAG},
+}
+
+
+def _check_values(document, schema):
+    """ExchangeError ``bad_value`` naming the first value of the wrong kind in ``document``.
+    An empty value (None, or the False an empty Odoo field gives) is no value."""
+    for key, kind in TYPES[schema].items():
+        value = document.get(key)
+        if value is not None and value is not False and not _valid(value, kind):
+            raise ExchangeError("bad_value", key=key)
+    for index, line in enumerate(document["lines"], start=1):
+        for key, kind in LINE_TYPES[schema].items():
+            value = line.get(key)
+            if value is not None and value is not False and not _valid(value, kind):
+                raise ExchangeError("bad_value", key="lines[%s].%s" % (index, key))
+
+
+def _valid(value, kind):
+    """Whether ``value`` (not None) is of ``kind`` (:data:`TYPES`)."""
+    if kind == TEXT:
+        return isinstance(value, str)
+    if kind == FLAG:
+        return isinstance(value, bool)
+    if isinstance(value, bool):
+        return False
+    if kind == WHOLE:
+        return isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit())
+    return isinstance(value, int | float) and 0 <= value <= 100
 
 
 class ExchangeError(ValueError):
@@ -46,7 +109,8 @@ def build(schema, document, papers=()):
 
 def read(content, schema):
     """(document, {paper name: bytes}) of a ZIP of ``schema``; ExchangeError when it is not
-    one, is of another schema or version, or misses a required key."""
+    one, is of another schema or version, misses a required key or holds a value of the wrong
+    kind."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         names = archive.namelist()
@@ -76,6 +140,7 @@ def read(content, schema):
         for key in REQUIRED_LINE[schema]:
             if not isinstance(line, dict) or key not in line:
                 raise ExchangeError("missing", key="lines[%s].%s" % (index, key))
+    _check_values(document, schema)
     papers = {
         name.split("/", 1)[1]: archive.read(name)
         for name in names

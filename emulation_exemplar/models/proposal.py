@@ -586,7 +586,7 @@ class EmulationProposal(models.Model):
         if decided:
             try:
                 date = fields.Date.to_date(document["date"])
-            except ValueError:
+            except (TypeError, ValueError):
                 date = None
             if not (document["number"] and date):
                 raise UserError(_("The decision's file has no number or date: check the file."))

@@ -6,11 +6,12 @@ province reads only the dossiers sent to it; an agency reads nothing of another 
 import base64
 import io
 import json
+import re
 import zipfile
 from datetime import date
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
 from ..lib import exchange
@@ -212,6 +213,20 @@ class TestDossierFlow(DossierCase):
         self.assertEqual(proposal.state, "rejected")
         self.assertIn("threshold", proposal.return_reason)
         self.assertFalse(self.env["emulation.award"].search([("employee_id", "=", self.emp_a.id)]))
+
+    def test_council_smaller_than_the_votes_on_a_dossier_line(self):
+        # lowering the council's member count below the yes votes of a dossier line on its
+        # ballot is refused, as for the agency's own proposal lines
+        _proposal, dossier = self.sent_dossier()
+        mine = dossier.with_user(self.user_province)
+        mine.action_review()
+        mine.action_to_council()
+        session = self.province_session()
+        session.action_add_proposals()
+        session.dossier_line_ids.vote_yes = 8
+        with self.assertRaisesRegex(ValidationError, "more than the 5 members"):
+            session.write({"member_count": 5, "present_count": 5})
+            session.flush_recordset()
 
     def test_refused_with_reason(self):
         proposal, dossier = self.sent_dossier()
@@ -517,6 +532,27 @@ class TestDossierFiles(DossierCase):
         )
         with self.assertRaisesRegex(UserError, "lacks lines"):
             self.import_file(self.user_province, broken, "action_import_dossier")
+        # values of the wrong kind: said as a damaged file, not a crash
+        first = document["lines"][0]
+        for key, bad in (
+            ("ref", ["HS", 1]),
+            ("award_type_code", {"code": "BK"}),
+            ("year", "twenty"),
+            ("lines[1].agency_vote_ratio", "90%"),
+            ("lines[1].agency_vote_ratio", 250),
+            ("lines[1].recipient_type", ["individual"]),
+            ("lines[1].name", 7),
+        ):
+            with self.subTest(key=key, value=bad):
+                if key.startswith("lines[1]."):
+                    field = key.removeprefix("lines[1].")
+                    damaged = dict(document, lines=[dict(first, **{field: bad})])
+                else:
+                    damaged = dict(document, **{key: bad})
+                content = exchange.build(exchange.DOSSIER_SCHEMA, damaged)
+                message = "The file's %s has a value of the wrong kind" % re.escape(key)
+                with self.assertRaisesRegex(UserError, message):
+                    self.import_file(self.user_province, content, "action_import_dossier")
         self.assertFalse(Dossier.search([]))
         # a decision naming an unknown recipient: refused, nothing imported, the name given
         uuid = self.env["ir.config_parameter"].get_param("database.uuid")

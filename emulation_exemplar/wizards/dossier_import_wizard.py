@@ -57,6 +57,10 @@ class EmulationDossierImportWizard(models.TransientModel):
                 expected=params.get("expected"),
             ),
             "missing": _("The file lacks %(key)s: export it again.", key=params.get("key")),
+            "bad_value": _(
+                "The file's %(key)s has a value of the wrong kind: export it again.",
+                key=params.get("key"),
+            ),
         }
         return messages.get(error.code, error.code)
 
