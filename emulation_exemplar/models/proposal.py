@@ -103,7 +103,7 @@ class EmulationProposal(models.Model):
     line_count = fields.Integer(compute="_compute_counts", string="Proposed lines")
     passed_count = fields.Integer(compute="_compute_counts", string="Passed lines")
     document_ids = fields.One2many(
-        "emulation.proposal.document", "proposal_id", string="Dossier", copy=False
+        "emulation.proposal.document", "proposal_id", string="Attached documents", copy=False
     )
     state = fields.Selection(
         PROPOSAL_STATES,
