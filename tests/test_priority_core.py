@@ -2,24 +2,7 @@
 first on a tie, a third less time for women leaders (maternity leave, art. 4(5): the kind
 ``months_worked``, in ``test_rules_core.py``)."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
-PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "priority.py"
-
-
-def _load():
-    name = "exemplar_priority_core"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PATH)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-priority = _load()
+from exemplar_core import priority
 
 
 def test_collective_share_at_the_boundary():

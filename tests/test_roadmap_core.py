@@ -1,26 +1,12 @@
 """Tests of the pure-Python roadmap rules (``emulation_exemplar/core/roadmap.py``), without Odoo."""
 
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from exemplar_core import roadmap
 
 PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "roadmap.py"
-
-
-def _load():
-    name = "exemplar_roadmap_core"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PATH)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-roadmap = _load()
 
 
 @pytest.mark.parametrize(

@@ -1,27 +1,10 @@
 """Tests of the year being judged and the statistical year (``emulation_exemplar/core/roadmap.py``),
 without Odoo."""
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
-
-PATH = Path(__file__).resolve().parents[1] / "emulation_exemplar" / "core" / "roadmap.py"
-
-
-def _load():
-    name = "exemplar_roadmap_years_core"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PATH)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-years = _load()
+from exemplar_core import roadmap as years
 
 
 @pytest.mark.parametrize(
