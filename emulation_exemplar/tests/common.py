@@ -1,8 +1,17 @@
+import shutil
 import unittest
 from contextlib import contextmanager
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+def skip_without_wkhtmltopdf(case):
+    """Skip ``case`` (a test, in its setUp) where wkhtmltopdf is missing or unusable."""
+    if not shutil.which("wkhtmltopdf"):
+        case.skipTest("wkhtmltopdf is not installed")
+    if case.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
+        case.skipTest("wkhtmltopdf is not usable")
 
 
 class DemoCase:

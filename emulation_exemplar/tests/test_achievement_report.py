@@ -4,7 +4,6 @@ when the report is read, private to the proposing unit and the officers, and pri
 forms of Decree 152/2025/NĐ-CP's appendix."""
 
 import io
-import shutil
 from datetime import date
 
 import psycopg2
@@ -18,6 +17,7 @@ from odoo.tools.pdf import PdfFileReader
 
 from ..lib.pdf import _squeeze as squeeze
 from ..models.write_policy_mixin import WritePolicyError
+from .common import skip_without_wkhtmltopdf
 from .test_cycle import YEAR, CycleCase
 
 PAPER = "emulation_exemplar.action_report_achievement"
@@ -403,10 +403,7 @@ class TestAchievementPdf(AchievementCase, HttpCase):
 
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def test_reports_of_a_proposal(self):
         proposal = self.proposal_prov()

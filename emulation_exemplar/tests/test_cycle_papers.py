@@ -3,7 +3,6 @@ with its list) and the statistical report on commendation: dated by their record
 paper is, the last rows with the signature; printed as the emulation officer (no HR right)."""
 
 import io
-import shutil
 from datetime import date
 from unittest.mock import patch
 
@@ -17,6 +16,7 @@ from odoo.tools import file_open
 from odoo.tools.pdf import PdfFileReader
 
 from ..lib.pdf import _squeeze as squeeze
+from .common import skip_without_wkhtmltopdf
 from .test_cycle import YEAR, CycleCase
 
 MINUTES = "emulation_exemplar.action_report_council_minutes"
@@ -315,10 +315,7 @@ class TestCyclePdf(CyclePapersCase, HttpCase):
 
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def pages(self, report, records):
         Report = (

@@ -8,7 +8,6 @@ without patched Qt here)."""
 import io
 import os
 import re
-import shutil
 from datetime import date
 from unittest.mock import patch
 
@@ -21,6 +20,7 @@ from odoo.tools.pdf import PdfFileReader
 from ..lib import pdf as pdf_helpers
 from ..lib.pdf import PAPER_FONT, VI_LETTERS, _fc_files, content_size
 from ..lib.pdf import _squeeze as squeeze
+from .common import skip_without_wkhtmltopdf
 from .test_cycle import YEAR, CycleCase
 
 ROWS = 60
@@ -213,10 +213,7 @@ class TestPagesScript(PagesCase):
 class TestPapersPrintWhole(PagesCase, HttpCase):
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def pdf(self, report, records):
         """(texts of the pages, squeezed; fonts used) of the paper as the officer prints it,

@@ -1,5 +1,4 @@
 import io
-import shutil
 from unittest.mock import patch
 
 from markupsafe import escape
@@ -18,7 +17,7 @@ from ..lib.pdf import _squeeze as squeeze
 from ..lib.pdf import number_pages
 from ..models.ir_actions_report import merge_bodies
 from ..report.emulation_report_base import split_tail
-from .common import DemoCase, EmulationCase
+from .common import DemoCase, EmulationCase, skip_without_wkhtmltopdf
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -477,10 +476,7 @@ class TestMerge(EmulationCase):
 class TestPdf(ReportCase, HttpCase):
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def pdf(self, report, records, user=None):
         Report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
@@ -849,8 +845,7 @@ class TestCampaignReport(CampaignReportCase):
 class TestCampaignPdf(CampaignReportCase, HttpCase):
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
+        skip_without_wkhtmltopdf(self)
 
     def test_campaign_pdfs(self):
         pdf = TestPdf.pdf

@@ -7,7 +7,6 @@ upgrade that fills the existing awards."""
 import importlib.util
 import io
 import itertools
-import shutil
 import zipfile
 from datetime import date
 
@@ -17,7 +16,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import file_path
 
-from .common import EmulationCase
+from .common import EmulationCase, skip_without_wkhtmltopdf
 from .migration import run_migrations
 
 DECISION = "emulation_exemplar.action_report_decision"
@@ -472,8 +471,7 @@ class TestPaymentListPdf(EmulationCase, HttpCase):
     HttpCase)."""
 
     def test_payment_list_as_pdf(self):
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
+        skip_without_wkhtmltopdf(self)
         decision = (
             self.env["emulation.decision"]
             .with_user(self.user_officer)

@@ -6,7 +6,6 @@ birth, gender, the discipline section for the officers only); and the overview p
 of a unit, as a paper and as an Excel file, read from the stored results only."""
 
 import io
-import shutil
 from datetime import date
 
 from lxml import html as lxml_html
@@ -17,6 +16,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from ..lib.pdf import _squeeze as squeeze
+from .common import skip_without_wkhtmltopdf
 from .test_cycle import YEAR
 from .test_cycle_papers import DECISION, MINUTES, SUBMISSION, CyclePapersCase
 from .test_reward_money import xlsx_rows
@@ -423,10 +423,7 @@ class TestOverview(OverviewCase):
 class TestOverviewPdf(OverviewCase, HttpCase):
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def test_the_pdf_prints_the_cells(self):
         wizard = self.wizard(self.user_manager)

@@ -5,7 +5,6 @@ column, the counts by category and method, the statistical year's bounds (30 Nov
 import importlib.util
 import io
 import logging
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from ..lib.pdf import _squeeze as squeeze
-from .common import EmulationCase
+from .common import EmulationCase, skip_without_wkhtmltopdf
 
 FORM_PDF = "emulation_exemplar.action_report_statistics_form"
 FORM_XLSX = "emulation_exemplar.action_report_statistics_form_xlsx"
@@ -520,10 +519,7 @@ class TestStatisticsFormsPdf(EmulationCase, HttpCase):
 
     def setUp(self):
         super().setUp()
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed")
-        if self.env["ir.actions.report"].get_wkhtmltopdf_state() != "ok":
-            self.skipTest("wkhtmltopdf is not usable")
+        skip_without_wkhtmltopdf(self)
 
     def test_form_0602_pdf(self):
         self.company.write({"emulation_report_lang": "en_US", "emulation_signer_name": "Signer"})
