@@ -1,6 +1,17 @@
 from odoo import api, fields, models
 from odoo.tools.misc import format_date
 
+# the fields the snapshot owns: written only by _take_snapshot (a model using the mixin lists
+# them as SERVER in its write policy)
+SNAPSHOT_FIELDS = (
+    "eligibility_id",
+    "snapshot_eligible",
+    "snapshot_missing",
+    "snapshot_criteria_set_id",
+    "snapshot_year",
+    "snapshot_date",
+)
+
 
 class EmulationEligibilitySnapshotMixin(models.AbstractModel):
     """The eligibility a record rests on, frozen as facts when it is taken (a proposal line when
@@ -15,17 +26,6 @@ class EmulationEligibilitySnapshotMixin(models.AbstractModel):
 
     _name = "emulation.eligibility.snapshot.mixin"
     _description = "Eligibility frozen as facts"
-
-    # the fields the snapshot owns: written only by _take_snapshot (list them as SERVER in the
-    # model's write policy)
-    _snapshot_fields = (
-        "eligibility_id",
-        "snapshot_eligible",
-        "snapshot_missing",
-        "snapshot_criteria_set_id",
-        "snapshot_year",
-        "snapshot_date",
-    )
 
     eligibility_id = fields.Many2one(
         "emulation.eligibility",

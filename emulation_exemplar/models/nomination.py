@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..core import roadmap
+from .eligibility_snapshot_mixin import SNAPSHOT_FIELDS
 from .write_policy_mixin import ANY, NEW, SERVER, policy
 
 NOMINEE_KINDS = [
@@ -25,12 +26,7 @@ STAGE_LABELS = {
 # what only an officer sets on a nomination (besides its stage)
 OFFICER_ONLY_FIELDS = (
     "registration_date",
-    "eligibility_id",
-    "snapshot_eligible",
-    "snapshot_missing",
-    "snapshot_criteria_set_id",
-    "snapshot_year",
-    "snapshot_date",
+    *SNAPSHOT_FIELDS,
     "drop_reason",
     "is_late_registration",
     "decision_id",
@@ -94,17 +90,7 @@ class EmulationNomination(models.Model):
             # the registration's lines point here (emulation.registration.line._link_nominations)
             "registration_line_ids": SERVER,
         }
-        | dict.fromkeys(
-            (
-                "eligibility_id",
-                "snapshot_eligible",
-                "snapshot_missing",
-                "snapshot_criteria_set_id",
-                "snapshot_year",
-                "snapshot_date",
-            ),
-            SERVER,
-        )
+        | dict.fromkeys(SNAPSHOT_FIELDS, SERVER)
     )
 
     name = fields.Char(

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .eligibility_snapshot_mixin import SNAPSHOT_FIELDS
 from .history_mixin import RECIPIENT_TYPES
 from .registration_line import is_within
 from .write_policy_mixin import NEW, SERVER, policy
@@ -92,13 +93,8 @@ class EmulationProposalLine(models.Model):
         "company_id": SERVER,
         "recipient_name": SERVER,
         "job_title": SERVER,
-        "eligibility_id": SERVER,
         "eligible_now": SERVER,
-        "snapshot_eligible": SERVER,
-        "snapshot_missing": SERVER,
-        "snapshot_criteria_set_id": SERVER,
-        "snapshot_year": SERVER,
-        "snapshot_date": SERVER,
+        **dict.fromkeys(SNAPSHOT_FIELDS, SERVER),
         "member_count": SERVER,
         "vote_ratio": SERVER,
         "vote_passed": SERVER,
