@@ -213,6 +213,21 @@ class EmulationDossier(models.Model):
 
     # ------------------------------------------------------------------ sending (agency)
     @api.model
+    def _resend_or_create(self, returned, header, new_vals, fallback_name=False):
+        """The receiving body's dossier (as the superuser: its buttons write it) with ``header``
+        and state sent: ``returned`` sent again (its lines and papers dropped, to be written
+        anew), or else a new one of ``new_vals`` numbered by the dossiers' sequence."""
+        Dossier = self.sudo()
+        if returned:
+            dossier = Dossier.browse(returned.id)
+            dossier.line_ids.unlink()
+            dossier.attachment_ids.unlink()
+            dossier.write(dict(header, state="sent", send_count=dossier.send_count + 1))
+            return dossier
+        name = self.env["ir.sequence"].sudo().next_by_code("emulation.dossier") or fallback_name
+        return Dossier.create(dict(header, **new_vals, name=name, send_count=1))
+
+    @api.model
     def _send(self, proposal):
         """Send ``proposal`` up (the proposal's Send up button, its checks done): a new dossier,
         or the returned one sent again, with its lines and papers as they stand. The dossier is
@@ -228,25 +243,17 @@ class EmulationDossier(models.Model):
             "sent_date": fields.Date.context_today(self),
         }
         # the button writes the receiving body's record; what it reads stays the caller's
-        Dossier = self.sudo()
-        if dossier:
-            dossier = Dossier.browse(dossier.id)
-            dossier.line_ids.unlink()
-            dossier.attachment_ids.unlink()
-            dossier.write(dict(header, state="sent", send_count=dossier.send_count + 1))
-        else:
-            dossier = Dossier.create(
-                dict(
-                    header,
-                    name=self.env["ir.sequence"].sudo().next_by_code("emulation.dossier")
-                    or proposal.name,
-                    proposal_id=proposal.id,
-                    company_id=body.id,
-                    sender_company_id=proposal.company_id.id,
-                    sender_name=proposal.company_id.name,
-                    send_count=1,
-                )
-            )
+        dossier = self._resend_or_create(
+            dossier,
+            header,
+            {
+                "proposal_id": proposal.id,
+                "company_id": body.id,
+                "sender_company_id": proposal.company_id.id,
+                "sender_name": proposal.company_id.name,
+            },
+            fallback_name=proposal.name,
+        )
         lines = proposal.line_ids.filtered("vote_passed")
         dossier.env["emulation.dossier.line"].create(
             [dict(line._dossier_facts(), dossier_id=dossier.id) for line in lines]
@@ -506,22 +513,9 @@ class EmulationDossier(models.Model):
             "sent_date": fields.Date.context_today(self),
         }
         # the incoming dossier is the body's record, written by this button after its checks
-        Dossier = self.sudo()
-        if known:
-            dossier = Dossier.browse(known[:1].id)
-            dossier.line_ids.unlink()
-            dossier.attachment_ids.unlink()
-            dossier.write(dict(header, state="sent", send_count=dossier.send_count + 1))
-        else:
-            dossier = Dossier.create(
-                dict(
-                    header,
-                    name=self.env["ir.sequence"].sudo().next_by_code("emulation.dossier"),
-                    external_ref=document["ref"],
-                    company_id=company.id,
-                    send_count=1,
-                )
-            )
+        dossier = self._resend_or_create(
+            known[:1], header, {"external_ref": document["ref"], "company_id": company.id}
+        )
         dossier.env["emulation.dossier.line"].create(
             [
                 {
