@@ -14,7 +14,7 @@ WIDTHS = (6, 20, 12, 30, 34, 8, 10, 60, 26)
 
 class ReportDecisionRegister(models.AbstractModel):
     _name = "report.emulation_exemplar.report_decision_register"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = ["report.report_xlsx.abstract", "emulation.report.base"]
     _description = "Register of commendation decisions (Excel)"
     _docs_model = "emulation.decision.register"
 
@@ -44,8 +44,7 @@ class ReportDecisionRegister(models.AbstractModel):
         return rows
 
     def generate_xlsx_report(self, workbook, data, objs):
-        companies = objs.exists().company_id
-        company = companies if len(companies) == 1 else self.env.company
+        company = self._paper_company(objs.exists())
         report = self.with_context(lang=company._emulation_paper_lang())
         rows = report._register_rows(objs.with_context(lang=report.env.lang))
         _ = report.env._

@@ -13,7 +13,7 @@ WIDTHS = (6, 32, 32, 36, 26, 16)
 
 class ReportPaymentList(models.AbstractModel):
     _name = "report.emulation_exemplar.report_payment_list"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = ["report.report_xlsx.abstract", "emulation.report.base"]
     _description = "Payment list of the reward money (Excel)"
     # what it prints: a decision's awards (or, from the awards list, the awards selected)
     _docs_model = "emulation.decision"
@@ -61,15 +61,9 @@ class ReportPaymentList(models.AbstractModel):
             )
         return rows, sum(row["amount"] for row in rows)
 
-    @api.model
-    def _paper_lang(self, awards):
-        companies = awards.company_id
-        company = companies if len(companies) == 1 else self.env.company
-        return company._emulation_paper_lang()
-
     def generate_xlsx_report(self, workbook, data, objs):
         awards = self._payment_awards(objs)
-        report = self.with_context(lang=self._paper_lang(awards))
+        report = self.with_context(lang=self._paper_company(awards)._emulation_paper_lang())
         awards = awards.with_context(lang=report.env.lang)
         rows, total = report._payment_rows(awards)
         _ = report.env._
