@@ -6,19 +6,13 @@
  * labels, so that the tour does not depend on the translation of the new terms. */
 
 import { registry } from "@web/core/registry";
+import { noErrorDialog, statusIs } from "@emulation_exemplar/../tests/tours/tour_helpers";
 
 const PROPOSAL = "25/TTr-BG";
 const SESSION = "06/BB-HĐTĐKT";
 const PERSON = "Chu Văn Nam";
 const SOLDIER = "Chiến sĩ thi đua cơ sở";
 const DECISION = "131/QĐ-SNgV";
-
-function noErrorDialog(content) {
-    return {
-        content: content || "no error dialog",
-        trigger: "body:not(:has(.o_error_dialog))",
-    };
-}
 
 function openMenu(section, item) {
     return [
@@ -33,13 +27,6 @@ function openMenu(section, item) {
             run: "click",
         },
     ];
-}
-
-function statusIs(value) {
-    return {
-        content: `the status is ${value}`,
-        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
-    };
 }
 
 registry.category("web_tour.tours").add("emulation_cycle_tour", {

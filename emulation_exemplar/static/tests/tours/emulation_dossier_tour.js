@@ -10,23 +10,10 @@
  * - emulation_dossier_read_tour (`vanphong`): the agency reads the decision on its dossier. */
 
 import { registry } from "@web/core/registry";
+import { noErrorDialog, statusIs } from "@emulation_exemplar/../tests/tours/tour_helpers";
 
 const DECISION = "345/QĐ-UBND";
 const SESSION = "01/BB-HĐTĐKT-T";
-
-function noErrorDialog(content) {
-    return {
-        content: content || "no error dialog",
-        trigger: "body:not(:has(.o_error_dialog))",
-    };
-}
-
-function statusIs(value) {
-    return {
-        content: `the status is ${value}`,
-        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
-    };
-}
 
 function openDossier() {
     return [

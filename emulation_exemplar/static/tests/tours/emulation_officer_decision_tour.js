@@ -6,26 +6,13 @@
  * entry; the README counts them. */
 
 import { registry } from "@web/core/registry";
+import { noErrorDialog, statusIs } from "@emulation_exemplar/../tests/tours/tour_helpers";
 
 const UNIT = "Lãnh sự";
 const WORKER = "Lao động tiên tiến";
 const SESSION = "06/BB-HĐTĐKT";
 const PEOPLE = ["Dương Thị Kim Oanh", "Mai Xuân Trường"];
 const DECISION = "132/QĐ-SNgV";
-
-function noErrorDialog(content) {
-    return {
-        content: content || "no error dialog",
-        trigger: "body:not(:has(.o_error_dialog))",
-    };
-}
-
-function statusIs(value) {
-    return {
-        content: `the status is ${value}`,
-        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
-    };
-}
 
 registry.category("web_tour.tours").add("emulation_officer_decision_tour", {
     url: "/odoo/action-emulation_exemplar.action_emulation_proposal",

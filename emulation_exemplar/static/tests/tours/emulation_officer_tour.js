@@ -4,16 +4,10 @@
  * changing, the campaign, proposing candidates, a nomination, and the papers. */
 
 import { registry } from "@web/core/registry";
+import { noErrorDialog } from "@emulation_exemplar/../tests/tours/tour_helpers";
 
 const PERSON = "Phạm Thị Thử Việc";
 const MERIT = "Bằng khen của Chủ tịch UBND tỉnh";
-
-function noErrorDialog(content) {
-    return {
-        content: content || "no error dialog",
-        trigger: "body:not(:has(.o_error_dialog))",
-    };
-}
 
 function toggleFilter(label) {
     return [

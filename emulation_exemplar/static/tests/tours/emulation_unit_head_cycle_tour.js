@@ -7,6 +7,7 @@
  * typed entry (`run`); the others only wait for what the screen shows. The README counts them. */
 
 import { registry } from "@web/core/registry";
+import { noErrorDialog, statusIs } from "@emulation_exemplar/../tests/tours/tour_helpers";
 
 const UNIT = "Lãnh sự";
 const WORKER = "Lao động tiên tiến";
@@ -19,20 +20,6 @@ const REMOVED = [
     "Trịnh Văn Phúc",
     "Phạm Thị Thử Việc",
 ];
-
-function noErrorDialog(content) {
-    return {
-        content: content || "no error dialog",
-        trigger: "body:not(:has(.o_error_dialog))",
-    };
-}
-
-function statusIs(value) {
-    return {
-        content: `the status is ${value}`,
-        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
-    };
-}
 
 registry.category("web_tour.tours").add("emulation_unit_head_cycle_tour", {
     url: "/odoo/action-emulation_exemplar.action_emulation_registration",
