@@ -109,6 +109,16 @@ class DossierCase(CycleCase):
             )
         )
 
+    def on_province_ballot(self, dossier, user=None):
+        """``dossier`` reviewed by the province and put on the ballot of a new session of its
+        council: (the dossier as the province's officer, the session)."""
+        mine = dossier.with_user(user or self.user_province)
+        mine.action_review()
+        mine.action_to_council()
+        session = self.province_session()
+        session.action_add_proposals()
+        return mine, session
+
     def sent_dossier(self):
         proposal = self.approved_proposal(self.user_officer, self.unit_office, self.emp_a)
         proposal.action_send_up()
@@ -202,11 +212,7 @@ class TestDossierFlow(DossierCase):
 
     def test_no_line_passes_the_province_council(self):
         proposal, dossier = self.sent_dossier()
-        mine = dossier.with_user(self.user_province)
-        mine.action_review()
-        mine.action_to_council()
-        session = self.province_session()
-        session.action_add_proposals()
+        _mine, session = self.on_province_ballot(dossier)
         session.dossier_line_ids.vote_yes = 8  # 80 %: the agency's level, not the province's
         session.action_close()
         self.assertEqual(dossier.state, "refused")
@@ -218,11 +224,7 @@ class TestDossierFlow(DossierCase):
         # lowering the council's member count below the yes votes of a dossier line on its
         # ballot is refused, as for the agency's own proposal lines
         _proposal, dossier = self.sent_dossier()
-        mine = dossier.with_user(self.user_province)
-        mine.action_review()
-        mine.action_to_council()
-        session = self.province_session()
-        session.action_add_proposals()
+        _mine, session = self.on_province_ballot(dossier)
         session.dossier_line_ids.vote_yes = 8
         with self.assertRaisesRegex(ValidationError, "more than the 5 members"):
             session.write({"member_count": 5, "present_count": 5})
@@ -405,11 +407,7 @@ class TestDossierRoles(DossierCase):
 
     def test_reopening_the_province_session(self):
         proposal, dossier = self.sent_dossier()
-        mine = dossier.with_user(self.user_province)
-        mine.action_review()
-        mine.action_to_council()
-        session = self.province_session()
-        session.action_add_proposals()
+        mine, session = self.on_province_ballot(dossier)
         session.dossier_line_ids.vote_yes = 8
         session.action_close()
         self.assertEqual((dossier.state, proposal.state), ("refused", "rejected"))
@@ -484,11 +482,7 @@ class TestDossierFiles(DossierCase):
             self.import_file(self.user_province, content, "action_import_dossier")
 
         # the province's council and decision
-        mine = dossier.with_user(self.user_province)
-        mine.action_review()
-        mine.action_to_council()
-        session = self.province_session()
-        session.action_add_proposals()
+        mine, session = self.on_province_ballot(dossier)
         session.dossier_line_ids.vote_yes = 9
         session.action_close()
         mine.write({"decision_number": "345/QĐ-UBND", "decision_date": date(YEAR + 1, 1, 20)})
